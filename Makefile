@@ -1,0 +1,46 @@
+# Everything Regent needs, installed by the project itself:
+#   make demo   set up, build the demo evidence repository and scan it
+#   make test   set up, then the whole test suite (opa checks, opa test, pytest)
+#   make bench  set up, then the benchmark table
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+OPA := .tools/bin/opa
+DEMO := build/demo
+export PATH := $(CURDIR)/.tools/bin:$(PATH)
+export REGENT_OPA := $(CURDIR)/$(OPA)
+
+.PHONY: setup opa demo test test-policies test-python lint bench clean
+
+setup: $(VENV)/.installed opa
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+opa:
+	bash scripts/install-opa.sh
+
+demo: setup
+	$(BIN)/python scripts/make_demo.py $(DEMO)
+	-$(BIN)/regent scan $(DEMO)
+
+test: setup test-policies test-python
+
+test-policies:
+	@out=$$($(OPA) fmt --list policies); if [ -n "$$out" ]; then echo "opa fmt would change: $$out"; exit 1; fi
+	$(OPA) check --strict policies
+	$(OPA) test policies
+
+test-python:
+	$(BIN)/python -m mypy
+	$(BIN)/python -m pytest
+
+bench: setup
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf build .pytest_cache .mypy_cache
