@@ -1,0 +1,101 @@
+"""A cache of parsed and validated records, keyed by git blob id.
+
+A blob id names the exact bytes of a file, so a record parsed once never
+needs parsing again, whatever revision or path it turns up at. The cache is
+one file of pickled frames outside the evidence repository: each scan
+appends the entries it added as one frame, and the file is compacted when
+frames pile up. Its name carries a salt (Regent's version and the schemas'
+digest) so that a change to either starts a fresh cache.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pickle
+from dataclasses import dataclass
+from pathlib import Path
+
+MAX_FRAMES = 16
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """What reading one blob gave: a record or the problems that stop it being one.
+
+    ``problems`` are ``(line, code, reason)``; a record with problems is not
+    evaluated. ``kind`` and ``id`` are kept where they could be read, so that
+    problems can still name the record.
+    """
+
+    kind: str | None
+    id: str | None
+    raw: bytes | None
+    lines: str
+    problems: tuple[tuple[int, str, str], ...] = ()
+
+
+def default_directory() -> Path:
+    explicit = os.environ.get("REGENT_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "regent"
+
+
+class ParseCache:
+    """Blob id to :class:`Parsed`, loaded once, saved by appending."""
+
+    def __init__(self, directory: Path | None, salt: str) -> None:
+        self._path = directory / f"records-{salt}.pickle" if directory else None
+        self._entries: dict[str, Parsed] = {}
+        self._new: dict[str, Parsed] = {}
+        self._frames = 0
+        if self._path is not None and self._path.exists():
+            self._load(self._path)
+
+    def _load(self, path: Path) -> None:
+        try:
+            with path.open("rb") as fh:
+                while True:
+                    try:
+                        frame = pickle.load(fh)
+                    except EOFError:
+                        break
+                    self._entries.update(frame)
+                    self._frames += 1
+        except (OSError, pickle.UnpicklingError, AttributeError, ValueError, TypeError):
+            # A damaged cache is only lost time: start again.
+            self._entries.clear()
+            self._frames = MAX_FRAMES
+
+    def get(self, blob: str) -> Parsed | None:
+        return self._entries.get(blob)
+
+    def put(self, blob: str, parsed: Parsed) -> None:
+        self._entries[blob] = parsed
+        self._new[blob] = parsed
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def save(self) -> None:
+        """Write what this scan added. A cache that cannot be written is skipped silently."""
+        if self._path is None or not self._new:
+            return
+        try:
+            self._path.parent.mkdir(parents=True, exist_ok=True)
+            if self._frames + 1 >= MAX_FRAMES:
+                tmp = self._path.with_suffix(f".{os.getpid()}.tmp")
+                with tmp.open("wb") as fh:
+                    pickle.dump(self._entries, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(tmp, self._path)
+                self._frames = 1
+            else:
+                with self._path.open("ab") as fh:
+                    fcntl.flock(fh, fcntl.LOCK_EX)
+                    pickle.dump(self._new, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                self._frames += 1
+        except OSError:
+            return
+        self._new = {}

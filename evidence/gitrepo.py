@@ -1,0 +1,206 @@
+"""Read-only access to the evidence repository through git.
+
+Records are read straight from git objects: a tree for a revision, the index
+for the work tree, with one ``git cat-file --batch`` process streaming every
+blob. Nothing is checked out and nothing is written: every git call runs with
+``GIT_OPTIONAL_LOCKS=0`` so that not even the index is refreshed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import git
+
+from evidence.errors import EvidenceError
+
+SYMLINK_MODE = "120000"
+GITLINK_MODE = "160000"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A file of the tree being scanned. ``size`` is -1 where git did not say."""
+
+    path: str
+    mode: str
+    blob: str
+    size: int = -1
+
+
+def blob_id(data: bytes) -> str:
+    """The id git gives a blob with these bytes."""
+    header = b"blob %d\x00" % len(data)
+    return hashlib.sha1(header + data, usedforsecurity=False).hexdigest()
+
+
+class GitRepository:
+    """One evidence repository, opened for reading."""
+
+    def __init__(self, path: Path) -> None:
+        try:
+            self._repo = git.Repo(path, search_parent_directories=True)
+        except git.NoSuchPathError as exc:
+            raise EvidenceError(f"{path}: no such directory") from exc
+        except git.InvalidGitRepositoryError as exc:
+            raise EvidenceError(
+                f"{path} is not inside a git repository: Regent reads evidence from git "
+                "(run 'git init' there, or 'regent init' for a new evidence repository)"
+            ) from exc
+        self._repo.git.update_environment(GIT_OPTIONAL_LOCKS="0", GIT_TERMINAL_PROMPT="0")
+        self.root = Path(self._repo.working_tree_dir) if self._repo.working_tree_dir else None
+        self.git_dir = Path(self._repo.git_dir)
+
+    # -- revisions -------------------------------------------------------------
+
+    def head(self) -> str | None:
+        """The commit HEAD points at, or None in a repository with no commits yet."""
+        try:
+            return self._repo.head.commit.hexsha
+        except ValueError:
+            return None
+
+    def resolve(self, rev: str) -> str:
+        try:
+            return str(self._repo.git.rev_parse("--verify", "--end-of-options", f"{rev}^{{commit}}"))
+        except git.GitCommandError as exc:
+            raise EvidenceError(f"unknown revision {rev!r}: git cannot find a commit by that name") from exc
+
+    def last_commit_before(self, moment: str, start: str = "HEAD") -> str | None:
+        """The newest commit on the first-parent history of ``start`` committed at or before ``moment``."""
+        try:
+            out = self._repo.git.rev_list("-1", "--first-parent", f"--before={moment}", start)
+        except git.GitCommandError as exc:
+            raise EvidenceError(f"cannot read the history of {start}: {exc.stderr.strip()}") from exc
+        return out.strip() or None
+
+    def commit_date(self, sha: str) -> str:
+        return str(self._repo.git.show("-s", "--format=%cI", sha)).strip()
+
+    # -- listings --------------------------------------------------------------
+
+    def tree(self, commit: str) -> list[Entry]:
+        """Every file of a commit's tree, with its size."""
+        out = self._run("ls-tree", "-r", "-l", "-z", "--full-tree", commit)
+        entries = []
+        for row in out.split(b"\x00"):
+            if not row:
+                continue
+            meta, _, path = row.partition(b"\t")
+            mode, kind, blob, size = meta.split()
+            if kind != b"blob":
+                continue
+            entries.append(
+                Entry(path.decode("utf-8", "surrogateescape"), mode.decode(), blob.decode(),
+                      int(size) if size != b"-" else -1)
+            )
+        return entries
+
+    def index(self) -> list[Entry]:
+        """Every file the index tracks, with the blob it holds."""
+        out = self._run("ls-files", "-s", "-z")
+        entries = []
+        for row in out.split(b"\x00"):
+            if not row:
+                continue
+            meta, _, path = row.partition(b"\t")
+            mode, blob, stage = meta.split()
+            if stage != b"0":  # an unmerged path: the work tree copy is what counts
+                continue
+            entries.append(Entry(path.decode("utf-8", "surrogateescape"), mode.decode(), blob.decode()))
+        return entries
+
+    def worktree_differences(self) -> tuple[set[str], set[str]]:
+        """Tracked paths whose work tree copy differs from the index: (modified, deleted)."""
+        out = self._run("diff-files", "--name-status", "-z", "--no-renames")
+        fields = [f.decode("utf-8", "surrogateescape") for f in out.split(b"\x00") if f]
+        modified: set[str] = set()
+        deleted: set[str] = set()
+        for status, path in zip(fields[0::2], fields[1::2]):
+            (deleted if status == "D" else modified).add(path)
+        return modified, deleted
+
+    def untracked(self) -> list[str]:
+        out = self._run("ls-files", "-o", "--exclude-standard", "-z")
+        return [f.decode("utf-8", "surrogateescape") for f in out.split(b"\x00") if f]
+
+    # -- blobs -----------------------------------------------------------------
+
+    def read_blobs(self, blobs: Iterable[str], limit: int) -> Iterator[tuple[str, bytes | None, int]]:
+        """Stream ``(blob, bytes, size)`` for each blob; bytes are None past ``limit``.
+
+        One ``git cat-file --batch`` serves every blob; a writer thread feeds it
+        ids while this generator reads, so the pipe never waits on a round trip.
+        """
+        wanted = list(blobs)
+        if not wanted:
+            return
+        proc = subprocess.Popen(
+            ["git", "cat-file", "--batch"],
+            cwd=self.git_dir,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=self._env(),
+        )
+        assert proc.stdin is not None and proc.stdout is not None
+        stdin, stdout = proc.stdin, proc.stdout
+
+        def feed() -> None:
+            try:
+                for blob in wanted:
+                    stdin.write(blob.encode() + b"\n")
+                stdin.close()
+            except BrokenPipeError:
+                pass
+
+        writer = threading.Thread(target=feed, daemon=True)
+        writer.start()
+        try:
+            for blob in wanted:
+                header = stdout.readline().split()
+                if len(header) != 3:
+                    raise EvidenceError(f"git cannot read object {blob}: {b' '.join(header).decode()}")
+                size = int(header[2])
+                if size > limit:
+                    _skip(stdout, size + 1)
+                    yield blob, None, size
+                else:
+                    data = stdout.read(size)
+                    stdout.read(1)
+                    yield blob, data, size
+        finally:
+            writer.join()
+            stdout.close()
+            proc.wait()
+
+    # -- plumbing --------------------------------------------------------------
+
+    def _env(self) -> dict[str, str]:
+        import os
+
+        env = dict(os.environ)
+        env.update(GIT_OPTIONAL_LOCKS="0", GIT_TERMINAL_PROMPT="0")
+        return env
+
+    def _run(self, *args: str) -> bytes:
+        try:
+            out = self._repo.git.execute(["git", *args], stdout_as_string=False)
+        except git.GitCommandError as exc:
+            raise EvidenceError(f"git {args[0]} failed: {str(exc.stderr).strip()}") from exc
+        assert isinstance(out, bytes)
+        return out
+
+
+def _skip(stream: object, count: int) -> None:
+    read = getattr(stream, "read")
+    while count > 0:
+        chunk = read(min(count, 1 << 20))
+        if not chunk:
+            break
+        count -= len(chunk)

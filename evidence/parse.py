@@ -1,0 +1,137 @@
+"""Turning a file's bytes into a value and a map of where each field starts.
+
+YAML is loaded safely (no tags that build objects) with the C loader where
+it is available. Timestamps and dates stay the strings the author wrote:
+policies parse them, and the schemas check their form. A YAML alias bomb,
+duplicate keys, more than one document and invalid UTF-8 are each reported
+with the line they were found on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+import yaml
+
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class RecordLoader(_BaseLoader):
+    """A safe YAML loader that leaves timestamps and dates as strings."""
+
+
+RecordLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != _TIMESTAMP_TAG]
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+}
+
+MAX_NODES = 100_000
+MAX_DEPTH = 64
+LINE_DEPTH = 4  # field paths deeper than this are not given a line of their own
+
+
+class ParseFailure(Exception):
+    """The bytes are not a readable document; ``line`` is where it went wrong."""
+
+    def __init__(self, line: int, reason: str) -> None:
+        super().__init__(f"line {line}: {reason}")
+        self.line = line
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    value: Any
+    lines: dict[str, int]
+
+
+def parse_document(path: str, data: bytes) -> Parsed:
+    """Parse one record file; JSON by its ``.json`` suffix, YAML otherwise."""
+    text = decode(data)
+    if path.lower().endswith(".json"):
+        return _parse_json(text)
+    return _parse_yaml(text)
+
+
+def decode(data: bytes) -> str:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise ParseFailure(
+            line, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at column {column}); save the file as UTF-8"
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def _parse_yaml(text: str) -> Parsed:
+    loader = RecordLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise ParseFailure(1, "the file is empty")
+        lines: dict[str, int] = {}
+        _walk(node, "", 0, lines, [0])
+        value = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else 1
+        reason = " ".join(part for part in (exc.context, exc.problem) if part)
+        raise ParseFailure(line, f"YAML syntax: {reason}") from None
+    except yaml.YAMLError as exc:
+        raise ParseFailure(1, f"YAML: {exc}") from None
+    finally:
+        loader.dispose()
+    return Parsed(value, lines)
+
+
+def _walk(node: yaml.Node, path: str, depth: int, lines: dict[str, int], seen: list[int]) -> None:
+    """Record where each field starts; refuse documents that expand without bound."""
+    seen[0] += 1
+    if seen[0] > MAX_NODES:
+        raise ParseFailure(
+            node.start_mark.line + 1,
+            f"the document expands to more than {MAX_NODES:,} values (nested YAML aliases?); not loaded",
+        )
+    if depth > MAX_DEPTH:
+        raise ParseFailure(node.start_mark.line + 1, f"nested deeper than {MAX_DEPTH} levels")
+    if isinstance(node, yaml.MappingNode):
+        keys: set[str] = set()
+        for key_node, value_node in node.value:
+            key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
+            if key in keys and key != "<<":
+                raise ParseFailure(key_node.start_mark.line + 1, f"key '{key}' appears twice in the same mapping")
+            keys.add(key)
+            child = f"{path}/{key}" if path else key
+            if depth < LINE_DEPTH:
+                lines.setdefault(child, key_node.start_mark.line + 1)
+            _walk(value_node, child, depth + 1, lines, seen)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            child = f"{path}/{index}" if path else str(index)
+            if depth < LINE_DEPTH:
+                lines.setdefault(child, item.start_mark.line + 1)
+            _walk(item, child, depth + 1, lines, seen)
+
+
+_JSON_KEY = re.compile(r'^[ \t]*"((?:[^"\\]|\\.)*)"\s*:', re.MULTILINE)
+
+
+def _parse_json(text: str) -> Parsed:
+    try:
+        value = orjson.loads(text)
+    except orjson.JSONDecodeError as exc:
+        raise ParseFailure(exc.lineno, f"JSON syntax: {exc.msg}") from None
+    # Lines of top-level fields: the first line that opens each key.
+    lines: dict[str, int] = {}
+    if isinstance(value, dict):
+        for match in _JSON_KEY.finditer(text):
+            key = match.group(1)
+            if key in value and key not in lines:
+                lines[key] = text.count("\n", 0, match.start()) + 1
+    return Parsed(value, lines)

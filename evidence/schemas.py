@@ -1,0 +1,60 @@
+"""JSON Schemas for every record kind, ``people.yaml`` and ``regent.yaml``.
+
+The schemas under ``evidence/schemas/`` are the machine form of the record
+contract. A validation problem comes back as a field path and a reason, so
+the caller can name the line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+from pathlib import Path
+from typing import Any, Iterator
+
+import orjson
+from jsonschema import Draft202012Validator
+
+SCHEMA_DIR = Path(__file__).parent / "schemas"
+PEOPLE = "people"
+CONFIG = "regent_config"
+_NOT_KINDS = {PEOPLE, CONFIG}
+
+
+@cache
+def _validators() -> dict[str, Draft202012Validator]:
+    validators = {}
+    for path in sorted(SCHEMA_DIR.glob("*.json")):
+        schema = orjson.loads(path.read_bytes())
+        validators[path.stem] = Draft202012Validator(schema)
+    return validators
+
+
+@cache
+def record_kinds() -> tuple[str, ...]:
+    return tuple(sorted(name for name in _validators() if name not in _NOT_KINDS))
+
+
+@cache
+def digest() -> str:
+    """A digest of every schema: parsed-record caches are only valid for one."""
+    h = hashlib.sha256()
+    for path in sorted(SCHEMA_DIR.glob("*.json")):
+        h.update(path.name.encode() + b"\x00" + path.read_bytes())
+    return h.hexdigest()
+
+
+def problems(schema: str, value: Any) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Each way ``value`` breaks the named schema, as (field path, reason), in field order."""
+    validator = _validators()[schema]
+    errors = sorted(validator.iter_errors(value), key=lambda e: [str(p) for p in e.absolute_path])
+    for error in errors:
+        yield tuple(error.absolute_path), _reason(error)
+
+
+def _reason(error: Any) -> str:
+    where = "/".join(str(p) for p in error.absolute_path)
+    message = str(error.message)
+    if len(message) > 200:
+        message = message[:197] + "..."
+    return f"{where}: {message}" if where else message

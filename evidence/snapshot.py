@@ -1,0 +1,414 @@
+"""Building a :class:`Snapshot`: the evidence repository at one revision."""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import time
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from functools import cache
+from pathlib import Path
+from typing import Any, Callable, Iterable, Mapping
+
+import orjson
+
+from evidence import schemas
+from evidence.cache import ParseCache, Parsed
+from evidence.config import RepoConfig
+from evidence.errors import ConfigError, EvidenceError
+from evidence.gitrepo import GITLINK_MODE, SYMLINK_MODE, Entry, GitRepository, blob_id
+from evidence.model import LoadError, Record, Snapshot, encode_lines
+from evidence.parse import ParseFailure, parse_document
+
+CONFIG_FILE = "regent.yaml"
+PEOPLE_FILE = "people.yaml"
+RECORD_SUFFIXES = (".yaml", ".yml", ".json")
+MAX_PROBLEMS_PER_FILE = 10
+_VERSION_SALT = "1"
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class _File:
+    path: str
+    mode: str
+    blob: str | None  # None: read from the work tree
+    size: int = -1
+
+
+def load_snapshot(
+    path: Path,
+    *,
+    rev: str | None = None,
+    as_of: date | None = None,
+    now: datetime | None = None,
+    cache_dir: Path | None = None,
+    progress: Progress | None = None,
+) -> Snapshot:
+    """Read every record of the repository at ``path``.
+
+    The work tree by default; the commit ``rev``; or, with ``as_of``, the last
+    commit on HEAD's first-parent history at or before the end of that day
+    (UTC). Problems with single files come back as ``errors``; only a problem
+    with the repository itself raises :class:`EvidenceError`.
+    """
+    if rev is not None and as_of is not None:
+        raise EvidenceError("give a revision or an as-of date, not both")
+    started = time.perf_counter()
+    repo = GitRepository(path)
+    notes: list[str] = []
+
+    if as_of is not None:
+        end_of_day = f"{as_of.isoformat()}T23:59:59Z"
+        commit = repo.last_commit_before(end_of_day)
+        if commit is None:
+            raise EvidenceError(f"the repository has no commit on or before {as_of.isoformat()}")
+        files, worktree = _tree_files(repo, commit), False
+        reference = datetime(as_of.year, as_of.month, as_of.day, 23, 59, 59, tzinfo=timezone.utc)
+    elif rev is not None:
+        commit = repo.resolve(rev)
+        files, worktree = _tree_files(repo, commit), False
+        reference = now or _now()
+    else:
+        if repo.root is None:
+            raise EvidenceError("a bare repository has no work tree: name a revision with --rev or --as-of")
+        commit = repo.head()
+        files, worktree = _worktree_files(repo, notes), True
+        reference = now or _now()
+
+    reader = _Reader(repo, worktree)
+    by_path = {f.path: f for f in files}
+    config = _load_config(reader, by_path.get(CONFIG_FILE))
+    reader.limit = config.max_record_bytes
+
+    errors: list[LoadError] = []
+    people = _load_people(reader, by_path.get(PEOPLE_FILE), errors)
+
+    excluded = _exclusion(config.exclude)
+    candidates = sorted(
+        (f for f in files if _is_record_path(f.path) and not excluded(f.path)), key=lambda f: f.path
+    )
+    salt = f"{_VERSION_SALT}-{schemas.digest()[:16]}"
+    parse_cache = ParseCache(cache_dir, salt)
+    parsed = reader.parse_all(candidates, parse_cache, progress)
+    parse_cache.save()
+
+    records: dict[str, dict[str, Record]] = {}
+    first_path: dict[tuple[str, str], str] = {}
+    for f in candidates:
+        result, blob = parsed[f.path]
+        if result.problems:
+            errors.extend(
+                LoadError(f.path, line, reason, code, result.kind, result.id) for line, code, reason in result.problems
+            )
+            continue
+        assert result.kind is not None and result.id is not None and result.raw is not None
+        key = (result.kind, result.id)
+        if key in first_path:
+            errors.append(
+                LoadError(
+                    f.path, 1, f"{result.kind} id {result.id!r} is already used by {first_path[key]}",
+                    "duplicate", result.kind, result.id,
+                )
+            )
+            continue
+        first_path[key] = f.path
+        records.setdefault(result.kind, {})[result.id] = Record(
+            result.kind, result.id, f.path, blob, result.raw, result.lines
+        )
+
+    return Snapshot(
+        repository=str(repo.root or repo.git_dir),
+        revision=commit,
+        worktree=worktree,
+        as_of=as_of.isoformat() if as_of else None,
+        reference_time=reference,
+        config=config,
+        records=records,
+        people=people,
+        errors=tuple(errors),
+        notes=tuple(notes),
+        files=len(candidates),
+        stats={"load_seconds": time.perf_counter() - started, "parsed": reader.parsed, "cached": reader.cached},
+    )
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+# -- which files -------------------------------------------------------------
+
+
+def _tree_files(repo: GitRepository, commit: str) -> list[_File]:
+    return [_File(e.path, e.mode, e.blob, e.size) for e in repo.tree(commit) if e.mode != GITLINK_MODE]
+
+
+def _worktree_files(repo: GitRepository, notes: list[str]) -> list[_File]:
+    modified, deleted = repo.worktree_differences()
+    files: list[_File] = []
+    for entry in repo.index():
+        if entry.mode == GITLINK_MODE:
+            continue
+        if entry.path in deleted:
+            if _is_record_path(entry.path):
+                notes.append(f"{entry.path} is tracked but deleted in the work tree; scanned without it")
+            continue
+        files.append(_File(entry.path, entry.mode, None if entry.path in modified else entry.blob))
+    files.extend(_File(p, "", None) for p in repo.untracked())
+    return files
+
+
+def _is_record_path(path: str) -> bool:
+    if path in (CONFIG_FILE, PEOPLE_FILE) or not path.lower().endswith(RECORD_SUFFIXES):
+        return False
+    return not any(part.startswith(".") for part in path.split("/"))
+
+
+def _exclusion(patterns: Iterable[str]) -> Callable[[str], bool]:
+    compiled = [_glob(p) for p in patterns]
+    return lambda path: any(rx.match(path) for rx in compiled)
+
+
+@cache
+def _glob(pattern: str) -> re.Pattern[str]:
+    """A path glob: ``**`` spans folders, ``*`` and ``?`` stay within one."""
+    out = []
+    i = 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return re.compile("".join(out) + r"\Z")
+
+
+# -- reading and parsing -----------------------------------------------------
+
+
+class _Reader:
+    """Reads files from git objects or the work tree, never following links."""
+
+    def __init__(self, repo: GitRepository, worktree: bool) -> None:
+        self.repo = repo
+        self.worktree = worktree
+        self.limit = RepoConfig().max_record_bytes
+        self.parsed = 0
+        self.cached = 0
+
+    def read_one(self, f: _File) -> bytes:
+        """The bytes of a single small file (configuration); problems raise ParseFailure."""
+        problem = self._link_problem(f)
+        if problem:
+            raise ParseFailure(1, problem)
+        if f.blob is None:
+            return self._read_disk(f)[0]
+        for _, data, size in self.repo.read_blobs([f.blob], self.limit):
+            if data is None:
+                raise ParseFailure(1, _too_big(size, self.limit))
+            return data
+        raise ParseFailure(1, "git could not read the file")
+
+    def parse_all(
+        self, files: list[_File], parse_cache: ParseCache, progress: Progress | None
+    ) -> dict[str, tuple[Parsed, str]]:
+        results: dict[str, tuple[Parsed, str]] = {}
+        pending: dict[str, list[_File]] = {}
+        total = len(files)
+        done = 0
+
+        def tick() -> None:
+            if progress is not None and (done % 500 == 0 or done == total):
+                progress(done, total)
+
+        for f in files:
+            problem = self._link_problem(f)
+            if problem:
+                results[f.path] = (_failed(1, "unreadable", problem), "")
+            elif f.blob is None:
+                try:
+                    data, blob = self._read_disk(f)
+                except ParseFailure as failure:
+                    results[f.path] = (_failed(failure.line, "unreadable", failure.reason), "")
+                else:
+                    results[f.path] = (self._parse(f.path, blob, data, parse_cache), blob)
+            elif (hit := parse_cache.get(f.blob)) is not None:
+                self.cached += 1
+                results[f.path] = (hit, f.blob)
+            elif 0 <= self.limit < f.size:
+                results[f.path] = (_failed(1, "unreadable", _too_big(f.size, self.limit)), f.blob)
+            else:
+                pending.setdefault(f.blob, []).append(f)
+                continue
+            done += 1
+            tick()
+
+        for blob, content, size in self.repo.read_blobs(list(pending), self.limit):
+            for f in pending[blob]:
+                if content is None:
+                    results[f.path] = (_failed(1, "unreadable", _too_big(size, self.limit)), blob)
+                else:
+                    results[f.path] = (self._parse(f.path, blob, content, parse_cache), blob)
+                done += 1
+                tick()
+        return results
+
+    def _parse(self, path: str, blob: str, data: bytes, parse_cache: ParseCache) -> Parsed:
+        hit = parse_cache.get(blob)
+        if hit is not None:
+            self.cached += 1
+            return hit
+        self.parsed += 1
+        result = read_record(path, data)
+        parse_cache.put(blob, result)
+        return result
+
+    def _link_problem(self, f: _File) -> str | None:
+        root = self.repo.root
+        if f.mode == SYMLINK_MODE or (f.blob is None and root is not None and _is_link(root / f.path)):
+            target = ""
+            if root is not None and self.worktree:
+                try:
+                    target = os.readlink(root / f.path)
+                except OSError:
+                    target = ""
+            where = ""
+            if target and root is not None:
+                resolved = (root / f.path).parent.joinpath(target).resolve()
+                inside = resolved.is_relative_to(root.resolve())
+                where = f" to {target}" + ("" if inside else ", outside the repository")
+            return f"is a symbolic link{where}: records must be regular files, so it was not read"
+        return None
+
+    def _read_disk(self, f: _File) -> tuple[bytes, str]:
+        assert self.repo.root is not None
+        full = self.repo.root / f.path
+        try:
+            size = full.lstat().st_size
+            if size > self.limit:
+                raise ParseFailure(1, _too_big(size, self.limit))
+            data = full.read_bytes()
+        except FileNotFoundError:
+            raise ParseFailure(1, "the file disappeared while the scan was reading the work tree") from None
+        except IsADirectoryError:
+            raise ParseFailure(1, "is a directory, not a file") from None
+        except OSError as exc:
+            raise ParseFailure(1, f"cannot be read: {exc.strerror}") from None
+        return data, blob_id(data)
+
+
+def _is_link(path: Path) -> bool:
+    try:
+        return stat.S_ISLNK(path.lstat().st_mode)
+    except OSError:
+        return False
+
+
+def _too_big(size: int, limit: int) -> str:
+    return (
+        f"the file is {size / 1048576:.1f} MiB, over the {limit / 1048576:.0f} MiB limit for a record "
+        "(max_record_bytes in regent.yaml); not read"
+    )
+
+
+def _failed(line: int, code: str, reason: str) -> Parsed:
+    return Parsed(None, None, None, "", ((line, code, reason),))
+
+
+def read_record(path: str, data: bytes) -> Parsed:
+    """Parse and validate one record file."""
+    try:
+        doc = parse_document(path, data)
+    except ParseFailure as failure:
+        return _failed(failure.line, "unreadable", failure.reason)
+    value = doc.value
+    lines = encode_lines(doc.lines)
+    if not isinstance(value, dict):
+        kind_name = type(value).__name__ if value is not None else "nothing"
+        return Parsed(None, None, None, lines, (
+            (1, "invalid", f"holds a {kind_name}, not a record: a record is a mapping with 'kind' and 'id'"),
+        ))
+    kind = value.get("kind")
+    rid = value.get("id")
+    rid_text = rid if isinstance(rid, str) else None
+    known = schemas.record_kinds()
+    if kind is None:
+        problem = (1, "invalid", f"has no 'kind': every record names its kind ({', '.join(known)})")
+        return Parsed(None, rid_text, None, lines, (problem,))
+    if kind not in known:
+        problem = (doc.lines.get("kind", 1), "invalid", f"unknown kind {kind!r}; Regent knows {', '.join(known)}")
+        return Parsed(None, rid_text, None, lines, (problem,))
+    found = [
+        (_line_of(doc.lines, fieldpath), "invalid", reason)
+        for fieldpath, reason in schemas.problems(kind, value)
+    ][:MAX_PROBLEMS_PER_FILE]
+    if found:
+        return Parsed(kind, rid_text, None, lines, tuple(found))
+    try:
+        raw = orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS)
+    except (orjson.JSONEncodeError, TypeError) as exc:
+        return Parsed(kind, rid_text, None, lines, ((1, "invalid", f"cannot be represented as JSON: {exc}"),))
+    return Parsed(kind, rid_text, raw, lines)
+
+
+def _line_of(lines: Mapping[str, int], fieldpath: tuple[str | int, ...]) -> int:
+    parts = [str(p) for p in fieldpath]
+    while parts:
+        line = lines.get("/".join(parts))
+        if line is not None:
+            return line
+        parts.pop()
+    return 1
+
+
+# -- regent.yaml and people.yaml ----------------------------------------------
+
+
+def _load_config(reader: _Reader, f: _File | None) -> RepoConfig:
+    if f is None:
+        return RepoConfig()
+    try:
+        doc = parse_document(f.path, reader.read_one(f))
+    except ParseFailure as failure:
+        raise ConfigError(f"{CONFIG_FILE}:{failure.line}: {failure.reason}") from None
+    value: Any = doc.value if doc.value is not None else {}
+    for fieldpath, reason in schemas.problems(schemas.CONFIG, value):
+        raise ConfigError(f"{CONFIG_FILE}:{_line_of(doc.lines, fieldpath)}: {reason}")
+    return RepoConfig.from_mapping(value)
+
+
+def _load_people(reader: _Reader, f: _File | None, errors: list[LoadError]) -> dict[str, dict[str, Any]]:
+    if f is None:
+        return {}
+    try:
+        doc = parse_document(f.path, reader.read_one(f))
+    except ParseFailure as failure:
+        errors.append(LoadError(f.path, failure.line, failure.reason, "unreadable"))
+        return {}
+    bad = list(schemas.problems(schemas.PEOPLE, doc.value))
+    if bad:
+        errors.extend(LoadError(f.path, _line_of(doc.lines, p), reason, "invalid") for p, reason in bad)
+        return {}
+    people: dict[str, dict[str, Any]] = {}
+    for index, person in enumerate(doc.value.get("people") or []):
+        pid = person["id"]
+        if pid in people:
+            line = _line_of(doc.lines, ("people", index))
+            errors.append(LoadError(f.path, line, f"person id {pid!r} is listed twice", "duplicate", "person", pid))
+            continue
+        people[pid] = {"active": True, **person}
+    return people
