@@ -1,0 +1,244 @@
+"""The ``regent`` command line: parse options, call evidence and engine, render, exit.
+
+This is the only module that knows click, the terminal and exit codes. Each
+command's work is a plain function returning its exit code.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from contextlib import nullcontext
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Callable, ContextManager, Sequence
+
+import click
+
+from engine import __version__
+from engine.errors import EngineUnavailable, PolicyError
+from engine.model import SEVERITIES
+from engine.opa_binary import find_opa, opa_version
+from engine.render import RENDERERS, RenderOptions, get_renderer
+from engine.scan import list_checks, scan
+from engine.session import open_evaluator, policy_set
+from evidence import EvidenceError, default_cache_directory, load_snapshot
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_ENGINE = 0, 1, 2, 3
+FRAMEWORK_KEYS = ("cobit4", "cobit2019", "iso20000", "iso17799", "iso27002")
+
+
+def _fail(message: str, code: int) -> int:
+    click.echo(f"regent: {message}", err=True)
+    return code
+
+
+def _guarded(work: Callable[[], int]) -> int:
+    """Map each layer's exceptions to the exit codes of the findings contract."""
+    try:
+        return work()
+    except EvidenceError as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    except (PolicyError, EngineUnavailable) as exc:
+        return _fail(str(exc), EXIT_ENGINE)
+
+
+def _progress(enabled: bool) -> tuple[ContextManager[Any], Callable[[int, int], None] | None]:
+    """A progress bar on stderr when it is a terminal; nothing when piped or in CI."""
+    if not enabled or not sys.stderr.isatty() or os.environ.get("CI"):
+        return nullcontext(), None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    bar = Progress("reading records", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=True,
+                   console=Console(stderr=True))
+    task = bar.add_task("read", total=None)
+    return bar, lambda done, total: bar.update(task, completed=done, total=total)
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
+def run_scan(
+    path: Path,
+    *,
+    rev: str | None = None,
+    as_of: date | None = None,
+    fmt: str = "text",
+    output: Path | None = None,
+    fail_on: str | None = None,
+    frameworks: Sequence[str] = (),
+    opa_url: str | None = None,
+    opa_token: str | None = None,
+    opa_binary: str | None = None,
+    use_cache: bool = True,
+    show_progress: bool = True,
+) -> int:
+    """``regent scan``: exit 0 when nothing reaches the threshold, 1 when something does."""
+
+    def work() -> int:
+        bar, tick = _progress(show_progress)
+        with bar:
+            snapshot = load_snapshot(path, rev=rev, as_of=as_of, progress=tick,
+                                     cache_dir=default_cache_directory() if use_cache else None)
+        root = Path(snapshot.repository) if snapshot.worktree or Path(snapshot.repository).is_dir() else None
+        policies = policy_set(root, snapshot.config.policy_paths)
+        with open_evaluator(opa_url, opa_token, opa_binary) as evaluator:
+            evaluator.load(policies)
+            result = scan(snapshot, policies, evaluator, frameworks or None)
+        color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        width = shutil.get_terminal_size().columns if color else 120
+        _emit(get_renderer(fmt, RenderOptions(color=color, width=width)).render(result), output)
+        threshold = fail_on or snapshot.config.fail_on or "high"
+        return EXIT_FINDINGS if result.breaches(threshold) else EXIT_OK
+
+    return _guarded(work)
+
+
+def run_validate(path: Path, *, rev: str | None = None, as_of: date | None = None) -> int:
+    """``regent validate``: parse and schema errors only, no policies."""
+
+    def work() -> int:
+        snapshot = load_snapshot(path, rev=rev, as_of=as_of)
+        for error in snapshot.errors:
+            click.echo(f"{error.path}:{error.line}: {error.reason}")
+        for note in snapshot.notes:
+            click.echo(f"note: {note}", err=True)
+        bad = len({e.path for e in snapshot.errors})
+        click.echo(f"{snapshot.files} record files: {snapshot.record_count} valid records, {bad} files with errors",
+                   err=True)
+        return EXIT_FINDINGS if snapshot.errors else EXIT_OK
+
+    return _guarded(work)
+
+
+def run_policies_list(opa_url: str | None, opa_token: str | None, opa_binary: str | None) -> int:
+    def work() -> int:
+        policies = policy_set(None, ())
+        with open_evaluator(opa_url, opa_token, opa_binary) as evaluator:
+            evaluator.load(policies)
+            checks = list_checks(evaluator)
+        for info in sorted(checks.values(), key=lambda c: c.id):
+            frameworks = ", ".join(f"{fw} {' '.join(ids)}" for fw, ids in info.controls.items())
+            click.echo(f"{info.id:<14} {info.severity:<8} {info.title}")
+            click.echo(f"{'':<23} {frameworks}")
+        click.echo(f"{len(checks)} checks · policy digest {policies.digest}", err=True)
+        return EXIT_OK
+
+    return _guarded(work)
+
+
+def run_version(opa_binary: str | None) -> int:
+    click.echo(f"regent {__version__}")
+    try:
+        binary = find_opa(opa_binary)
+        click.echo(f"opa {opa_version(binary)} ({binary})")
+    except EngineUnavailable as exc:
+        click.echo(f"opa: not available: {exc}")
+    try:
+        click.echo(f"policies {policy_set(None, ()).digest}")
+    except PolicyError as exc:
+        click.echo(f"policies: {exc}")
+    return EXIT_OK
+
+
+# -- click -----------------------------------------------------------------------
+
+_path_argument = click.argument(
+    "path", type=click.Path(exists=True, file_okay=False, path_type=Path), default=".", required=False
+)
+_rev_option = click.option("--rev", metavar="REV", help="Scan this commit (a branch, tag or sha) instead of the work tree.")
+_as_of_option = click.option(
+    "--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+    help="Scan the repository as it was at the end of this day (UTC): the last commit on HEAD's first-parent "
+         "history by then, judged with that day's end as 'now'.",
+)
+
+
+def _opa_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    func = click.option("--opa-binary", metavar="PATH", envvar="REGENT_OPA",
+                        help="The opa binary for the private server (default: the project's pinned OPA, then PATH).")(func)
+    func = click.option("--opa-token", metavar="TOKEN", envvar="REGENT_OPA_TOKEN",
+                        help="Bearer token for --opa-url (or $REGENT_OPA_TOKEN).")(func)
+    func = click.option("--opa-url", metavar="URL", envvar="REGENT_OPA_URL",
+                        help="Use this OPA service instead of starting a private one.")(func)
+    return func
+
+
+def _revision(rev: str | None, as_of: datetime | None) -> date | None:
+    if rev and as_of:
+        raise click.UsageError("--rev and --as-of name the revision twice: give one of them")
+    return as_of.date() if as_of else None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "--version", prog_name="regent")
+def main() -> None:
+    """Regent checks the governance records kept in a git repository against CobiT,
+    ISO/IEC 20000 and ISO/IEC 17799/27002 controls written as Rego policies, and
+    reports audit findings.
+
+    \b
+    Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
+    2 usage or configuration error, 3 the policy engine could not run.
+    """
+
+
+@main.command("scan")
+@_path_argument
+@_rev_option
+@_as_of_option
+@click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="text", show_default=True,
+              help="Output format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to FILE.")
+@click.option("--fail-on", type=click.Choice([*SEVERITIES, "never"]), default=None,
+              help="Exit 1 when an unwaived finding is at or above this severity [default: fail_on in "
+                   "regent.yaml, else high].")
+@click.option("--framework", "frameworks", multiple=True, type=click.Choice(FRAMEWORK_KEYS),
+              help="Report only these frameworks' controls (repeatable) [default: frameworks in regent.yaml, else all].")
+@click.option("--no-cache", is_flag=True, help="Parse every record again instead of reusing parsed records.")
+@_opa_options
+def scan_cmd(path: Path, rev: str | None, as_of: datetime | None, fmt: str, output: Path | None,
+             fail_on: str | None, frameworks: tuple[str, ...], no_cache: bool, opa_url: str | None,
+             opa_token: str | None, opa_binary: str | None) -> None:
+    """Scan the evidence repository at PATH (default: here) and report findings."""
+    day = _revision(rev, as_of)
+    sys.exit(run_scan(path, rev=rev, as_of=day, fmt=fmt, output=output, fail_on=fail_on, frameworks=frameworks,
+                      opa_url=opa_url, opa_token=opa_token, opa_binary=opa_binary, use_cache=not no_cache))
+
+
+@main.command("validate")
+@_path_argument
+@_rev_option
+@_as_of_option
+def validate_cmd(path: Path, rev: str | None, as_of: datetime | None) -> None:
+    """Report records that cannot be read or do not match their schema (no policies run)."""
+    sys.exit(run_validate(path, rev=rev, as_of=_revision(rev, as_of)))
+
+
+@main.group("policies")
+def policies_group() -> None:
+    """Inspect the policy set."""
+
+
+@policies_group.command("list")
+@_opa_options
+def policies_list_cmd(opa_url: str | None, opa_token: str | None, opa_binary: str | None) -> None:
+    """List every check with its severity and the controls it evidences."""
+    sys.exit(run_policies_list(opa_url, opa_token, opa_binary))
+
+
+@main.command("version")
+@click.option("--opa-binary", metavar="PATH", envvar="REGENT_OPA", help="The opa binary to report on.")
+def version_cmd(opa_binary: str | None) -> None:
+    """Print the versions of Regent and OPA and the policy digest."""
+    sys.exit(run_version(opa_binary))
+
+
+if __name__ == "__main__":
+    main()

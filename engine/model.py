@@ -1,0 +1,142 @@
+"""What a scan produces: checks, findings, control status and the result."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+SEVERITIES: tuple[str, ...] = ("low", "medium", "high", "critical")
+SEVERITY_RANK: Mapping[str, int] = {name: rank for rank, name in enumerate(SEVERITIES)}
+STATUSES: tuple[str, ...] = ("fail", "waived", "error")
+
+
+@dataclass(frozen=True)
+class CheckInfo:
+    """A check's metadata, as its METADATA annotation states it."""
+
+    id: str
+    title: str
+    severity: str
+    remediation: str
+    controls: Mapping[str, tuple[str, ...]]
+    description: str = ""
+    kinds: tuple[str, ...] = ()
+    origin: str = "builtin"  # builtin | custom | engine
+
+    @classmethod
+    def from_metadata(cls, meta: Mapping[str, Any], origin: str) -> CheckInfo:
+        controls = meta.get("controls") or {}
+        return cls(
+            id=str(meta["id"]),
+            title=str(meta.get("title") or meta["id"]),
+            severity=str(meta.get("severity") or "medium"),
+            remediation=str(meta.get("remediation") or ""),
+            controls={fw: tuple(str(c) for c in ids) for fw, ids in sorted(controls.items())},
+            description=str(meta.get("description") or ""),
+            kinds=tuple(meta.get("kinds") or ()),
+            origin=origin,
+        )
+
+
+@dataclass(frozen=True)
+class RecordRef:
+    kind: str | None
+    id: str | None
+    path: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Finding:
+    check: str
+    title: str
+    severity: str
+    status: str
+    message: str
+    record: RecordRef
+    controls: Mapping[str, tuple[str, ...]]
+    remediation: str
+    evidence: Mapping[str, str] | None = None
+    waiver: str | None = None
+
+    def sort_key(self) -> tuple[Any, ...]:
+        return (-SEVERITY_RANK[self.severity], self.check, self.record.path, self.record.line, self.message)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "check": self.check,
+            "title": self.title,
+            "severity": self.severity,
+            "status": self.status,
+            "message": self.message,
+            "record": {"kind": self.record.kind, "id": self.record.id, "path": self.record.path,
+                       "line": self.record.line},
+            "controls": {fw: list(ids) for fw, ids in self.controls.items()},
+            "remediation": self.remediation,
+            "evidence": dict(self.evidence) if self.evidence else None,
+            "waiver": self.waiver,
+        }
+
+
+@dataclass(frozen=True)
+class ControlStatus:
+    framework: str
+    id: str
+    status: str  # pass | fail | not_tested
+    checks: tuple[str, ...]
+    findings: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"framework": self.framework, "id": self.id, "status": self.status,
+                "checks": list(self.checks), "findings": self.findings}
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    regent_version: str
+    repository: Mapping[str, Any]
+    reference_time: str
+    policy_digest: str
+    opa_version: str
+    checks: Mapping[str, CheckInfo]
+    records: int
+    findings: tuple[Finding, ...]
+    controls: tuple[ControlStatus, ...]
+    frameworks: tuple[str, ...]
+    notes: tuple[str, ...] = ()
+    stats: Mapping[str, float] = field(default_factory=dict)
+
+    def count(self, status: str) -> int:
+        return sum(1 for f in self.findings if f.status == status)
+
+    def by_severity(self) -> dict[str, int]:
+        counts = {s: 0 for s in reversed(SEVERITIES)}
+        for f in self.findings:
+            if f.status != "waived":
+                counts[f.severity] += 1
+        return counts
+
+    def breaches(self, threshold: str) -> bool:
+        """Whether any unwaived finding is at or above ``threshold`` (``never``: none counts)."""
+        if threshold == "never":
+            return False
+        floor = SEVERITY_RANK[threshold]
+        return any(f.status != "waived" and SEVERITY_RANK[f.severity] >= floor for f in self.findings)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "regent": self.regent_version,
+            "repository": dict(self.repository),
+            "reference_time": self.reference_time,
+            "policies": {"digest": self.policy_digest, "checks": len(self.checks), "opa": self.opa_version},
+            "frameworks": list(self.frameworks),
+            "summary": {
+                "records": self.records,
+                "findings": len(self.findings),
+                "by_severity": self.by_severity(),
+                "by_status": {s: self.count(s) for s in STATUSES},
+            },
+            "controls": [c.to_dict() for c in self.controls],
+            "findings": [f.to_dict() for f in self.findings],
+            "notes": list(self.notes),
+        }

@@ -1,0 +1,25 @@
+"""The renderer interface."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+
+from engine.model import ScanResult
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    color: bool = False
+    width: int = 120
+
+
+class Renderer(ABC):
+    """One output format."""
+
+    def __init__(self, options: RenderOptions) -> None:
+        self.options = options
+
+    @abstractmethod
+    def render(self, result: ScanResult) -> str:
+        """The whole output for this result."""

@@ -1,0 +1,82 @@
+"""``--format text``: findings grouped by severity, then a summary, for a person at a terminal."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from engine.model import SEVERITIES, Finding, ScanResult
+from engine.render.base import Renderer
+
+_STYLE = {"critical": "bold white on red", "high": "bold red", "medium": "yellow", "low": "cyan"}
+_SHORT = {"cobit4": "COBIT4.1", "cobit2019": "COBIT2019", "iso20000": "20000", "iso17799": "17799",
+          "iso27002": "27002"}
+
+
+class TextRenderer(Renderer):
+    """A table per severity (rich draws it), then counts and control status."""
+
+    def render(self, result: ScanResult) -> str:
+        buffer = io.StringIO()
+        console = Console(
+            file=buffer, width=self.options.width, force_terminal=self.options.color,
+            no_color=not self.options.color, highlight=False, soft_wrap=False,
+        )
+        repo = result.repository
+        where = repo["revision"][:12] if repo.get("revision") else "no commits"
+        state = f"as of {repo['as_of']}" if repo.get("as_of") else ("work tree" if repo.get("worktree") else "")
+        console.print(Text(f"Regent {result.regent_version} · {repo['path']} @ {where} {state}".rstrip(),
+                           style="bold"))
+        console.print(Text(
+            f"reference time {result.reference_time} · {len(result.checks)} checks · OPA {result.opa_version}",
+            style="dim",
+        ))
+        for severity in reversed(SEVERITIES):
+            group = [f for f in result.findings if f.severity == severity]
+            if group:
+                console.print()
+                console.print(Text(f"{severity.upper()} ({len(group)})", style=_STYLE[severity]))
+                console.print(_table(group))
+        for note in result.notes:
+            console.print(Text(f"note: {note}", style="dim"))
+        console.print()
+        console.print(_summary(result))
+        return buffer.getvalue()
+
+
+def _table(findings: list[Finding]) -> Table:
+    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False, expand=False)
+    table.add_column("check", no_wrap=True)
+    table.add_column("status", no_wrap=True)
+    table.add_column("record", overflow="fold", max_width=40)
+    table.add_column("finding", overflow="fold", ratio=1)
+    for f in findings:
+        where = f"{f.record.path}:{f.record.line}" if f.record.path else str(f.record.id or "")
+        status = f"waived ({f.waiver})" if f.waiver else f.status
+        controls = " · ".join(f"{_SHORT.get(fw, fw)} {', '.join(ids)}" for fw, ids in f.controls.items())
+        table.add_row(
+            f.check,
+            Text(status, style="dim" if f.status == "waived" else ("magenta" if f.status == "error" else "")),
+            where,
+            Text.assemble(f.message, "\n", (controls, "dim")),
+        )
+    return table
+
+
+def _summary(result: ScanResult) -> Text:
+    counts = result.by_severity()
+    severities = ", ".join(f"{n} {s}" for s, n in counts.items() if n) or "none"
+    open_count = sum(counts.values())
+    held = sum(1 for c in result.controls if c.status == "pass")
+    failed = sum(1 for c in result.controls if c.status == "fail")
+    untested = sum(1 for c in result.controls if c.status == "not_tested")
+    line = Text()
+    line.append(f"{result.records} records, {len(result.findings)} findings: ", style="bold")
+    line.append(f"{open_count} open ({severities}), {result.count('waived')} waived, "
+                f"{result.count('error')} errors. ")
+    line.append(f"Controls over {len(result.frameworks)} frameworks: {held} held, {failed} failed, "
+                f"{untested} not tested.")
+    return line

@@ -1,0 +1,205 @@
+"""A scan: a snapshot and a policy set in, a :class:`ScanResult` out."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import defaultdict
+from dataclasses import replace
+from datetime import date
+from typing import Any, Iterable, Mapping, Sequence
+
+import orjson
+
+from engine import __version__, input_checks
+from engine.errors import PolicyError
+from engine.interface import PolicyEvaluator
+from engine.model import SEVERITY_RANK, CheckInfo, ControlStatus, Finding, RecordRef, ScanResult
+from engine.policyset import PolicySet
+from evidence import Snapshot
+from evidence.config import FRAMEWORKS
+
+
+def build_input(snapshot: Snapshot) -> bytes:
+    """The input document for ``data.regent``, serialised once, records spliced in as bytes."""
+    ref = snapshot.reference_time
+    head = {
+        "reference_time": ref.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "reference_ns": int(ref.timestamp()) * 1_000_000_000,
+        "config": snapshot.config.policy_input(),
+        "people": snapshot.people,
+    }
+    parts: list[bytes | memoryview] = [orjson.dumps(head)[:-1], b',"records":{']
+    for kind_index, kind in enumerate(sorted(snapshot.records)):
+        parts.append((b"," if kind_index else b"") + orjson.dumps(kind) + b":{")
+        for index, (record_id, record) in enumerate(snapshot.records[kind].items()):
+            parts.append((b"," if index else b"") + orjson.dumps(record_id) + b":")
+            parts.append(memoryview(record.raw)[:-1])
+            parts.append(b',"_path":' + orjson.dumps(record.path) + b"}")
+        parts.append(b"}")
+    parts.append(b"}}")
+    return b"".join(parts)
+
+
+def read_checks(document: Mapping[str, Any]) -> dict[str, CheckInfo]:
+    """The checks OPA reports in ``data.regent.checks``, plus the engine's own."""
+    checks = {c.id: c for c in input_checks.ALL}
+    for check_id, meta in sorted((document.get("checks") or {}).items()):
+        try:
+            info = CheckInfo.from_metadata(meta, str(meta.get("origin", "builtin")))
+        except (KeyError, TypeError) as exc:
+            raise PolicyError(f"check {check_id} has incomplete METADATA: {exc}") from None
+        if info.severity not in SEVERITY_RANK:
+            raise PolicyError(f"check {check_id} has severity {info.severity!r}; use one of {', '.join(SEVERITY_RANK)}")
+        checks[check_id] = info
+    return checks
+
+
+def list_checks(evaluator: PolicyEvaluator) -> dict[str, CheckInfo]:
+    """Every check of the loaded policy set, from an evaluation with no records."""
+    empty = orjson.dumps({"reference_time": "1970-01-01T00:00:00Z", "reference_ns": 0,
+                          "config": {}, "people": {}, "records": {}})
+    return read_checks(evaluator.evaluate(empty))
+
+
+def scan(
+    snapshot: Snapshot,
+    policies: PolicySet,
+    evaluator: PolicyEvaluator,
+    frameworks: Sequence[str] | None = None,
+) -> ScanResult:
+    """Evaluate every check over the snapshot in one query and assemble the result."""
+    selected = tuple(fw for fw in FRAMEWORKS if fw in (frameworks or snapshot.config.frameworks))
+    started = time.perf_counter()
+    body = build_input(snapshot)
+    serialised = time.perf_counter()
+    document = evaluator.evaluate(body)
+    evaluated = time.perf_counter()
+    checks = read_checks(document)
+
+    findings = [
+        _policy_finding(snapshot, checks, violation) for violation in document.get("violations") or []
+    ]
+    findings.extend(_input_finding(error) for error in snapshot.errors)
+    findings = _apply_waivers(findings, snapshot)
+    findings = [_only_frameworks(f, selected) for f in findings]
+    findings = sorted((f for f in findings if f.controls), key=Finding.sort_key)
+
+    stats = dict(snapshot.stats)
+    stats.update(
+        input_mb=len(body) / 1e6,
+        serialise_seconds=serialised - started,
+        evaluate_seconds=evaluated - serialised,
+    )
+    return ScanResult(
+        regent_version=__version__,
+        repository={
+            "path": snapshot.repository,
+            "revision": snapshot.revision,
+            "worktree": snapshot.worktree,
+            "as_of": snapshot.as_of,
+        },
+        reference_time=snapshot.reference_time.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        policy_digest=policies.digest,
+        opa_version=evaluator.opa_version(),
+        checks=checks,
+        records=snapshot.record_count,
+        findings=tuple(findings),
+        controls=tuple(_control_status(checks, findings, snapshot, selected)),
+        frameworks=selected,
+        notes=snapshot.notes,
+        stats=stats,
+    )
+
+
+def _policy_finding(snapshot: Snapshot, checks: Mapping[str, CheckInfo], violation: Mapping[str, Any]) -> Finding:
+    check_id = str(violation.get("check"))
+    info = checks.get(check_id)
+    if info is None:
+        raise PolicyError(f"a policy reported a violation of {check_id!r}, which no check's METADATA declares")
+    kind, record_id = violation.get("kind"), violation.get("id")
+    record = snapshot.record(str(kind), str(record_id)) if kind is not None and record_id is not None else None
+    fieldpath = violation.get("field") or []
+    ref = RecordRef(kind, record_id, record.path, record.line_of(fieldpath)) if record else RecordRef(
+        kind, record_id, "", 0
+    )
+    return Finding(
+        check=info.id,
+        title=info.title,
+        severity=info.severity,
+        status="fail",
+        message=str(violation.get("message") or info.title),
+        record=ref,
+        controls=info.controls,
+        remediation=info.remediation,
+    )
+
+
+def _input_finding(error: Any) -> Finding:
+    info = input_checks.BY_CODE[error.code]
+    return Finding(
+        check=info.id,
+        title=info.title,
+        severity=info.severity,
+        status="error",
+        message=error.reason,
+        record=RecordRef(error.kind, error.id, error.path, error.line),
+        controls=info.controls,
+        remediation=info.remediation,
+    )
+
+
+def _apply_waivers(findings: Iterable[Finding], snapshot: Snapshot) -> list[Finding]:
+    """Mark findings that a waiver in force covers. Expired waivers waive nothing."""
+    today = snapshot.reference_time.date()
+    in_force: dict[str, list[tuple[str, frozenset[str]]]] = defaultdict(list)
+    for waiver in snapshot.records.get("waiver", {}).values():
+        data = waiver.data()
+        try:
+            expires = date.fromisoformat(str(data["expires"]))
+        except ValueError:
+            continue
+        if expires >= today:
+            in_force[str(data["check"])].append((waiver.id, frozenset(map(str, data.get("records") or ()))))
+    result = []
+    for finding in findings:
+        match = next(
+            (wid for wid, ids in in_force.get(finding.check, ()) if "*" in ids or finding.record.id in ids), None
+        )
+        if match and finding.status == "fail":
+            finding = replace(finding, status="waived", waiver=match)
+        result.append(finding)
+    return result
+
+
+def _only_frameworks(finding: Finding, frameworks: Sequence[str]) -> Finding:
+    return replace(finding, controls={fw: ids for fw, ids in finding.controls.items() if fw in frameworks})
+
+
+def _control_status(
+    checks: Mapping[str, CheckInfo], findings: Sequence[Finding], snapshot: Snapshot, frameworks: Sequence[str]
+) -> Iterable[ControlStatus]:
+    """Each control any check maps to: fail on an unwaived finding, pass if a check had records to judge."""
+    by_control: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for info in checks.values():
+        for fw, ids in info.controls.items():
+            if fw in frameworks:
+                for control in ids:
+                    by_control[(fw, control)].append(info.id)
+    open_findings: dict[str, int] = defaultdict(int)
+    for f in findings:
+        if f.status != "waived":
+            open_findings[f.check] += 1
+    present = {kind for kind, by_id in snapshot.records.items() if by_id}
+    for (fw, control), check_ids in sorted(by_control.items(), key=lambda item: (
+        frameworks.index(item[0][0]), _control_order(item[0][1])
+    )):
+        count = sum(open_findings[c] for c in check_ids)
+        tested = any(checks[c].origin == "engine" or set(checks[c].kinds) & present for c in check_ids)
+        status = "fail" if count else ("pass" if tested else "not_tested")
+        yield ControlStatus(fw, control, status, tuple(sorted(check_ids)), count)
+
+
+def _control_order(control: str) -> tuple[Any, ...]:
+    """Sort AI6.10 after AI6.2 and 8.5.1.3 after 8.2.6."""
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"[.\s]", control))

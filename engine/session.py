@@ -1,0 +1,26 @@
+"""Opening the policy engine for one command: which OPA, and which policies."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Sequence
+
+from engine.interface import PolicyEvaluator
+from engine.opa import OpaService, PrivateOpa
+from engine.opa_binary import find_opa
+from engine.policyset import PolicySet
+
+
+def open_evaluator(
+    opa_url: str | None = None, opa_token: str | None = None, opa_binary: str | None = None
+) -> PolicyEvaluator:
+    """The organisation's OPA service when a URL is given, else a private server."""
+    if opa_url:
+        return OpaService(opa_url, token=opa_token)
+    return PrivateOpa(find_opa(opa_binary))
+
+
+def policy_set(repository_root: Path | None, policy_paths: Sequence[str]) -> PolicySet:
+    """Built-in checks plus the folders ``regent.yaml`` names, relative to the repository."""
+    extra = [(repository_root / p) if repository_root else Path(p) for p in policy_paths]
+    return PolicySet.load(extra)
