@@ -1,0 +1,42 @@
+# METADATA
+# title: High-risk change without CAB approval
+# description: >-
+#   A normal change rated high risk needs the change advisory board's
+#   authorisation before it goes ahead. The check flags a high-risk normal
+#   change that has reached approval or later without an approving decision
+#   from anyone acting in a CAB role.
+# custom:
+#   id: REG-CHG-005
+#   severity: high
+#   remediation: >-
+#     Take the change to the CAB and record its approval, with a CAB role, on
+#     the change; until then keep the change from being scheduled.
+#   kinds: [change]
+#   controls:
+#     cobit4: [AI6.2]
+#     cobit2019: [BAI06.01]
+#     iso20000: ["8.5.1.3"]
+#     iso17799: ["10.1.2"]
+#     iso27002: ["8.32"]
+package cobit.change_cab
+
+import data.lib.changes
+import data.lib.findings
+
+meta := findings.metadata(rego.metadata.chain())
+
+violation contains finding if {
+	some change in input.records.change
+	change.type == "normal"
+	change.risk == "high"
+	change.status in {"approved", "scheduled", "implemented", "reviewed", "closed"}
+	cab_roles := object.get(input, ["config", "roles", "cab"], [])
+	every approval in changes.approved(change) {
+		not object.get(approval, "role", null) in cab_roles
+	}
+	msg := sprintf(
+		"%s is a high-risk change with status %s but no approval from a CAB role (%s)",
+		[change.id, change.status, concat(", ", cab_roles)],
+	)
+	finding := findings.new(rego.metadata.chain(), "change", change, msg, ["approvals"])
+}

@@ -1,0 +1,35 @@
+# METADATA
+# title: Change without implementation, backout or test plan
+# description: >-
+#   A normal or emergency change that has gone past submission must say how it
+#   will be carried out, how it will be undone if it fails, and how it will be
+#   tested. The check flags each of the three plans that is missing or blank.
+# custom:
+#   id: REG-CHG-004
+#   severity: medium
+#   remediation: >-
+#     Write the missing plan into the change record (plan.implementation,
+#     plan.backout or plan.test) before it is scheduled.
+#   kinds: [change]
+#   controls:
+#     cobit4: [AI7.2, AI7.3]
+#     cobit2019: [BAI07.01, BAI07.03]
+#     iso20000: ["8.5.1.3"]
+#     iso17799: ["10.1.2"]
+#     iso27002: ["8.32"]
+package cobit.change_plans
+
+import data.lib.changes
+import data.lib.findings
+
+meta := findings.metadata(rego.metadata.chain())
+
+violation contains finding if {
+	some change in input.records.change
+	change.type in {"normal", "emergency"}
+	not object.get(change, "status", null) in {"draft", "submitted", "rejected", "cancelled"}
+	some part in ["implementation", "backout", "test"]
+	not changes.filled(object.get(change, ["plan", part], null))
+	msg := sprintf("%s has no %s plan", [change.id, part])
+	finding := findings.new(rego.metadata.chain(), "change", change, msg, ["plan", part])
+}

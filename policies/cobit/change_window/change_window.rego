@@ -1,0 +1,69 @@
+# METADATA
+# title: Change carried out outside its approved window
+# description: >-
+#   Work on a change should happen inside the window it was approved for. The
+#   check flags a change that started before its window opened or finished
+#   after it closed, and a normal change that was carried out without a
+#   complete window (start and end) on record.
+# custom:
+#   id: REG-CHG-007
+#   severity: medium
+#   remediation: >-
+#     Keep implementation inside the approved schedule; if the window had to
+#     move, have the new window approved and recorded before the work starts.
+#   kinds: [change]
+#   controls:
+#     cobit4: [AI6.4, AI7.8]
+#     cobit2019: [BAI06.03, BAI07.06]
+#     iso20000: ["8.5.1.3"]
+#     iso17799: ["10.1.2"]
+#     iso27002: ["8.32"]
+package cobit.change_window
+
+import data.lib.changes
+import data.lib.findings
+import data.lib.time
+
+meta := findings.metadata(rego.metadata.chain())
+
+violation contains finding if {
+	some change in input.records.change
+	time.ns(change.implementation.started) < time.ns(change.schedule.start)
+	msg := sprintf(
+		"%s started implementation at %s, before its window opened at %s",
+		[change.id, change.implementation.started, change.schedule.start],
+	)
+	finding := findings.new(rego.metadata.chain(), "change", change, msg, ["implementation", "started"])
+}
+
+violation contains finding if {
+	some change in input.records.change
+	time.ns(change.implementation.completed) > time.ns(change.schedule.end)
+	msg := sprintf(
+		"%s completed implementation at %s, after its window closed at %s",
+		[change.id, change.implementation.completed, change.schedule.end],
+	)
+	finding := findings.new(rego.metadata.chain(), "change", change, msg, ["implementation", "completed"])
+}
+
+# Without a completion time, a start after the window closed is already outside it.
+violation contains finding if {
+	some change in input.records.change
+	not time.ns(object.get(change, ["implementation", "completed"], null))
+	time.ns(change.implementation.started) > time.ns(change.schedule.end)
+	msg := sprintf(
+		"%s started implementation at %s, after its window closed at %s",
+		[change.id, change.implementation.started, change.schedule.end],
+	)
+	finding := findings.new(rego.metadata.chain(), "change", change, msg, ["implementation", "started"])
+}
+
+violation contains finding if {
+	some change in input.records.change
+	change.type == "normal"
+	changes.implemented(change)
+	some bound in ["start", "end"]
+	not time.ns(object.get(change, ["schedule", bound], null))
+	msg := sprintf("%s %s with no scheduled window %s on record", [change.id, changes.how_implemented(change), bound])
+	finding := findings.new(rego.metadata.chain(), "change", change, msg, ["schedule", bound])
+}

@@ -1,0 +1,77 @@
+# METADATA
+# title: Emergency change not authorised or not reviewed in time
+# description: >-
+#   An emergency change may skip the usual lead time, but it still needs an
+#   authorising decision and a post-implementation review soon after the work.
+#   The check flags an emergency change carried out with no approval at all,
+#   one still unreviewed more than the configured number of days after its
+#   implementation, and one whose review came later than that.
+# custom:
+#   id: REG-CHG-006
+#   severity: high
+#   remediation: >-
+#     Hold the post-implementation review, record it on the change (review.at,
+#     review.by, review.outcome), and make sure an emergency approver's
+#     decision is recorded.
+#   kinds: [change]
+#   controls:
+#     cobit4: [AI6.3]
+#     cobit2019: [BAI06.02]
+#     iso20000: ["8.5.1.3"]
+#     iso17799: ["10.1.2", "12.5.1"]
+#     iso27002: ["8.32"]
+package iso20000.emergency_change_review
+
+import data.lib.changes
+import data.lib.findings
+import data.lib.time
+
+meta := findings.metadata(rego.metadata.chain())
+
+# When the work on a change ended, as [what, timestamp]: its completion, or
+# its start when no completion is recorded.
+_done(change) := ["completed", change.implementation.completed] if {
+	time.ns(change.implementation.completed)
+} else := ["started", change.implementation.started] if {
+	time.ns(change.implementation.started)
+}
+
+violation contains finding if {
+	some change in input.records.change
+	change.type == "emergency"
+	limit := input.config.thresholds.emergency_review_days
+	done := _done(change)
+	time.ns(done[1]) + time.days(limit) < time.reference_ns(input)
+	not time.ns(object.get(change, ["review", "at"], null))
+	msg := sprintf(
+		"%s %s implementation at %s and had no dated post-implementation review within %v days",
+		[change.id, done[0], done[1], limit],
+	)
+	finding := findings.new(rego.metadata.chain(), "change", change, msg, ["review"])
+}
+
+violation contains finding if {
+	some change in input.records.change
+	change.type == "emergency"
+	limit := input.config.thresholds.emergency_review_days
+	done := _done(change)
+	reviewed := time.ns(change.review.at)
+	reviewed - time.ns(done[1]) > time.days(limit)
+	msg := sprintf(
+		"%s was reviewed by %v at %s, %v days after it %s implementation at %s (limit %v days)",
+		[
+			change.id, object.get(change.review, "by", "an unnamed reviewer"), change.review.at,
+			time.days_between(time.ns(done[1]), reviewed), done[0], done[1], limit,
+		],
+	)
+	finding := findings.new(rego.metadata.chain(), "change", change, msg, ["review", "at"])
+}
+
+violation contains finding if {
+	some change in input.records.change
+	change.type == "emergency"
+	changes.implemented(change)
+	not changes.has_approval(change)
+	msg := sprintf("%s %s as an emergency change with no approved approval on record", [change.id, changes.how_implemented(change)])
+	finding := findings.new(rego.metadata.chain(), "change", change, msg, ["approvals"])
+}

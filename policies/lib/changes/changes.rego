@@ -1,0 +1,63 @@
+# METADATA
+# title: Changes
+# description: Facts about change records shared by the change checks.
+package lib.changes
+
+import data.lib.time
+
+# METADATA
+# description: Statuses that mean a change has been carried out.
+done_statuses := {"implemented", "reviewed", "closed"}
+
+# METADATA
+# description: True when a change records an implementation start or has a status that means it was carried out.
+implemented(change) if change.implementation.started != null
+
+implemented(change) if change.status in done_statuses
+
+# METADATA
+# description: The approvals of a change whose decision is approved, as an object from list index to approval.
+approved(change) := {i: a |
+	some i, a in change.approvals
+	a.decision == "approved"
+}
+
+# METADATA
+# description: The approvals of a change whose decision is rejected, as an object from list index to approval.
+rejected(change) := {i: a |
+	some i, a in change.approvals
+	a.decision == "rejected"
+}
+
+# METADATA
+# description: True when a change has at least one approval whose decision is approved.
+has_approval(change) if count(approved(change)) > 0
+
+# METADATA
+# description: True when a value holds something - a non-blank string, or a non-empty list or object.
+filled(x) if {
+	is_string(x)
+	trim_space(x) != ""
+}
+
+filled(x) if {
+	is_array(x)
+	count(x) > 0
+}
+
+filled(x) if {
+	is_object(x)
+	count(x) > 0
+}
+
+# METADATA
+# description: The ns of an approval's at timestamp; undefined when absent or unparseable.
+at_ns(approval) := time.ns(approval.at)
+
+# METADATA
+# description: >-
+#   A phrase saying how a change is known to have been carried out, for
+#   messages: its implementation start when recorded, otherwise its status.
+how_implemented(change) := sprintf("started implementation at %s", [change.implementation.started]) if {
+	is_string(change.implementation.started)
+} else := sprintf("has status %s", [change.status])

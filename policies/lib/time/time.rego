@@ -1,0 +1,56 @@
+# METADATA
+# title: Time
+# description: Parsing of timestamps and dates, and day arithmetic, without reading the clock.
+package lib.time
+
+# METADATA
+# description: Nanoseconds in one day.
+day_ns := 86400000000000
+
+# METADATA
+# description: >-
+#   Nanoseconds since the epoch of an RFC 3339 timestamp string; undefined for
+#   anything else. The shape is checked before parsing, so a missing (null) or
+#   malformed value is undefined rather than an error even when OPA runs with
+#   strict built-in errors.
+ns(ts) := time.parse_rfc3339_ns(ts) if {
+	is_string(ts)
+	regex.match(`^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$`, ts)
+}
+
+# METADATA
+# description: >-
+#   Nanoseconds since the epoch of midnight UTC on a YYYY-MM-DD date string;
+#   undefined for anything else (checked before parsing, as for ns).
+date_ns(d) := time.parse_ns("2006-01-02", d) if {
+	is_string(d)
+	regex.match(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`, d)
+}
+
+# METADATA
+# description: A number of days in nanoseconds.
+days(n) := n * day_ns
+
+# METADATA
+# description: Whole days from instant a to instant b (both in ns), rounded up; negative when b is before a.
+days_between(a, b) := ceil((b - a) / day_ns)
+
+# METADATA
+# description: The YYYY-MM-DD date, in UTC, of an instant given in ns; undefined if it is not a number.
+date_of(n) := time.format([n, "UTC", "2006-01-02"]) if is_number(n)
+
+# METADATA
+# description: >-
+#   The scan's "now" in ns, from an input document: its reference_ns when that
+#   is a number, otherwise its reference_time parsed as RFC 3339.
+reference_ns(doc) := doc.reference_ns if {
+	is_number(doc.reference_ns)
+} else := ns(doc.reference_time)
+
+# METADATA
+# description: >-
+#   The scan's reference date (YYYY-MM-DD), from an input document: the date
+#   written in its reference_time, otherwise the UTC date of its reference_ns.
+reference_date(doc) := substring(doc.reference_time, 0, 10) if {
+	ns(doc.reference_time)
+} else := date_of(doc.reference_ns)

@@ -1,0 +1,110 @@
+package regent_test
+
+import data.lib.fixtures_test as fx
+import data.regent
+
+_frameworks := {"cobit4", "cobit2019", "iso20000", "iso17799", "iso27002"}
+
+# A control id's expected shape in each framework.
+_control_patterns := {
+	"cobit4": `^(PO|AI|DS|ME)[0-9]{1,2}\.[0-9]{1,2}$`,
+	"cobit2019": `^(EDM|APO|BAI|DSS|MEA)[0-9]{2}\.[0-9]{2}$`,
+	"iso20000": `^[0-9]{1,2}(\.[0-9]{1,2}){0,3}$`,
+	"iso17799": `^[0-9]{1,2}\.[0-9]{1,2}(\.[0-9]{1,2})?$`,
+	"iso27002": `^[5-8]\.[0-9]{1,2}$`,
+}
+
+_kinds := {
+	"person", "change", "release", "configuration_item", "incident", "problem",
+	"service", "service_report", "supplier", "evidence", "waiver",
+}
+
+test_pass_collects_every_builtin_check if {
+	object.keys(regent.checks) == {
+		"REG-CHG-001", "REG-CHG-002", "REG-CHG-003", "REG-CHG-004", "REG-CHG-005", "REG-CHG-006",
+		"REG-CHG-007", "REG-CHG-008", "REG-CHG-009", "REG-CHG-010", "REG-GOV-001",
+	}
+}
+
+test_pass_check_metadata_is_complete if {
+	every id, meta in regent.checks {
+		meta.id == id
+		regex.match(`^REG-[A-Z]{3}-[0-9]{3}$`, id)
+		trim_space(meta.title) != ""
+		trim_space(meta.description) != ""
+		trim_space(meta.remediation) != ""
+		meta.severity in {"low", "medium", "high", "critical"}
+		count(meta.kinds) > 0
+		every kind in meta.kinds {
+			kind in _kinds
+		}
+		object.keys(meta.controls) == _frameworks
+		every framework, ids in meta.controls {
+			count(ids) > 0
+			every control in ids {
+				regex.match(_control_patterns[framework], control)
+			}
+		}
+	}
+}
+
+test_pass_titles_are_unique if {
+	titles := {meta.title | some meta in regent.checks}
+	count(titles) == count(regent.checks)
+}
+
+test_pass_compliant_records if {
+	waiver := {
+		"kind": "waiver", "id": "WVR-2026-001", "check": "REG-CHG-004", "records": ["*"],
+		"reason": "Accepted during migration.", "approved_by": "dave",
+		"approved_at": "2026-09-01T10:00:00Z", "expires": "2026-12-31",
+	}
+	doc := fx.doc({
+		"change": [fx.change, fx.emergency],
+		"configuration_item": [fx.configuration_item],
+		"service": [fx.service],
+		"waiver": [waiver],
+	})
+	count(regent.violations) == 0 with input as doc
+}
+
+test_pass_empty_input if {
+	count(regent.violations) == 0 with input as {}
+}
+
+test_fail_collects_findings if {
+	people := object.union(fx.people, {"alice": {"id": "alice", "name": "Alice", "emails": [], "roles": ["cab"]}})
+	change := fx.change_with({"approvals": [{"by": "alice", "role": "cab", "decision": "approved", "at": "2026-10-02T10:00:00Z"}]})
+	found := regent.violations with input as fx.changes([change])
+		with input.people as people
+	found == {{
+		"check": "REG-CHG-002",
+		"kind": "change",
+		"id": "CHG-2026-0042",
+		"message": "CHG-2026-0042 was approved by alice, who requested it",
+		"field": ["approvals", 0, "by"],
+	}}
+}
+
+test_fail_collects_findings_across_roots if {
+	change := fx.change_with({"approvals": [{"by": "bob", "role": "cab", "decision": "approved", "at": "2026-10-06T10:00:00Z"}]})
+	emergency := fx.replace(fx.emergency, {"approvals": []})
+	found := regent.violations with input as fx.changes([change, emergency])
+	{[f.check, f.id] | some f in found} == {
+		["REG-CHG-001", "CHG-2026-0042"],
+		["REG-CHG-003", "CHG-2026-0042"],
+		["REG-CHG-008", "CHG-2026-0042"],
+		["REG-CHG-006", "CHG-2026-0050"],
+	}
+}
+
+test_pass_custom_root_is_collected if {
+	custom_meta := object.union(regent.checks["REG-CHG-002"], {"id": "ACME-CHG-001", "title": "Acme rule"})
+	custom_finding := {"check": "ACME-CHG-001", "kind": "change", "id": "CHG-1", "message": "CHG-1 broke a rule", "field": []}
+	checks := regent.checks with data.custom.acme_rule.meta as custom_meta
+	found := regent.violations with data.custom.acme_rule.violation as {custom_finding}
+		with input as {}
+	count(checks) == 12
+	checks["ACME-CHG-001"] == object.union(custom_meta, {"origin": "custom"})
+	found == {custom_finding}
+}

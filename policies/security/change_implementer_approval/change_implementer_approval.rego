@@ -1,0 +1,37 @@
+# METADATA
+# title: Change approved by its implementer
+# description: >-
+#   The person who carries out a change must not be the one who authorises it.
+#   The check flags every approving decision given by the change's named
+#   implementer or by whoever recorded the implementation.
+# custom:
+#   id: REG-CHG-003
+#   severity: high
+#   remediation: >-
+#     Have the change authorised by someone who does not implement it, or hand
+#     the implementation to someone other than the approver.
+#   kinds: [change]
+#   controls:
+#     cobit4: [AI6.2, PO4.11]
+#     cobit2019: [BAI06.01, DSS06.03]
+#     iso20000: ["8.5.1.3"]
+#     iso17799: ["10.1.2", "10.1.3"]
+#     iso27002: ["5.3", "8.32"]
+package security.change_implementer_approval
+
+import data.lib.changes
+import data.lib.findings
+
+meta := findings.metadata(rego.metadata.chain())
+
+# The people a change names as implementing it.
+_implementers(change) := {p | some p in [change.implementer]} | {p | some p in [change.implementation.by]}
+
+violation contains finding if {
+	some change in input.records.change
+	some i, approval in changes.approved(change)
+	is_string(approval.by)
+	approval.by in _implementers(change)
+	msg := sprintf("%s was approved by %s, who implemented it", [change.id, approval.by])
+	finding := findings.new(rego.metadata.chain(), "change", change, msg, ["approvals", i, "by"])
+}

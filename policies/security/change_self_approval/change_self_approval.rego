@@ -1,0 +1,33 @@
+# METADATA
+# title: Change approved by its own requester
+# description: >-
+#   Whoever asks for a change must not also be the one who authorises it.
+#   The check flags every approving decision given by the change's requester.
+# custom:
+#   id: REG-CHG-002
+#   severity: high
+#   remediation: >-
+#     Have the change authorised by an approver other than its requester, and
+#     record that approval on the change.
+#   kinds: [change]
+#   controls:
+#     cobit4: [AI6.2, PO4.11]
+#     cobit2019: [BAI06.01, DSS06.03]
+#     iso20000: ["8.5.1.3"]
+#     iso17799: ["10.1.2", "10.1.3"]
+#     iso27002: ["5.3", "8.32"]
+package security.change_self_approval
+
+import data.lib.changes
+import data.lib.findings
+
+meta := findings.metadata(rego.metadata.chain())
+
+violation contains finding if {
+	some change in input.records.change
+	some i, approval in changes.approved(change)
+	is_string(approval.by)
+	approval.by == change.requested_by
+	msg := sprintf("%s was approved by %s, who requested it", [change.id, approval.by])
+	finding := findings.new(rego.metadata.chain(), "change", change, msg, ["approvals", i, "by"])
+}
