@@ -1,0 +1,137 @@
+"""Shared test fixtures: real git repositories, one real OPA for the whole run."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+import yaml
+
+from engine.opa import PrivateOpa
+from engine.opa_binary import find_opa
+from engine.policyset import PolicySet
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+PEOPLE = {
+    "people": [
+        {"id": "alice", "name": "Alice Ames", "emails": ["alice@example.com"], "roles": ["change-manager"]},
+        {"id": "bob", "name": "Bob Byrne", "emails": ["bob@example.com"], "roles": ["cab"]},
+        {"id": "carol", "name": "Carol Chen", "emails": ["carol@example.com"], "roles": ["engineer"]},
+        {"id": "dave", "name": "Dave Dunn", "emails": ["dave@example.com"], "roles": ["emergency-cab"]},
+    ]
+}
+
+
+def clean_change(change_id: str = "CHG-1", **overrides: Any) -> dict[str, Any]:
+    """A normal change that passes every check: approved by the CAB, done in its window, reviewed."""
+    record: dict[str, Any] = {
+        "kind": "change",
+        "id": change_id,
+        "title": "Rotate the payment gateway's TLS certificate",
+        "type": "normal",
+        "status": "closed",
+        "requested_by": "carol",
+        "implementer": "carol",
+        "created": "2026-03-01T09:00:00Z",
+        "risk": "low",
+        "impact": "low",
+        "configuration_items": ["CI-1"],
+        "services": ["SVC-1"],
+        "plan": {"implementation": "Install the new certificate", "backout": "Restore the old one",
+                 "test": "Handshake from the monitoring host"},
+        "approvals": [{"by": "bob", "role": "cab", "decision": "approved", "at": "2026-03-02T10:00:00Z"}],
+        "schedule": {"start": "2026-03-03T20:00:00Z", "end": "2026-03-03T22:00:00Z"},
+        "implementation": {"started": "2026-03-03T20:05:00Z", "completed": "2026-03-03T20:40:00Z", "by": "carol"},
+        "review": {"at": "2026-03-04T09:00:00Z", "by": "alice", "outcome": "successful"},
+        "closure": {"at": "2026-03-04T09:30:00Z", "code": "successful"},
+    }
+    record.update(overrides)
+    return record
+
+
+CI_RECORD = {"kind": "configuration_item", "id": "CI-1", "name": "payments-gw-01", "type": "server",
+             "owner": "alice", "environment": "production", "status": "active"}
+SERVICE_RECORD = {"kind": "service", "id": "SVC-1", "name": "Payments", "owner": "alice", "status": "active"}
+
+
+class Repo:
+    """A throwaway evidence repository built with the real git."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.mkdir(parents=True, exist_ok=True)
+        self.git("init", "-q", "-b", "main")
+
+    def git(self, *args: str, date: str = "2026-01-05T10:00:00Z", email: str = "alice@example.com") -> str:
+        env = dict(os.environ, GIT_AUTHOR_DATE=date, GIT_COMMITTER_DATE=date, TZ="UTC",
+                   GIT_AUTHOR_NAME=email.split("@")[0], GIT_COMMITTER_NAME=email.split("@")[0],
+                   GIT_AUTHOR_EMAIL=email, GIT_COMMITTER_EMAIL=email)
+        out = subprocess.run(["git", "-c", "commit.gpgsign=false", *args], cwd=self.path, env=env,
+                             capture_output=True, text=True, check=True)
+        return out.stdout.strip()
+
+    def write(self, relpath: str, content: str | bytes | dict[str, Any]) -> Path:
+        target = self.path / relpath
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, dict):
+            content = yaml.safe_dump(content, sort_keys=False)
+        if isinstance(content, str):
+            content = content.encode()
+        target.write_bytes(content)
+        return target
+
+    def commit(self, message: str = "Record evidence", date: str = "2026-01-05T10:00:00Z",
+               email: str = "alice@example.com") -> str:
+        self.git("add", "-A")
+        self.git("commit", "-q", "-m", message, date=date, email=email)
+        return self.git("rev-parse", "HEAD")
+
+    def state(self) -> tuple[str, list[str]]:
+        """What a scan must leave untouched: git's view and every file, with its bytes' digest."""
+        status = self.git("--no-optional-locks", "status", "--porcelain", "--ignored",
+                          "--untracked-files=all")
+        files = sorted(
+            f"{p.relative_to(self.path)}:{p.stat().st_size}:{p.stat().st_mtime_ns}"
+            for p in self.path.rglob("*") if p.is_file() or p.is_symlink()
+        )
+        return status, files
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Repo:
+    """A repository holding people, a CI, a service and one clean change, committed."""
+    r = Repo(tmp_path / "evidence")
+    r.write("people.yaml", PEOPLE)
+    r.write("cmdb/CI-1.yaml", CI_RECORD)
+    r.write("services/SVC-1.yaml", SERVICE_RECORD)
+    r.write("changes/CHG-1.yaml", clean_change())
+    r.commit("Start the evidence repository")
+    return r
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REGENT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
+@pytest.fixture(scope="session")
+def opa_binary() -> Path:
+    return find_opa()
+
+
+@pytest.fixture(scope="session")
+def policies() -> PolicySet:
+    return PolicySet.load()
+
+
+@pytest.fixture(scope="session")
+def opa(opa_binary: Path, policies: PolicySet) -> Iterator[PrivateOpa]:
+    """The one real OPA server of the test run, with the built-in policies loaded."""
+    server = PrivateOpa(opa_binary)
+    server.load(policies)
+    yield server
+    server.close()

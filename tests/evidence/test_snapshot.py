@@ -1,0 +1,182 @@
+from __future__ import annotations
+
+import os
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from evidence import ConfigError, EvidenceError, load_snapshot
+from tests.conftest import Repo, clean_change
+
+
+def errors_by_path(snapshot):  # type: ignore[no-untyped-def]
+    return {e.path: e for e in snapshot.errors}
+
+
+def test_reads_valid_records_by_kind_with_people(repo: Repo) -> None:
+    snap = load_snapshot(repo.path)
+    assert set(snap.records) == {"change", "configuration_item", "service"}
+    change = snap.record("change", "CHG-1")
+    assert change is not None and change.path == "changes/CHG-1.yaml"
+    assert change.data()["approvals"][0]["by"] == "bob"
+    assert set(snap.people) == {"alice", "bob", "carol", "dave"}
+    assert snap.people["alice"]["active"] is True
+    assert snap.errors == ()
+    assert snap.worktree and snap.revision == repo.git("rev-parse", "HEAD")
+
+
+def test_line_of_a_field_points_into_the_file(repo: Repo) -> None:
+    change = load_snapshot(repo.path).record("change", "CHG-1")
+    assert change is not None
+    text = (repo.path / change.path).read_text().splitlines()
+    line = change.line_of(["approvals", 0, "by"])
+    assert "by: bob" in text[line - 1]
+
+
+def test_malformed_yaml_is_an_error_and_the_rest_is_read(repo: Repo) -> None:
+    repo.write("changes/CHG-2.yaml", "kind: change\nid: CHG-2\ntitle: 'unterminated\nstatus: draft\n")
+    snap = load_snapshot(repo.path)
+    error = errors_by_path(snap)["changes/CHG-2.yaml"]
+    assert error.code == "unreadable" and "YAML syntax" in error.reason and error.line >= 3
+    assert snap.record("change", "CHG-1") is not None
+
+
+def test_wrong_types_name_the_field_and_line(repo: Repo) -> None:
+    record = clean_change("CHG-3", requested_by=["carol", "bob"])
+    repo.write("changes/CHG-3.yaml", record)
+    error = errors_by_path(load_snapshot(repo.path))["changes/CHG-3.yaml"]
+    assert error.code == "invalid" and error.reason.startswith("requested_by:")
+    text = (repo.path / "changes/CHG-3.yaml").read_text().splitlines()
+    assert text[error.line - 1].startswith("requested_by")
+
+
+def test_unknown_kind_is_an_error(repo: Repo) -> None:
+    repo.write("changes/odd.yaml", "kind: chnage\nid: CHG-9\n")
+    error = errors_by_path(load_snapshot(repo.path))["changes/odd.yaml"]
+    assert error.code == "invalid" and "unknown kind 'chnage'" in error.reason and error.line == 1
+
+
+def test_invalid_utf8_is_an_error_with_its_line(repo: Repo) -> None:
+    repo.write("changes/latin1.yaml", b"kind: change\nid: CHG-4\ntitle: Caf\xe9 menu update\n")
+    error = errors_by_path(load_snapshot(repo.path))["changes/latin1.yaml"]
+    assert error.code == "unreadable" and error.line == 3 and "UTF-8" in error.reason
+
+
+def test_a_50_mb_file_is_refused_without_being_parsed(repo: Repo) -> None:
+    big = b"kind: change\nid: CHG-BIG\nnotes: |\n" + b"  " + b"x" * 100 + b"\n"
+    repo.write("changes/huge.yaml", big * (50 * 1024 * 1024 // len(big)))
+    repo.commit("A very large record")
+    for snap in (load_snapshot(repo.path), load_snapshot(repo.path, rev="HEAD")):
+        error = errors_by_path(snap)["changes/huge.yaml"]
+        assert error.code == "unreadable" and "MiB limit" in error.reason
+        assert snap.record("change", "CHG-1") is not None
+
+
+def test_yaml_alias_bomb_is_an_error(repo: Repo) -> None:
+    rows = ["kind: change", "id: CHG-BOMB", "a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    rows += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
+    repo.write("changes/bomb.yaml", "\n".join(rows) + "\n")
+    error = errors_by_path(load_snapshot(repo.path))["changes/bomb.yaml"]
+    assert error.code == "unreadable" and "aliases" in error.reason
+
+
+def test_symlink_outside_the_repository_is_not_followed(repo: Repo, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("kind: change\nid: CHG-SECRET\n")
+    os.symlink(secret, repo.path / "changes" / "leak.yaml")
+    snap = load_snapshot(repo.path)
+    error = errors_by_path(snap)["changes/leak.yaml"]
+    assert "symbolic link" in error.reason and "outside the repository" in error.reason
+    assert snap.record("change", "CHG-SECRET") is None
+    repo.commit("Commit the link")
+    error = errors_by_path(load_snapshot(repo.path, rev="HEAD"))["changes/leak.yaml"]
+    assert "symbolic link" in error.reason
+
+
+def test_record_deleted_in_the_work_tree_is_left_out_with_a_note(repo: Repo) -> None:
+    (repo.path / "changes" / "CHG-1.yaml").unlink()
+    snap = load_snapshot(repo.path)
+    assert snap.record("change", "CHG-1") is None
+    assert any("changes/CHG-1.yaml" in note and "deleted" in note for note in snap.notes)
+    assert snap.errors == ()
+    assert load_snapshot(repo.path, rev="HEAD").record("change", "CHG-1") is not None
+
+
+def test_duplicate_id_is_an_error_on_the_second_file(repo: Repo) -> None:
+    repo.write("changes/zz-copy.yaml", clean_change("CHG-1", title="A copy"))
+    snap = load_snapshot(repo.path)
+    error = errors_by_path(snap)["changes/zz-copy.yaml"]
+    assert error.code == "duplicate" and "changes/CHG-1.yaml" in error.reason
+    assert snap.record("change", "CHG-1").path == "changes/CHG-1.yaml"  # type: ignore[union-attr]
+
+
+def test_work_tree_edits_and_untracked_files_are_read(repo: Repo) -> None:
+    repo.write("changes/CHG-1.yaml", clean_change(title="Edited, not committed"))
+    repo.write("changes/CHG-5.yaml", clean_change("CHG-5"))
+    snap = load_snapshot(repo.path)
+    assert snap.record("change", "CHG-1").data()["title"] == "Edited, not committed"  # type: ignore[union-attr]
+    assert snap.record("change", "CHG-5") is not None
+    committed = load_snapshot(repo.path, rev="HEAD")
+    assert committed.record("change", "CHG-5") is None
+
+
+def test_as_of_reads_the_last_commit_of_that_day(repo: Repo) -> None:
+    first = repo.git("rev-parse", "HEAD")
+    repo.write("changes/CHG-6.yaml", clean_change("CHG-6"))
+    repo.commit("Record CHG-6", date="2026-02-10T08:00:00Z")
+    snap = load_snapshot(repo.path, as_of=date(2026, 2, 9))
+    assert snap.revision == first
+    assert snap.record("change", "CHG-6") is None
+    assert snap.reference_time == datetime(2026, 2, 9, 23, 59, 59, tzinfo=timezone.utc)
+    later = load_snapshot(repo.path, as_of=date(2026, 2, 10))
+    assert later.record("change", "CHG-6") is not None
+    with pytest.raises(EvidenceError, match="no commit on or before 2025-12-31"):
+        load_snapshot(repo.path, as_of=date(2025, 12, 31))
+
+
+def test_unknown_revision_is_a_clear_error(repo: Repo) -> None:
+    with pytest.raises(EvidenceError, match="unknown revision 'no-such-branch'"):
+        load_snapshot(repo.path, rev="no-such-branch")
+
+
+def test_not_a_repository(tmp_path: Path) -> None:
+    with pytest.raises(EvidenceError, match="not inside a git repository"):
+        load_snapshot(tmp_path)
+
+
+def test_bad_regent_yaml_is_a_configuration_error(repo: Repo) -> None:
+    repo.write("regent.yaml", "thresholds:\n  emergency_review_days: -3\n")
+    with pytest.raises(ConfigError, match=r"regent.yaml:2: thresholds/emergency_review_days"):
+        load_snapshot(repo.path)
+    repo.write("regent.yaml", "fail_on: high\nfrmaeworks: [cobit4]\n")
+    with pytest.raises(ConfigError, match="frmaeworks"):
+        load_snapshot(repo.path)
+
+
+def test_regent_yaml_settings_reach_the_config(repo: Repo) -> None:
+    repo.write("regent.yaml", "thresholds:\n  emergency_review_days: 3\nframeworks: [cobit4]\n")
+    config = load_snapshot(repo.path).config
+    assert config.thresholds["emergency_review_days"] == 3
+    assert config.frameworks == ("cobit4",)
+
+
+def test_parsed_records_are_reused_by_blob_id(repo: Repo, tmp_path: Path) -> None:
+    cache = tmp_path / "parse-cache"
+    first = load_snapshot(repo.path, cache_dir=cache)
+    assert first.stats["parsed"] == 3 and first.stats["cached"] == 0
+    repo.write("changes/CHG-7.yaml", clean_change("CHG-7"))
+    second = load_snapshot(repo.path, cache_dir=cache)
+    assert second.stats["parsed"] == 1 and second.stats["cached"] == 3
+    assert second.record("change", "CHG-7") is not None
+
+
+def test_loading_never_changes_the_repository(repo: Repo) -> None:
+    repo.write("changes/CHG-8.yaml", clean_change("CHG-8"))
+    (repo.path / "changes" / "CHG-1.yaml").write_text("kind: change\nid: CHG-1\n")
+    before = repo.state()
+    index_mtime = (repo.path / ".git" / "index").stat().st_mtime_ns
+    load_snapshot(repo.path)
+    load_snapshot(repo.path, rev="HEAD")
+    assert repo.state() == before
+    assert (repo.path / ".git" / "index").stat().st_mtime_ns == index_mtime
