@@ -10,7 +10,7 @@ import os
 import shutil
 import sys
 from contextlib import nullcontext
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any, Callable, ContextManager, Sequence
 
@@ -153,8 +153,22 @@ _path_argument = click.argument(
     "path", type=click.Path(exists=True, file_okay=False, path_type=Path), default=".", required=False
 )
 _rev_option = click.option("--rev", metavar="REV", help="Scan this commit (a branch, tag or sha) instead of the work tree.")
+
+
+class _Day(click.ParamType):
+    name = "date"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value))
+        except ValueError:
+            self.fail(f"{value!r} is not a date written YYYY-MM-DD, such as 2026-10-31", param, ctx)
+
+
 _as_of_option = click.option(
-    "--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+    "--as-of", "as_of", type=_Day(), metavar="YYYY-MM-DD",
     help="Scan the repository as it was at the end of this day (UTC): the last commit on HEAD's first-parent "
          "history by then, judged with that day's end as 'now'.",
 )
@@ -170,10 +184,10 @@ def _opa_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
-def _revision(rev: str | None, as_of: datetime | None) -> date | None:
+def _revision(rev: str | None, as_of: date | None) -> date | None:
     if rev and as_of:
         raise click.UsageError("--rev and --as-of name the revision twice: give one of them")
-    return as_of.date() if as_of else None
+    return as_of
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -203,7 +217,7 @@ def main() -> None:
               help="Report only these frameworks' controls (repeatable) [default: frameworks in regent.yaml, else all].")
 @click.option("--no-cache", is_flag=True, help="Parse every record again instead of reusing parsed records.")
 @_opa_options
-def scan_cmd(path: Path, rev: str | None, as_of: datetime | None, fmt: str, output: Path | None,
+def scan_cmd(path: Path, rev: str | None, as_of: date | None, fmt: str, output: Path | None,
              fail_on: str | None, frameworks: tuple[str, ...], no_cache: bool, opa_url: str | None,
              opa_token: str | None, opa_binary: str | None) -> None:
     """Scan the evidence repository at PATH (default: here) and report findings."""
@@ -216,7 +230,7 @@ def scan_cmd(path: Path, rev: str | None, as_of: datetime | None, fmt: str, outp
 @_path_argument
 @_rev_option
 @_as_of_option
-def validate_cmd(path: Path, rev: str | None, as_of: datetime | None) -> None:
+def validate_cmd(path: Path, rev: str | None, as_of: date | None) -> None:
     """Report records that cannot be read or do not match their schema (no policies run)."""
     sys.exit(run_validate(path, rev=rev, as_of=_revision(rev, as_of)))
 

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import orjson
 import requests
 from opa_client import OpaClient
-from opa_client.errors import ConnectionsError, RegoParseError
+from opa_client.errors import RegoParseError
 
 from engine.errors import EngineUnavailable, PolicyError
 from engine.interface import PolicyEvaluator
@@ -46,6 +46,11 @@ class _Client(OpaClient):
     snapshot's input is hundreds of megabytes of bytes Regent already holds,
     so it goes through the same session as they are.
     """
+
+    def health_status(self) -> int:
+        """The HTTP status of /health: 200 ready, 401 or 403 a token OPA does not accept."""
+        response = self._session.get(f"{self.schema}{self.host}:{self.port}/health", timeout=self.timeout)
+        return int(response.status_code)
 
     def query_serialised(self, path: str, body: bytes, timeout: float) -> dict[str, Any]:
         response = self._session.post(
@@ -85,16 +90,28 @@ class OpaService(PolicyEvaluator):
         self.token = token
         self._binary = binary
         self._client = _Client(
-            host=parts.hostname, port=port, ssl=parts.scheme == "https", token=token, timeout=30.0, retries=2
+            host=parts.hostname, port=port, ssl=parts.scheme == "https", token=token, timeout=30.0, retries=1
         )
         self.last_metrics: Mapping[str, Any] = {}
         self._check_reachable()
 
-    def _check_reachable(self) -> None:
-        try:
-            self._client.wait_for_ready(timeout=10.0, interval=0.1)
-        except ConnectionsError as exc:
-            raise EngineUnavailable(f"OPA at {self.url} is not reachable: {exc.message}") from None
+    def _check_reachable(self, patience: float = 3.0) -> None:
+        problem = ""
+        deadline = time.monotonic() + patience
+        while time.monotonic() < deadline:
+            try:
+                status = self._client.health_status()
+            except requests.RequestException as exc:
+                problem = str(exc)
+                time.sleep(0.1)
+                continue
+            if status == 200:
+                return
+            if status in (401, 403):
+                raise EngineUnavailable(f"OPA at {self.url} refused the token (HTTP {status}): check --opa-token")
+            problem = f"HTTP {status} from /health"
+            time.sleep(0.1)
+        raise EngineUnavailable(f"OPA at {self.url} is not reachable: {problem}")
 
     def load(self, policies: PolicySet) -> None:
         if self._binary is not None:
@@ -114,8 +131,8 @@ class OpaService(PolicyEvaluator):
                 except requests.RequestException as exc:
                     raise EngineUnavailable(f"OPA at {self.url} failed while loading policies: {exc}") from None
             if len(refused) == len(waiting):
-                f, exc = refused[0]
-                raise PolicyError(_describe_upload_error(f.path, exc))
+                first, error = refused[0]
+                raise PolicyError(_describe_upload_error(first.path, error))
             waiting = [f for f, _ in refused]
 
     def evaluate(self, input_json: bytes) -> Mapping[str, Any]:
