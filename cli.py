@@ -9,10 +9,11 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+import time
 from contextlib import nullcontext
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable, ContextManager, Sequence
+from typing import Any, Callable, ContextManager, Mapping, Sequence
 
 import click
 
@@ -78,6 +79,7 @@ def run_scan(
     opa_binary: str | None = None,
     use_cache: bool = True,
     show_progress: bool = True,
+    show_stats: bool = False,
 ) -> int:
     """``regent scan``: exit 0 when nothing reaches the threshold, 1 when something does."""
 
@@ -88,16 +90,28 @@ def run_scan(
                                      cache_dir=default_cache_directory() if use_cache else None)
         root = Path(snapshot.repository) if snapshot.worktree or Path(snapshot.repository).is_dir() else None
         policies = policy_set(root, snapshot.config.policy_paths)
-        with open_evaluator(opa_url, opa_token, opa_binary) as evaluator:
-            evaluator.load(policies)
+        loading = time.perf_counter()
+        with open_evaluator(policies, opa_url, opa_token, opa_binary) as evaluator:
+            loaded = time.perf_counter() - loading
             result = scan(snapshot, policies, evaluator, frameworks or None)
         color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         width = shutil.get_terminal_size().columns if color else 120
         _emit(get_renderer(fmt, RenderOptions(color=color, width=width)).render(result), output)
+        if show_stats:
+            click.echo(_timings({**result.stats, "policy_load_seconds": loaded}), err=True)
         threshold = fail_on or snapshot.config.fail_on or "high"
         return EXIT_FINDINGS if result.breaches(threshold) else EXIT_OK
 
     return _guarded(work)
+
+
+def _timings(stats: Mapping[str, float]) -> str:
+    return (
+        f"timings: load {stats.get('load_seconds', 0):.2f}s (parsed {int(stats.get('parsed', 0))}, "
+        f"from cache {int(stats.get('cached', 0))}) · input {stats.get('input_mb', 0):.1f} MB serialised in "
+        f"{stats.get('serialise_seconds', 0):.2f}s · OPA start and policy load {stats.get('policy_load_seconds', 0):.2f}s · "
+        f"OPA evaluation {stats.get('evaluate_seconds', 0):.2f}s"
+    )
 
 
 def run_validate(path: Path, *, rev: str | None = None, as_of: date | None = None) -> int:
@@ -120,8 +134,7 @@ def run_validate(path: Path, *, rev: str | None = None, as_of: date | None = Non
 def run_policies_list(opa_url: str | None, opa_token: str | None, opa_binary: str | None) -> int:
     def work() -> int:
         policies = policy_set(None, ())
-        with open_evaluator(opa_url, opa_token, opa_binary) as evaluator:
-            evaluator.load(policies)
+        with open_evaluator(policies, opa_url, opa_token, opa_binary) as evaluator:
             checks = list_checks(evaluator)
         for info in sorted(checks.values(), key=lambda c: c.id):
             frameworks = ", ".join(f"{fw} {' '.join(ids)}" for fw, ids in info.controls.items())
@@ -216,14 +229,16 @@ def main() -> None:
 @click.option("--framework", "frameworks", multiple=True, type=click.Choice(FRAMEWORK_KEYS),
               help="Report only these frameworks' controls (repeatable) [default: frameworks in regent.yaml, else all].")
 @click.option("--no-cache", is_flag=True, help="Parse every record again instead of reusing parsed records.")
+@click.option("--stats", is_flag=True, help="Print where the time went to stderr.")
 @_opa_options
 def scan_cmd(path: Path, rev: str | None, as_of: date | None, fmt: str, output: Path | None,
-             fail_on: str | None, frameworks: tuple[str, ...], no_cache: bool, opa_url: str | None,
+             fail_on: str | None, frameworks: tuple[str, ...], no_cache: bool, stats: bool, opa_url: str | None,
              opa_token: str | None, opa_binary: str | None) -> None:
     """Scan the evidence repository at PATH (default: here) and report findings."""
     day = _revision(rev, as_of)
     sys.exit(run_scan(path, rev=rev, as_of=day, fmt=fmt, output=output, fail_on=fail_on, frameworks=frameworks,
-                      opa_url=opa_url, opa_token=opa_token, opa_binary=opa_binary, use_cache=not no_cache))
+                      opa_url=opa_url, opa_token=opa_token, opa_binary=opa_binary, use_cache=not no_cache,
+                      show_stats=stats))
 
 
 @main.command("validate")

@@ -171,7 +171,15 @@ def _describe_upload_error(path: Path, exc: RegoParseError) -> str:
 class PrivateOpa(OpaService):
     """A private OPA server on a free loopback port, started now and stopped by :meth:`close`."""
 
-    def __init__(self, binary: Path, startup_timeout: float = 30.0) -> None:
+    def __init__(self, binary: Path, preload: PolicySet | None = None, startup_timeout: float = 30.0) -> None:
+        """Start the server; with ``preload``, it starts with that policy set already compiled.
+
+        Uploading modules one by one makes OPA compile the whole set once per
+        module; a server that reads the files at start-up compiles them once.
+        """
+        self._preloaded: str | None = None
+        if preload is not None:
+            check_policies(binary, [f.path for f in preload.files])
         self._workdir = tempfile.TemporaryDirectory(prefix="regent-opa-")
         token = secrets.token_urlsafe(24)
         authz = Path(self._workdir.name) / "authz.rego"
@@ -190,6 +198,7 @@ class PrivateOpa(OpaService):
                     "--log-level", "error",
                     "--set", f"server.decoding.max_length={MAX_INPUT_BYTES}",
                     str(authz),
+                    *(str(f.path) for f in (preload.files if preload else ())),
                 ],
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
@@ -203,10 +212,15 @@ class PrivateOpa(OpaService):
                 time.sleep(0.02)
             if self._process.poll() is None:
                 super().__init__(f"http://127.0.0.1:{port}", token=token, binary=binary)
+                self._preloaded = preload.digest if preload else None
                 return
         last_error = log_path.read_text(errors="replace").strip()
         self._workdir.cleanup()
         raise EngineUnavailable(f"the private OPA server did not start: {last_error or 'no message'}")
+
+    def load(self, policies: PolicySet) -> None:
+        if policies.digest != self._preloaded:
+            super().load(policies)
 
     def close(self) -> None:
         try:

@@ -12,12 +12,24 @@ from engine.policyset import PolicySet
 
 
 def open_evaluator(
-    opa_url: str | None = None, opa_token: str | None = None, opa_binary: str | None = None
+    policies: PolicySet,
+    opa_url: str | None = None,
+    opa_token: str | None = None,
+    opa_binary: str | None = None,
 ) -> PolicyEvaluator:
-    """The organisation's OPA service when a URL is given, else a private server."""
+    """An evaluator with ``policies`` loaded: the organisation's OPA service when a URL
+    is given, else a private server started with them."""
+    evaluator: PolicyEvaluator
     if opa_url:
-        return OpaService(opa_url, token=opa_token)
-    return PrivateOpa(find_opa(opa_binary))
+        evaluator = OpaService(opa_url, token=opa_token)
+    else:
+        evaluator = PrivateOpa(find_opa(opa_binary), preload=policies)
+    try:
+        evaluator.load(policies)
+    except BaseException:
+        evaluator.close()
+        raise
+    return evaluator
 
 
 def policy_set(repository_root: Path | None, policy_paths: Sequence[str]) -> PolicySet:
