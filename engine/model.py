@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
+from evidence.config import FRAMEWORKS
+
 SEVERITIES: tuple[str, ...] = ("low", "medium", "high", "critical")
 SEVERITY_RANK: Mapping[str, int] = {name: rank for rank, name in enumerate(SEVERITIES)}
 STATUSES: tuple[str, ...] = ("fail", "waived", "error")
@@ -31,11 +33,19 @@ class CheckInfo:
             title=str(meta.get("title") or meta["id"]),
             severity=str(meta.get("severity") or "medium"),
             remediation=str(meta.get("remediation") or ""),
-            controls={fw: tuple(str(c) for c in ids) for fw, ids in sorted(controls.items())},
+            controls={
+                fw: tuple(str(c) for c in ids)
+                for fw, ids in sorted(controls.items(), key=lambda item: _framework_rank(item[0]))
+            },
             description=str(meta.get("description") or ""),
             kinds=tuple(meta.get("kinds") or ()),
             origin=origin,
         )
+
+
+def _framework_rank(framework: str) -> tuple[int, str]:
+    """Known frameworks in their usual order, then any other key an organisation uses."""
+    return (FRAMEWORKS.index(framework), "") if framework in FRAMEWORKS else (len(FRAMEWORKS), framework)
 
 
 @dataclass(frozen=True)

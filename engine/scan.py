@@ -17,6 +17,7 @@ from engine.interface import PolicyEvaluator
 from engine.model import SEVERITY_RANK, CheckInfo, ControlStatus, Finding, RecordRef, ScanResult
 from engine.policyset import PolicySet
 from evidence import Snapshot
+from evidence.model import FieldLines, line_of
 from evidence.config import FRAMEWORKS
 
 
@@ -77,9 +78,11 @@ def scan(
     evaluated = time.perf_counter()
     checks = read_checks(document)
 
-    findings = [
-        _policy_finding(snapshot, checks, violation) for violation in document.get("violations") or []
-    ]
+    violations = document.get("violations") or []
+    located = snapshot.field_lines(
+        r for v in violations if (r := snapshot.record(str(v.get("kind")), str(v.get("id")))) is not None
+    )
+    findings = [_policy_finding(snapshot, checks, v, located) for v in violations]
     findings.extend(_input_finding(error) for error in snapshot.errors)
     findings = _apply_waivers(findings, snapshot)
     findings = [_only_frameworks(f, selected) for f in findings]
@@ -112,7 +115,12 @@ def scan(
     )
 
 
-def _policy_finding(snapshot: Snapshot, checks: Mapping[str, CheckInfo], violation: Mapping[str, Any]) -> Finding:
+def _policy_finding(
+    snapshot: Snapshot,
+    checks: Mapping[str, CheckInfo],
+    violation: Mapping[str, Any],
+    located: Mapping[str, FieldLines],
+) -> Finding:
     check_id = str(violation.get("check"))
     info = checks.get(check_id)
     if info is None:
@@ -120,9 +128,10 @@ def _policy_finding(snapshot: Snapshot, checks: Mapping[str, CheckInfo], violati
     kind, record_id = violation.get("kind"), violation.get("id")
     record = snapshot.record(str(kind), str(record_id)) if kind is not None and record_id is not None else None
     fieldpath = violation.get("field") or []
-    ref = RecordRef(kind, record_id, record.path, record.line_of(fieldpath)) if record else RecordRef(
-        kind, record_id, "", 0
-    )
+    if record is None:
+        ref = RecordRef(kind, record_id, "", 0)
+    else:
+        ref = RecordRef(kind, record_id, record.path, line_of(located.get(record.path, {}), fieldpath))
     return Finding(
         check=info.id,
         title=info.title,

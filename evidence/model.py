@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 import orjson
 
@@ -15,10 +15,10 @@ from evidence.config import RepoConfig
 class Record:
     """One valid record, as read from one file at the scanned revision.
 
-    ``raw`` is the record serialised as JSON, with ``_path`` added: it is what
-    the policies see, and it is kept as bytes so that a snapshot of a hundred
-    thousand records stays small. ``lines`` maps a field path (``a/0/b``) to
-    the line of the file it starts on, encoded as ``path\\tline`` rows.
+    ``raw`` is the record serialised as JSON: it is what the policies see, and
+    it is kept as bytes so that a snapshot of a hundred thousand records stays
+    small. ``blob`` is the git blob id of the file's bytes; ``on_disk`` says
+    whether they came from the work tree rather than from git's objects.
     """
 
     kind: str
@@ -26,34 +26,26 @@ class Record:
     path: str
     blob: str
     raw: bytes
-    lines: str
+    on_disk: bool = False
 
     def data(self) -> dict[str, Any]:
         value: dict[str, Any] = orjson.loads(self.raw)
         return value
 
-    def line_of(self, fieldpath: tuple[str | int, ...] | list[str | int] = ()) -> int:
-        """The line of the deepest known part of ``fieldpath``; 1 for the record itself."""
-        known = _parse_lines(self.lines)
-        parts = [str(p) for p in fieldpath]
-        while parts:
-            line = known.get("/".join(parts))
-            if line is not None:
-                return line
-            parts.pop()
-        return 1
+
+FieldLines = Mapping[str, int]
+"""Where each field of a record's file starts: ``approvals/0/by`` to a line number."""
 
 
-def _parse_lines(encoded: str) -> dict[str, int]:
-    result: dict[str, int] = {}
-    for row in encoded.splitlines():
-        key, _, line = row.rpartition("\t")
-        result[key] = int(line)
-    return result
-
-
-def encode_lines(lines: Mapping[str, int]) -> str:
-    return "\n".join(f"{key}\t{line}" for key, line in lines.items())
+def line_of(lines: FieldLines, fieldpath: Sequence[str | int] = ()) -> int:
+    """The line of the deepest part of ``fieldpath`` that the file has; 1 for the record itself."""
+    parts = [str(p) for p in fieldpath]
+    while parts:
+        line = lines.get("/".join(parts))
+        if line is not None:
+            return line
+        parts.pop()
+    return 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +81,11 @@ class Snapshot:
     notes: tuple[str, ...] = ()
     files: int = 0
     stats: Mapping[str, float] = field(default_factory=dict)
+    line_reader: Callable[[Iterable[Record]], Mapping[str, FieldLines]] | None = None
+
+    def field_lines(self, records: Iterable[Record]) -> Mapping[str, FieldLines]:
+        """Line maps of these records' files, by path, read again in one pass."""
+        return self.line_reader(records) if self.line_reader else {}
 
     def record(self, kind: str, record_id: str) -> Record | None:
         return self.records.get(kind, {}).get(record_id)

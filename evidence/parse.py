@@ -21,7 +21,23 @@ _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class RecordLoader(_BaseLoader):
-    """A safe YAML loader that leaves timestamps and dates as strings."""
+    """A safe YAML loader that leaves timestamps and dates as strings and refuses duplicate keys."""
+
+    def construct_mapping(self, node: yaml.Node, deep: bool = False) -> Any:
+        if isinstance(node, yaml.MappingNode):
+            keys: set[str] = set()
+            for key_node, _ in node.value:
+                if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
+                    if key_node.value in keys:
+                        raise _DuplicateKey(key_node)
+                    keys.add(key_node.value)
+        return super().construct_mapping(node, deep)
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, node: yaml.Node) -> None:
+        super().__init__(node.value)
+        self.node = node
 
 
 RecordLoader.yaml_implicit_resolvers = {
@@ -45,16 +61,22 @@ class ParseFailure(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Parsed:
+    """A document's value, and where its fields start when that was asked for (else empty)."""
+
     value: Any
     lines: dict[str, int]
 
 
-def parse_document(path: str, data: bytes) -> Parsed:
-    """Parse one record file; JSON by its ``.json`` suffix, YAML otherwise."""
+def parse_document(path: str, data: bytes, lines: bool = False) -> Parsed:
+    """Parse one record file; JSON by its ``.json`` suffix, YAML otherwise.
+
+    Line maps cost about a quarter of the parse, and only records with
+    findings need them, so they are made only when ``lines`` asks.
+    """
     text = decode(data)
     if path.lower().endswith(".json"):
-        return _parse_json(text)
-    return _parse_yaml(text)
+        return _parse_json(text, lines)
+    return _parse_yaml(text, lines)
 
 
 def decode(data: bytes) -> str:
@@ -69,15 +91,20 @@ def decode(data: bytes) -> str:
     return text.removeprefix("\ufeff")
 
 
-def _parse_yaml(text: str) -> Parsed:
+def _parse_yaml(text: str, want_lines: bool) -> Parsed:
     loader = RecordLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
             raise ParseFailure(1, "the file is empty")
         lines: dict[str, int] = {}
-        _walk(node, "", 0, lines, [0])
+        # Without an anchor there is no alias, so nothing can expand without bound.
+        if want_lines or "&" in text:
+            _walk(node, "", 0, lines, [0])
         value = loader.construct_document(node)
+    except _DuplicateKey as exc:
+        line = exc.node.start_mark.line + 1
+        raise ParseFailure(line, f"key '{exc.node.value}' appears twice in the same mapping") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1
@@ -101,12 +128,8 @@ def _walk(node: yaml.Node, path: str, depth: int, lines: dict[str, int], seen: l
     if depth > MAX_DEPTH:
         raise ParseFailure(node.start_mark.line + 1, f"nested deeper than {MAX_DEPTH} levels")
     if isinstance(node, yaml.MappingNode):
-        keys: set[str] = set()
         for key_node, value_node in node.value:
             key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
-            if key in keys and key != "<<":
-                raise ParseFailure(key_node.start_mark.line + 1, f"key '{key}' appears twice in the same mapping")
-            keys.add(key)
             child = f"{path}/{key}" if path else key
             if depth < LINE_DEPTH:
                 lines.setdefault(child, key_node.start_mark.line + 1)
@@ -122,14 +145,14 @@ def _walk(node: yaml.Node, path: str, depth: int, lines: dict[str, int], seen: l
 _JSON_KEY = re.compile(r'^[ \t]*"((?:[^"\\]|\\.)*)"\s*:', re.MULTILINE)
 
 
-def _parse_json(text: str) -> Parsed:
+def _parse_json(text: str, want_lines: bool) -> Parsed:
     try:
         value = orjson.loads(text)
     except orjson.JSONDecodeError as exc:
         raise ParseFailure(exc.lineno, f"JSON syntax: {exc.msg}") from None
     # Lines of top-level fields: the first line that opens each key.
     lines: dict[str, int] = {}
-    if isinstance(value, dict):
+    if want_lines and isinstance(value, dict):
         for match in _JSON_KEY.finditer(text):
             key = match.group(1)
             if key in value and key not in lines:

@@ -3,6 +3,12 @@
 The schemas under ``evidence/schemas/`` are the machine form of the record
 contract. A validation problem comes back as a field path and a reason, so
 the caller can name the line.
+
+``jsonschema`` (draft 2020-12) is the authority on what is valid and says
+why. It takes over a millisecond for a typical record, though, so each schema
+is also compiled to Python with ``fastjsonschema`` (some 50 times faster),
+which answers first: only a record it rejects is handed to ``jsonschema``
+for the reasons. The tests hold the two to the same verdict on every example.
 """
 
 from __future__ import annotations
@@ -10,8 +16,9 @@ from __future__ import annotations
 import hashlib
 from functools import cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
+import fastjsonschema
 import orjson
 from jsonschema import Draft202012Validator
 
@@ -22,12 +29,29 @@ _NOT_KINDS = {PEOPLE, CONFIG}
 
 
 @cache
+def _schemas() -> dict[str, dict[str, Any]]:
+    return {path.stem: orjson.loads(path.read_bytes()) for path in sorted(SCHEMA_DIR.glob("*.json"))}
+
+
+@cache
 def _validators() -> dict[str, Draft202012Validator]:
-    validators = {}
-    for path in sorted(SCHEMA_DIR.glob("*.json")):
-        schema = orjson.loads(path.read_bytes())
-        validators[path.stem] = Draft202012Validator(schema)
-    return validators
+    return {name: Draft202012Validator(schema) for name, schema in _schemas().items()}
+
+
+@cache
+def _compiled() -> dict[str, Callable[[Any], Any]]:
+    return {
+        name: fastjsonschema.compile(schema, use_default=False) for name, schema in _schemas().items()
+    }
+
+
+def is_valid(schema: str, value: Any) -> bool:
+    """The fast verdict: whether ``value`` matches the named schema."""
+    try:
+        _compiled()[schema](value)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
 
 
 @cache
@@ -46,6 +70,8 @@ def digest() -> str:
 
 def problems(schema: str, value: Any) -> Iterator[tuple[tuple[str | int, ...], str]]:
     """Each way ``value`` breaks the named schema, as (field path, reason), in field order."""
+    if is_valid(schema, value):
+        return
     validator = _validators()[schema]
     errors = sorted(validator.iter_errors(value), key=lambda e: [str(p) for p in e.absolute_path])
     for error in errors:

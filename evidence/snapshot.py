@@ -19,7 +19,7 @@ from evidence.cache import ParseCache, Parsed
 from evidence.config import RepoConfig
 from evidence.errors import ConfigError, EvidenceError
 from evidence.gitrepo import GITLINK_MODE, SYMLINK_MODE, Entry, GitRepository, blob_id
-from evidence.model import LoadError, Record, Snapshot, encode_lines
+from evidence.model import FieldLines, LoadError, Record, Snapshot, line_of
 from evidence.parse import ParseFailure, parse_document
 
 CONFIG_FILE = "regent.yaml"
@@ -117,7 +117,7 @@ def load_snapshot(
             continue
         first_path[key] = f.path
         records.setdefault(result.kind, {})[result.id] = Record(
-            result.kind, result.id, f.path, blob, result.raw, result.lines
+            result.kind, result.id, f.path, blob, result.raw, on_disk=f.blob is None
         )
 
     return Snapshot(
@@ -133,6 +133,7 @@ def load_snapshot(
         notes=tuple(notes),
         files=len(candidates),
         stats={"load_seconds": time.perf_counter() - started, "parsed": reader.parsed, "cached": reader.cached},
+        line_reader=_line_reader(reader),
     )
 
 
@@ -326,7 +327,7 @@ def _too_big(size: int, limit: int) -> str:
 
 
 def _failed(line: int, code: str, reason: str) -> Parsed:
-    return Parsed(None, None, None, "", ((line, code, reason),))
+    return Parsed(None, None, None, ((line, code, reason),))
 
 
 def read_record(path: str, data: bytes) -> Parsed:
@@ -336,43 +337,48 @@ def read_record(path: str, data: bytes) -> Parsed:
     except ParseFailure as failure:
         return _failed(failure.line, "unreadable", failure.reason)
     value = doc.value
-    lines = encode_lines(doc.lines)
     if not isinstance(value, dict):
         kind_name = type(value).__name__ if value is not None else "nothing"
-        return Parsed(None, None, None, lines, (
-            (1, "invalid", f"holds a {kind_name}, not a record: a record is a mapping with 'kind' and 'id'"),
-        ))
+        return _failed(1, "invalid", f"holds a {kind_name}, not a record: a record is a mapping with 'kind' and 'id'")
     kind = value.get("kind")
     rid = value.get("id")
     rid_text = rid if isinstance(rid, str) else None
     known = schemas.record_kinds()
     if kind is None:
         problem = (1, "invalid", f"has no 'kind': every record names its kind ({', '.join(known)})")
-        return Parsed(None, rid_text, None, lines, (problem,))
+        return Parsed(None, rid_text, None, (problem,))
     if kind not in known:
-        problem = (doc.lines.get("kind", 1), "invalid", f"unknown kind {kind!r}; Regent knows {', '.join(known)}")
-        return Parsed(None, rid_text, None, lines, (problem,))
-    found = [
-        (_line_of(doc.lines, fieldpath), "invalid", reason)
-        for fieldpath, reason in schemas.problems(kind, value)
-    ][:MAX_PROBLEMS_PER_FILE]
+        line = parse_document(path, data, lines=True).lines.get("kind", 1)
+        problem = (line, "invalid", f"unknown kind {kind!r}; Regent knows {', '.join(known)}")
+        return Parsed(None, rid_text, None, (problem,))
+    found = list(schemas.problems(kind, value))[:MAX_PROBLEMS_PER_FILE]
     if found:
-        return Parsed(kind, rid_text, None, lines, tuple(found))
+        lines = parse_document(path, data, lines=True).lines
+        return Parsed(kind, rid_text, None, tuple((line_of(lines, p), "invalid", reason) for p, reason in found))
     try:
         raw = orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS)
     except (orjson.JSONEncodeError, TypeError) as exc:
-        return Parsed(kind, rid_text, None, lines, ((1, "invalid", f"cannot be represented as JSON: {exc}"),))
-    return Parsed(kind, rid_text, raw, lines)
+        return Parsed(kind, rid_text, None, ((1, "invalid", f"cannot be represented as JSON: {exc}"),))
+    return Parsed(kind, rid_text, raw)
 
 
-def _line_of(lines: Mapping[str, int], fieldpath: tuple[str | int, ...]) -> int:
-    parts = [str(p) for p in fieldpath]
-    while parts:
-        line = lines.get("/".join(parts))
-        if line is not None:
-            return line
-        parts.pop()
-    return 1
+def _line_reader(reader: _Reader) -> Callable[[Iterable[Record]], dict[str, FieldLines]]:
+    """Reads records' files again to say where their fields start: one git pass for all of them."""
+
+    def read(records: Iterable[Record]) -> dict[str, FieldLines]:
+        wanted = {r.path: r for r in records}
+        from_git = {r.blob for r in wanted.values() if not r.on_disk}
+        contents = {blob: data for blob, data, _ in reader.repo.read_blobs(sorted(from_git), reader.limit)}
+        result: dict[str, FieldLines] = {}
+        for path, record in wanted.items():
+            try:
+                data = reader.read_one(_File(path, "", None)) if record.on_disk else contents.get(record.blob)
+                result[path] = parse_document(path, data, lines=True).lines if data is not None else {}
+            except ParseFailure:
+                result[path] = {}
+        return result
+
+    return read
 
 
 # -- regent.yaml and people.yaml ----------------------------------------------
@@ -382,12 +388,12 @@ def _load_config(reader: _Reader, f: _File | None) -> RepoConfig:
     if f is None:
         return RepoConfig()
     try:
-        doc = parse_document(f.path, reader.read_one(f))
+        doc = parse_document(f.path, reader.read_one(f), lines=True)
     except ParseFailure as failure:
         raise ConfigError(f"{CONFIG_FILE}:{failure.line}: {failure.reason}") from None
     value: Any = doc.value if doc.value is not None else {}
     for fieldpath, reason in schemas.problems(schemas.CONFIG, value):
-        raise ConfigError(f"{CONFIG_FILE}:{_line_of(doc.lines, fieldpath)}: {reason}")
+        raise ConfigError(f"{CONFIG_FILE}:{line_of(doc.lines, fieldpath)}: {reason}")
     return RepoConfig.from_mapping(value)
 
 
@@ -395,19 +401,19 @@ def _load_people(reader: _Reader, f: _File | None, errors: list[LoadError]) -> d
     if f is None:
         return {}
     try:
-        doc = parse_document(f.path, reader.read_one(f))
+        doc = parse_document(f.path, reader.read_one(f), lines=True)
     except ParseFailure as failure:
         errors.append(LoadError(f.path, failure.line, failure.reason, "unreadable"))
         return {}
     bad = list(schemas.problems(schemas.PEOPLE, doc.value))
     if bad:
-        errors.extend(LoadError(f.path, _line_of(doc.lines, p), reason, "invalid") for p, reason in bad)
+        errors.extend(LoadError(f.path, line_of(doc.lines, p), reason, "invalid") for p, reason in bad)
         return {}
     people: dict[str, dict[str, Any]] = {}
     for index, person in enumerate(doc.value.get("people") or []):
         pid = person["id"]
         if pid in people:
-            line = _line_of(doc.lines, ("people", index))
+            line = line_of(doc.lines, ("people", index))
             errors.append(LoadError(f.path, line, f"person id {pid!r} is listed twice", "duplicate", "person", pid))
             continue
         people[pid] = {"active": True, **person}

@@ -13,7 +13,8 @@ def test_yaml_keeps_timestamps_and_dates_as_written() -> None:
 
 def test_yaml_line_map_names_nested_fields() -> None:
     text = b"kind: change\nid: CHG-1\napprovals:\n  - by: bob\n    decision: approved\n  - by: carol\n"
-    doc = parse_document("c.yaml", text)
+    assert parse_document("c.yaml", text).lines == {}
+    doc = parse_document("c.yaml", text, lines=True)
     assert doc.lines["approvals"] == 3
     assert doc.lines["approvals/0"] == 4
     assert doc.lines["approvals/1/by"] == 6
@@ -60,7 +61,7 @@ def test_unsafe_tags_are_refused() -> None:
 
 
 def test_json_records_have_top_level_lines() -> None:
-    doc = parse_document("c.json", b'{\n  "kind": "change",\n  "id": "CHG-1",\n  "plan": {}\n}\n')
+    doc = parse_document("c.json", b'{\n  "kind": "change",\n  "id": "CHG-1",\n  "plan": {}\n}\n', lines=True)
     assert doc.value["id"] == "CHG-1"
     assert doc.lines == {"kind": 2, "id": 3, "plan": 4}
 

@@ -57,3 +57,11 @@ def test_invalid_examples_fail_at_the_stated_field(path: Path) -> None:
         assert missing in error.message
     assert (where.rstrip("/") or "/") == (pointer.rstrip("/") or "/")
     assert error.validator == keyword
+
+
+@pytest.mark.parametrize("path", VALID + INVALID, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_fast_validator_agrees_with_jsonschema(path: Path) -> None:
+    schema = _schema_for(path)
+    value = parse_document(path.name, path.read_bytes()).value
+    authority = Draft202012Validator(orjson.loads((schemas.SCHEMA_DIR / f"{schema}.json").read_bytes()))
+    assert schemas.is_valid(schema, value) == authority.is_valid(value)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from evidence import ConfigError, EvidenceError, load_snapshot
+from evidence.model import line_of
 from tests.conftest import Repo, clean_change
 
 
@@ -26,12 +27,17 @@ def test_reads_valid_records_by_kind_with_people(repo: Repo) -> None:
     assert snap.worktree and snap.revision == repo.git("rev-parse", "HEAD")
 
 
-def test_line_of_a_field_points_into_the_file(repo: Repo) -> None:
-    change = load_snapshot(repo.path).record("change", "CHG-1")
-    assert change is not None
+@pytest.mark.parametrize("edited", [False, True], ids=["from git", "from the work tree"])
+def test_line_of_a_field_points_into_the_file(repo: Repo, edited: bool) -> None:
+    if edited:
+        repo.write("changes/CHG-1.yaml", "# edited\n\n" + (repo.path / "changes/CHG-1.yaml").read_text())
+    snap = load_snapshot(repo.path)
+    change = snap.record("change", "CHG-1")
+    assert change is not None and change.on_disk == edited
+    lines = snap.field_lines([change])[change.path]
     text = (repo.path / change.path).read_text().splitlines()
-    line = change.line_of(["approvals", 0, "by"])
-    assert "by: bob" in text[line - 1]
+    assert "by: bob" in text[line_of(lines, ["approvals", 0, "by"]) - 1]
+    assert text[line_of(lines, ["approvals", 0, "no-such-field"]) - 1].lstrip().startswith("- by: bob")
 
 
 def test_malformed_yaml_is_an_error_and_the_rest_is_read(repo: Repo) -> None:
