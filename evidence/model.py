@@ -4,21 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 import orjson
 
 from evidence.config import RepoConfig
 
 
-@dataclass(frozen=True, slots=True)
-class Record:
+class Record(NamedTuple):
     """One valid record, as read from one file at the scanned revision.
 
     ``raw`` is the record serialised as JSON: it is what the policies see, and
     it is kept as bytes so that a snapshot of a hundred thousand records stays
     small. ``blob`` is the git blob id of the file's bytes; ``on_disk`` says
-    whether they came from the work tree rather than from git's objects.
+    whether they came from the work tree rather than from git's objects. A
+    named tuple, because a snapshot makes one per record.
     """
 
     kind: str

@@ -6,11 +6,10 @@ import os
 import re
 import stat
 import time
-from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from functools import cache
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping, NamedTuple
 
 import orjson
 
@@ -31,8 +30,7 @@ _VERSION_SALT = "1"
 Progress = Callable[[int, int], None]
 
 
-@dataclass(frozen=True, slots=True)
-class _File:
+class _File(NamedTuple):
     path: str
     mode: str
     blob: str | None  # None: read from the work tree
@@ -145,7 +143,7 @@ def _now() -> datetime:
 
 
 def _tree_files(repo: GitRepository, commit: str) -> list[_File]:
-    return [_File(e.path, e.mode, e.blob, e.size) for e in repo.tree(commit) if e.mode != GITLINK_MODE]
+    return [_File._make(e) for e in repo.tree(commit) if e.mode != GITLINK_MODE]
 
 
 def _worktree_files(repo: GitRepository, notes: list[str]) -> list[_File]:
@@ -164,9 +162,10 @@ def _worktree_files(repo: GitRepository, notes: list[str]) -> list[_File]:
 
 
 def _is_record_path(path: str) -> bool:
-    if path in (CONFIG_FILE, PEOPLE_FILE) or not path.lower().endswith(RECORD_SUFFIXES):
+    """A YAML or JSON file outside hidden folders, other than the two configuration files."""
+    if not path.endswith(RECORD_SUFFIXES) and not path.lower().endswith(RECORD_SUFFIXES):
         return False
-    return not any(part.startswith(".") for part in path.split("/"))
+    return path not in (CONFIG_FILE, PEOPLE_FILE) and not path.startswith(".") and "/." not in path
 
 
 def _exclusion(patterns: Iterable[str]) -> Callable[[str], bool]:
