@@ -58,6 +58,15 @@ def _progress(enabled: bool) -> tuple[ContextManager[Any], Callable[[int, int], 
     return bar, lambda done, total: bar.update(task, completed=done, total=total)
 
 
+def _status(message: str, enabled: bool) -> ContextManager[Any]:
+    """A spinner on stderr for a step with no count to show; nothing when piped or in CI."""
+    if not enabled or not sys.stderr.isatty() or os.environ.get("CI"):
+        return nullcontext()
+    from rich.console import Console
+
+    return Console(stderr=True).status(message)
+
+
 def _emit(text: str, output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=False)
@@ -88,10 +97,11 @@ def run_scan(
         with bar:
             snapshot = load_snapshot(path, rev=rev, as_of=as_of, progress=tick,
                                      cache_dir=default_cache_directory() if use_cache else None)
-        root = Path(snapshot.repository) if snapshot.worktree or Path(snapshot.repository).is_dir() else None
-        policies = policy_set(root, snapshot.config.policy_paths)
+        # The organisation's policy folders are read from the work tree, whatever revision is scanned.
+        policies = policy_set(Path(snapshot.repository), snapshot.config.policy_paths)
         loading = time.perf_counter()
-        with open_evaluator(policies, opa_url, opa_token, opa_binary) as evaluator:
+        with _status(f"evaluating {snapshot.record_count:,} records on OPA", show_progress), \
+                open_evaluator(policies, opa_url, opa_token, opa_binary) as evaluator:
             loaded = time.perf_counter() - loading
             result = scan(snapshot, policies, evaluator, frameworks or None)
         color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
