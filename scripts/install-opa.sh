@@ -4,7 +4,9 @@
 # Order of preference:
 #   1. .tools/bin/opa already at the pinned version: nothing to do;
 #   2. an `opa` on PATH at the pinned version: link it;
-#   3. build it from the published Go module with the machine's Go toolchain.
+#   3. one built before on this machine, kept under ~/.cache/regent/opa/: link it;
+#   4. build it from the published Go module with the machine's Go toolchain,
+#      keep it there, and link it.
 # Anything else stops with a message that says how to get OPA.
 set -euo pipefail
 
@@ -29,6 +31,12 @@ if on_path="$(command -v opa 2>/dev/null)" && [ "$on_path" != "$target" ] \
   exit 0
 fi
 
+kept="${XDG_CACHE_HOME:-$HOME/.cache}/regent/opa/$OPA_VERSION/opa"
+if [ -x "$kept" ] && [ "$(version_of "$kept")" = "$OPA_VERSION" ]; then
+  ln -sf "$kept" "$target"
+  exit 0
+fi
+
 if ! command -v go >/dev/null 2>&1; then
   cat >&2 <<MSG
 install-opa: OPA $OPA_VERSION is needed and neither it nor a Go toolchain was found.
@@ -44,11 +52,17 @@ echo "install-opa: building OPA $OPA_VERSION with $(go version | awk '{print $3}
 # replace lines do not apply.
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-(
+mkdir -p "$(dirname "$kept")"
+if ! (
   cd "$work"
-  go mod init regent.local/opa-build >/dev/null 2>&1
-  go get "github.com/open-policy-agent/opa@v$OPA_VERSION" >/dev/null
-  CGO_ENABLED=0 go build -trimpath -o "$target.new" github.com/open-policy-agent/opa
-)
-mv "$target.new" "$target"
-echo "install-opa: $(version_of "$target") installed at $target"
+  go mod init regent.local/opa-build
+  go get "github.com/open-policy-agent/opa@v$OPA_VERSION"
+  CGO_ENABLED=0 go build -trimpath -o "$kept.new" github.com/open-policy-agent/opa
+) >"$work/build.log" 2>&1; then
+  cat "$work/build.log" >&2
+  echo "install-opa: building OPA $OPA_VERSION failed (output above)" >&2
+  exit 1
+fi
+mv "$kept.new" "$kept"
+ln -sf "$kept" "$target"
+echo "install-opa: OPA $(version_of "$target") built at $kept, linked from $target"
