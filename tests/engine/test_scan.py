@@ -13,7 +13,8 @@ from engine.model import ScanResult
 from engine.opa import PrivateOpa
 from engine.policyset import PolicySet
 from engine.render import get_renderer
-from engine.scan import build_input, list_checks, scan
+from engine.model import CheckInfo
+from engine.scan import build_input, kinds_read, list_checks, scan
 from evidence import load_snapshot
 from tests.conftest import Repo, clean_change
 
@@ -162,3 +163,18 @@ def test_renderers_show_the_finding(fmt: str, repo: Repo, opa: PrivateOpa, polic
     repo.write("changes/CHG-2042.yaml", clean_change("CHG-2042", requested_by="bob"))
     out = get_renderer(fmt).render(run(repo, opa, policies))
     assert "REG-CHG-002" in out and "changes/CHG-2042.yaml" in out
+
+
+def test_only_the_kinds_checks_read_reach_opa(repo: Repo, opa: PrivateOpa) -> None:
+    repo.write("incidents/INC-1.yaml", {"kind": "incident", "id": "INC-1", "title": "Gateway down", "priority": "P1",
+                                       "status": "open", "opened": "2026-05-01T10:00:00Z"})
+    snapshot = load_snapshot(repo.path, now=NOW)
+    checks = list_checks(opa).values()
+    kinds = kinds_read(checks)
+    assert kinds is not None and "change" in kinds and "configuration_item" in kinds
+    records = orjson.loads(build_input(snapshot, kinds))["records"]
+    assert ("incident" in records) == ("incident" in kinds)
+    assert set(records) <= kinds
+    unsure = [*checks, CheckInfo(id="ACME-1", title="t", severity="low", remediation="r", controls={}, origin="custom")]
+    assert kinds_read(unsure) is None
+    assert "incident" in orjson.loads(build_input(snapshot, kinds_read(unsure)))["records"]
