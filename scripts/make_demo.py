@@ -1,0 +1,1354 @@
+#!/usr/bin/env python3
+"""Write the Harbourline Logistics demo evidence repository.
+
+    python3 scripts/make_demo.py DEST
+
+Harbourline Logistics is a fictional warehousing and parcel company. Its IT
+team keeps change, incident, problem, configuration, supplier and evidence
+records in a git repository, the way Regent expects. Most of the records are
+in good order; a handful break one control each, so a scan has something to
+report (the list is at the bottom of this file).
+
+The repository is rebuilt from scratch on every run and comes out the same
+byte for byte: same files, same commits, same commit ids. DEST is replaced
+only if it holds the ``.regent-demo`` marker this script leaves behind;
+any other non-empty directory is left alone.
+
+Standard library only; git does the rest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+MARKER = ".regent-demo"
+DOMAIN = "harbourline.example"
+
+# --------------------------------------------------------------------------
+# People: id -> (name, commit email)
+# --------------------------------------------------------------------------
+
+PEOPLE = {
+    "hmorgan": ("Helen Morgan", f"helen.morgan@{DOMAIN}"),
+    "dokafor": ("Daniel Okafor", f"daniel.okafor@{DOMAIN}"),
+    "sbrandt": ("Sofia Brandt", f"sofia.brandt@{DOMAIN}"),
+    "tlindqvist": ("Tomas Lindqvist", f"tomas.lindqvist@{DOMAIN}"),
+    "mchen": ("Mei Chen", f"mei.chen@{DOMAIN}"),
+    "rpatel": ("Ravi Patel", f"ravi.patel@{DOMAIN}"),
+    "jfarrell": ("Jonas Farrell", f"jonas.farrell@{DOMAIN}"),
+    "lnovak": ("Lukas Novak", f"lukas.novak@{DOMAIN}"),
+    "agarcia": ("Ana García", f"ana.garcia@{DOMAIN}"),
+    "kwhite": ("Keith White", f"keith.white@{DOMAIN}"),
+}
+
+
+def people_yaml(keith_left: bool) -> str:
+    keith = "    roles: [cab]\n"
+    if keith_left:
+        keith += "    active: false\n    left_on: 2026-08-28\n"
+    return (
+        "# Everyone who raises, approves or carries out changes, and our auditor.\n"
+        "# Keep the emails in step with the addresses people commit with.\n"
+        "people:\n"
+        "  - id: hmorgan\n"
+        "    name: Helen Morgan\n"
+        f"    emails: [helen.morgan@{DOMAIN}]\n"
+        "    roles: [change-manager]\n"
+        "\n"
+        "  - id: dokafor\n"
+        "    name: Daniel Okafor\n"
+        f"    emails: [daniel.okafor@{DOMAIN}]\n"
+        "    roles: [cab, service-owner]      # head of infrastructure; owns EDI and billing\n"
+        "\n"
+        "  - id: sbrandt\n"
+        "    name: Sofia Brandt\n"
+        f"    emails: [sofia.brandt@{DOMAIN}]\n"
+        "    roles: [cab]                     # information security lead\n"
+        "\n"
+        "  - id: tlindqvist\n"
+        "    name: Tomas Lindqvist\n"
+        f"    emails: [tomas.lindqvist@{DOMAIN}]\n"
+        "    roles: [cab, emergency-cab]      # operations manager, out-of-hours approver\n"
+        "\n"
+        "  - id: mchen\n"
+        "    name: Mei Chen\n"
+        f"    emails: [mei.chen@{DOMAIN}]\n"
+        "    roles: [service-owner]           # warehouse management and tracking portal\n"
+        "\n"
+        "  - id: rpatel\n"
+        "    name: Ravi Patel\n"
+        f"    emails: [ravi.patel@{DOMAIN}]\n"
+        "    roles: [release-manager]\n"
+        "\n"
+        "  - id: jfarrell\n"
+        "    name: Jonas Farrell\n"
+        "    emails:\n"
+        f"      - jonas.farrell@{DOMAIN}\n"
+        f"      - jonas@ops.{DOMAIN}\n"
+        "\n"
+        "  - id: lnovak\n"
+        "    name: Lukas Novak\n"
+        f"    emails: [lukas.novak@{DOMAIN}]\n"
+        "\n"
+        "  - id: agarcia\n"
+        "    name: Ana García\n"
+        f"    emails: [ana.garcia@{DOMAIN}]\n"
+        "    roles: [auditor]\n"
+        "\n"
+        "  - id: kwhite\n"
+        "    name: Keith White\n"
+        f"    emails: [keith.white@{DOMAIN}]\n" + keith
+    )
+
+
+REGENT_YAML = """\
+# Regent settings for the Harbourline Logistics records.
+thresholds:
+  emergency_review_days: 7     # emergency changes get a review within a week
+
+roles:
+  approvers: [cab, change-manager, emergency-cab]
+  cab: [cab]
+  emergency_approvers: [emergency-cab]
+
+require_signed_evidence: false
+"""
+
+README = """\
+# Harbourline Logistics: IT service management records
+
+Changes, releases, incidents, problems, configuration items, services,
+suppliers, audit evidence and risk waivers for Harbourline's production
+systems (warehouse management, shipment tracking, carrier EDI and billing).
+
+- One record per file, YAML. Name the file after the record id.
+- Raise a change under `changes/` with the next free number and status
+  `submitted`; the change manager records CAB decisions and reviews.
+- Evidence files (exports, logs, reports) go under `evidence/artifacts/`
+  with a manifest in `evidence/` that carries their sha256.
+- `people.yaml` must list everyone who commits here or is named in a record.
+
+Questions: Helen Morgan (change manager).
+"""
+
+# --------------------------------------------------------------------------
+# A small YAML writer that produces what a person would type
+# --------------------------------------------------------------------------
+
+
+class Q(str):
+    """A string the author chose to put in double quotes."""
+
+
+_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}))?$")
+_NUMBERISH = re.compile(r"^[-+.]?[0-9][0-9a-zA-Z_.:+-]*$|^[-+]?\.(inf|nan)$", re.IGNORECASE)
+_RESERVED = {"", "~", "null", "true", "false", "yes", "no", "on", "off", "y", "n"}
+
+
+def _plain_ok(s: str, in_flow: bool) -> bool:
+    if s.lower() in _RESERVED:
+        return False
+    if _TIME.match(s):
+        return True
+    if _NUMBERISH.match(s):
+        return False
+    if s[0] in "-?:,[]{}#&*!|>'\"%@`" or s[0].isspace() or s[-1].isspace():
+        return False
+    if ": " in s or " #" in s or s.endswith(":") or "\n" in s or "\t" in s:
+        return False
+    if in_flow and any(c in s for c in ",[]{}"):
+        return False
+    return True
+
+
+def _scalar(v: Any, quote_times: bool, in_flow: bool = False) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (int, float)):
+        return repr(v)
+    if not isinstance(v, str):
+        raise TypeError(f"cannot write {v!r}")
+    if isinstance(v, Q) or (quote_times and _TIME.match(v)) or not _plain_ok(v, in_flow):
+        return json.dumps(str(v), ensure_ascii=False)
+    return v
+
+
+def _is_scalar(v: Any) -> bool:
+    return isinstance(v, (str, int, float, bool))
+
+
+def _lines(d: dict[str, Any], indent: int, qt: bool) -> list[str]:
+    out: list[str] = []
+    pad = " " * indent
+    for k, v in d.items():
+        if isinstance(v, dict):
+            if not v:
+                out.append(f"{pad}{k}: {{}}")
+            else:
+                out.append(f"{pad}{k}:")
+                out.extend(_lines(v, indent + 2, qt))
+        elif isinstance(v, list):
+            if not v:
+                out.append(f"{pad}{k}: []")
+            elif all(_is_scalar(x) for x in v):
+                items = [_scalar(x, qt, in_flow=True) for x in v]
+                flow = f"{pad}{k}: [{', '.join(items)}]"
+                if len(flow) <= 80 and all("\n" not in str(x) for x in v):
+                    out.append(flow)
+                else:
+                    out.append(f"{pad}{k}:")
+                    out.extend(f"{pad}  - {_scalar(x, qt)}" for x in v)
+            else:
+                out.append(f"{pad}{k}:")
+                for item in v:
+                    sub = _lines(item, indent + 4, qt)
+                    sub[0] = f"{pad}  - " + sub[0][indent + 4 :]
+                    out.extend(sub)
+        elif isinstance(v, str) and "\n" in v:
+            out.append(f"{pad}{k}: |")
+            out.extend(f"{pad}  {line}" if line else "" for line in v.rstrip("\n").split("\n"))
+        else:
+            out.append(f"{pad}{k}: {_scalar(v, qt)}")
+    return out
+
+
+def to_yaml(d: dict[str, Any], quote_times: bool = False) -> str:
+    return "\n".join(_lines(d, 0, quote_times)) + "\n"
+
+
+# --------------------------------------------------------------------------
+# Records, each with the versions its history goes through
+# --------------------------------------------------------------------------
+
+ORDER = {
+    "change": [
+        "kind", "id", "title", "type", "status", "template", "risk", "impact",
+        "requested_by", "implementer", "created", "configuration_items", "services",
+        "plan", "approvals", "schedule", "implementation", "test_evidence", "incidents",
+        "review", "closure",
+    ],
+    "incident": [
+        "kind", "id", "title", "priority", "status", "major", "opened", "resolved", "closed",
+        "services", "configuration_items", "assigned_to", "caused_by_change", "problem", "summary",
+    ],
+    "problem": [
+        "kind", "id", "title", "status", "opened", "resolved", "incidents", "root_cause",
+        "workaround", "fix_change",
+    ],
+    "release": [
+        "kind", "id", "version", "service", "status", "environment", "changes",
+        "rollback_plan", "acceptance", "approvals", "deployed",
+    ],
+    "configuration_item": [
+        "kind", "id", "name", "type", "owner", "environment", "status", "classification",
+        "criticality", "services", "supplier", "relationships", "baseline", "settings",
+        "last_verified",
+    ],
+}
+
+
+class Rec:
+    """One record file and its successive versions, by stage name."""
+
+    def __init__(self, path: str, kind: str, quote_times: bool = False) -> None:
+        self.path = path
+        self.kind = kind
+        self.quote_times = quote_times
+        self.stages: list[tuple[str, dict[str, Any]]] = []
+
+    def stage(self, stage_name: str, /, **fields: Any) -> "Rec":
+        self.stages.append((stage_name, fields))
+        return self
+
+    def text(self, name: str) -> str:
+        merged: dict[str, Any] = {}
+        for stage_name, fields in self.stages:
+            merged.update(fields)
+            if stage_name == name:
+                break
+        else:
+            raise KeyError(f"{self.path}: no stage {name!r}")
+        order = ORDER.get(self.kind)
+        if order:
+            ranked = {k: order.index(k) if k in order else len(order) for k in merged}
+            merged = dict(sorted(merged.items(), key=lambda kv: ranked[kv[0]]))
+        return to_yaml({k: v for k, v in merged.items() if v is not None}, self.quote_times)
+
+
+RECORDS: dict[str, Rec] = {}
+
+
+def T(when: str) -> str:
+    """'06-10 15:30' -> '2026-06-10T15:30:00Z'."""
+    day, clock = when.split()
+    return f"2026-{day}T{clock}:00Z"
+
+
+def A(by: str, role: str, at: str, decision: str = "approved", comment: str | None = None) -> dict[str, Any]:
+    approval = {"by": by, "role": role, "decision": decision, "at": T(at)}
+    if comment:
+        approval["comment"] = comment
+    return approval
+
+
+def window(start: str, end: str) -> dict[str, str]:
+    return {"start": T(start), "end": T(end)}
+
+
+def done(started: str, completed: str, by: str, commits: list[str] | None = None) -> dict[str, Any]:
+    impl: dict[str, Any] = {"started": T(started), "completed": T(completed), "by": by}
+    if commits:
+        impl["commits"] = [Q(c) for c in commits]
+    return impl
+
+
+def review(at: str, by: str, notes: str, outcome: str = "successful") -> dict[str, Any]:
+    return {"at": T(at), "by": by, "outcome": outcome, "notes": notes}
+
+
+def closure(at: str, code: str = "successful") -> dict[str, str]:
+    return {"at": T(at), "code": code}
+
+
+def change(cid: str, title: str, ctype: str, requested_by: str, created: str, *, risk: str,
+           impact: str, implementer: str, cis: list[str], services: list[str],
+           plan: dict[str, str], template: str | None = None, status: str = "submitted",
+           **extra: Any) -> Rec:
+    # Mei and Helen put their timestamps in quotes; everybody else does not.
+    rec = Rec(f"changes/{cid}.yaml", "change", quote_times=requested_by in ("mchen", "hmorgan"))
+    rec.stage("submitted", kind="change", id=cid, title=title, type=ctype, status=status,
+              template=template, risk=risk, impact=impact, requested_by=requested_by,
+              implementer=implementer, created=T(created), configuration_items=cis,
+              services=services, plan=plan, **extra)
+    RECORDS[cid] = rec
+    return rec
+
+
+def record(rid: str, path: str, kind: str, quote_times: bool = False, **fields: Any) -> Rec:
+    rec = Rec(path, kind, quote_times)
+    rec.stage("v1", kind=kind, id=rid, **fields)
+    RECORDS[rid] = rec
+    return rec
+
+
+# --------------------------------------------------------------------------
+# Artifacts (files that evidence manifests point at)
+# --------------------------------------------------------------------------
+
+CONTINUITY_PLAN = """\
+# Warehouse Management (WMS) service continuity plan, version 3
+
+Owner: Mei Chen. Approved: 2026-06-02. Next exercise due: 2026-12-31.
+
+## Targets
+
+| Measure | Target |
+| --- | --- |
+| Recovery time (RTO) | 4 hours |
+| Recovery point (RPO) | 15 minutes |
+
+## Scenarios
+
+1. Loss of the primary database: promote the streaming replica in the second
+   availability zone; repoint the application through the `wms-db` DNS name.
+2. Loss of the production cluster: redeploy the WMS chart to the standby
+   cluster from the release registry; restore from the latest base backup
+   plus WAL archive if the replica is also lost.
+3. Loss of the label printing path: sites switch to the pre-printed
+   emergency label stock and the manual despatch sheet (binder at each
+   goods-out desk).
+
+## Contacts
+
+Duty manager (out of hours): operations rota. Hosting supplier: Nimbusway
+Hosting major incident line. Label printers: Inkwell Label Systems support.
+"""
+
+RESTORE_LOG = """\
+2026-09-16T09:02:11Z restore-test start target=wms-db-restore-01 source=base-backup-20260915T0100Z
+2026-09-16T09:02:12Z fetching base backup (212.4 GiB) from backup vault
+2026-09-16T09:31:48Z base backup fetched, verifying checksums
+2026-09-16T09:36:05Z checksums ok (18,412 files)
+2026-09-16T09:36:06Z replaying WAL to 2026-09-16T08:45:00Z
+2026-09-16T09:47:39Z recovery target reached, promoting
+2026-09-16T09:48:52Z database open, running verification queries
+2026-09-16T09:49:30Z row counts match source snapshot: orders, shipments, stock_moves, wave_plans
+2026-09-16T09:49:31Z restore-test pass elapsed=47m20s target=240m
+"""
+
+_ACCESS_ROWS = [
+    ("a.wright", "WMS", "Warehouse supervisor", "2026-09-28", "keep"),
+    ("b.osei", "WMS", "Picker (Bristol)", "2026-09-30", "keep"),
+    ("c.duarte", "WMS", "Picker (Leeds)", "2026-09-30", "keep"),
+    ("d.kowalski", "WMS", "Goods-in clerk", "2026-09-29", "keep"),
+    ("e.nolan", "WMS", "Stock controller", "2026-09-30", "keep"),
+    ("f.haddad", "WMS", "Picker (Felixstowe)", "2026-09-27", "keep"),
+    ("g.mensah", "WMS", "Despatch lead", "2026-09-30", "keep"),
+    ("h.lindgren", "WMS", "Warehouse supervisor", "2026-06-11", "revoke (left in June)"),
+    ("i.moreau", "WMS", "Inventory analyst", "2026-09-25", "keep"),
+    ("j.farrell", "WMS", "Administrator", "2026-09-30", "keep"),
+    ("l.novak", "WMS", "Database administrator", "2026-09-30", "keep"),
+    ("m.chen", "WMS", "Service owner", "2026-09-30", "keep"),
+    ("svc-label-print", "WMS", "Service account", "2026-09-30", "keep"),
+    ("svc-edi-bridge", "WMS", "Service account", "2026-09-30", "keep"),
+    ("k.ibrahim", "Billing", "Accounts receivable", "2026-09-30", "keep"),
+    ("l.santos", "Billing", "Accounts receivable", "2026-09-29", "keep"),
+    ("m.fischer", "Billing", "Credit control", "2026-09-30", "keep"),
+    ("n.quinn", "Billing", "Finance manager", "2026-09-26", "keep"),
+    ("o.petrov", "Billing", "Billing analyst", "2026-09-30", "keep"),
+    ("p.adeyemi", "Billing", "Billing analyst", "2026-04-02", "revoke (moved to procurement)"),
+    ("d.okafor", "Billing", "Service owner", "2026-09-22", "keep"),
+    ("j.farrell", "Billing", "Administrator", "2026-09-30", "keep"),
+    ("l.novak", "Billing", "Database administrator", "2026-09-18", "keep"),
+    ("svc-invoice-run", "Billing", "Service account", "2026-09-30", "keep"),
+]
+ACCESS_REVIEW_CSV = "account,system,role,last_sign_in,decision\n" + "".join(
+    f"{a},{s},{r},{d},{x}\n" for a, s, r, d, x in _ACCESS_ROWS
+)
+
+ARTIFACTS = {
+    "evidence/artifacts/wms-continuity-plan-v3.md": CONTINUITY_PLAN,
+    "evidence/artifacts/2026-09-wms-db-restore-test.log": RESTORE_LOG,
+    "evidence/artifacts/2026-Q3-access-review.csv": ACCESS_REVIEW_CSV,
+}
+
+
+def sha256_of(path: str) -> str:
+    return hashlib.sha256(ARTIFACTS[path].encode("utf-8")).hexdigest()
+
+
+# --------------------------------------------------------------------------
+# Configuration items
+# --------------------------------------------------------------------------
+
+
+def ci(cid: str, name: str, ctype: str, owner: str, classification: str, criticality: str,
+       services: list[str], config: dict[str, Any], verified: str,
+       relationships: list[dict[str, str]] | None = None, supplier: str | None = None) -> Rec:
+    rec = Rec(f"cmdb/{cid}.yaml", "configuration_item")
+    rec.stage("v1", kind="configuration_item", id=cid, name=name, type=ctype, owner=owner,
+              environment="production", status="active", classification=classification,
+              criticality=criticality, services=services, supplier=supplier,
+              relationships=relationships, baseline=dict(config), settings=dict(config),
+              last_verified=verified)
+    RECORDS[cid] = rec
+    return rec
+
+
+def ci_update(cid: str, stage: str, verified: str | None = None, relationships: Any = None,
+              **config: Any) -> None:
+    """A new version of a CI whose approved and observed settings both change."""
+    rec = RECORDS[cid]
+    merged: dict[str, Any] = {}
+    for _, fields in rec.stages:
+        merged.update(fields)
+    fields: dict[str, Any] = {
+        "baseline": {**merged["baseline"], **config},
+        "settings": {**merged["settings"], **config},
+    }
+    if verified:
+        fields["last_verified"] = verified
+    if relationships is not None:
+        fields["relationships"] = relationships
+    rec.stage(stage, **fields)
+
+
+ci("CI-WMS-APP-01", "WMS application", "application", "mchen", "confidential", "critical",
+   ["SVC-WMS"], {"version": Q("4.1.3"), "replicas": 6, "label_driver": "LP5",
+                 "tls_min_version": Q("1.2")}, "2026-05-29",
+   relationships=[{"type": "runs_on", "target": "CI-K8S-PROD-01"},
+                  {"type": "depends_on", "target": "CI-WMS-DB-01"}])
+ci("CI-WMS-DB-01", "WMS database", "database", "lnovak", "restricted", "critical", ["SVC-WMS"],
+   {"engine": "postgresql", "version": Q("14.12"), "max_connections": 300, "app_pool_size": 80,
+    "ssl": "required", "backup_retention_days": 35}, "2026-05-29", supplier="SUP-001")
+ci("CI-TRK-WEB-01", "Shipment tracking portal", "application", "mchen", "internal", "high",
+   ["SVC-TRACK"], {"version": Q("2.7.3"), "http2": False, "autoscale_min": 4,
+                   "autoscale_max": 12}, "2026-05-29",
+   relationships=[{"type": "runs_on", "target": "CI-K8S-PROD-01"},
+                  {"type": "connects_to", "target": "CI-NET-FW-01"}])
+ci("CI-EDI-GW-01", "Carrier EDI gateway", "application", "dokafor", "confidential", "high",
+   ["SVC-EDI"], {"version": Q("7.4.2"), "tls_issuer": "Harbourline Issuing CA 2024",
+                 "queue_consumers": 4}, "2026-05-30",
+   relationships=[{"type": "connects_to", "target": "CI-NET-FW-01"}], supplier="SUP-002")
+ci("CI-NET-FW-01", "Edge firewall cluster", "network", "tlindqvist", "internal", "critical",
+   ["SVC-WMS", "SVC-TRACK", "SVC-EDI"], {"firmware": Q("11.1.7"), "ha_mode": "active-passive"},
+   "2026-05-30")
+ci("CI-K8S-PROD-01", "Production Kubernetes cluster", "server", "dokafor", "internal", "critical",
+   ["SVC-WMS", "SVC-TRACK", "SVC-BILL"], {"kubernetes_version": Q("1.33"), "node_count": 6,
+                                          "node_size": "8 vCPU / 32 GB"}, "2026-05-30",
+   supplier="SUP-001")
+ci("CI-BIL-APP-01", "Billing application", "application", "dokafor", "confidential", "high",
+   ["SVC-BILL"], {"version": Q("3.9.0"), "invoice_runs": ["daily", "weekly", "monthly"]},
+   "2026-05-30", relationships=[{"type": "depends_on", "target": "CI-BIL-DB-01"}])
+ci("CI-BIL-DB-01", "Billing database", "database", "lnovak", "restricted", "high", ["SVC-BILL"],
+   {"engine": "postgresql", "version": Q("16.4"), "read_replicas": 0, "ssl": "required"},
+   "2026-05-30", supplier="SUP-001")
+
+ci_update("CI-WMS-DB-01", "pool", app_pool_size=120)
+ci_update("CI-WMS-DB-01", "pg16", verified="2026-07-19", version=Q("16.4"))
+ci_update("CI-WMS-APP-01", "4.2.0", version=Q("4.2.0"))
+ci_update("CI-WMS-APP-01", "4.2.1", version=Q("4.2.1"))
+ci_update("CI-TRK-WEB-01", "scale", autoscale_max=24)
+ci_update("CI-K8S-PROD-01", "nodes", node_count=9)
+ci_update("CI-NET-FW-01", "fw", firmware=Q("11.2.4"))
+# November configuration audit: every item checked against its baseline.
+for _cid in ("CI-WMS-APP-01", "CI-WMS-DB-01", "CI-TRK-WEB-01", "CI-NET-FW-01", "CI-K8S-PROD-01"):
+    ci_update(_cid, "audit", verified="2026-11-05")
+ci_update("CI-WMS-APP-01", "audit2", label_driver="LP7")
+ci_update("CI-EDI-GW-01", "audit", verified="2026-11-05", version=Q("7.4.2-hf3"),
+          tls_issuer="Harbourline Issuing CA 2026")
+ci_update("CI-BIL-APP-01", "audit", verified="2026-11-05",
+          relationships=[{"type": "runs_on", "target": "CI-K8S-PROD-01"},
+                         {"type": "depends_on", "target": "CI-BIL-DB-01"}])
+ci_update("CI-BIL-DB-01", "audit", verified="2026-11-05")
+
+# --------------------------------------------------------------------------
+# Services, suppliers, service reports
+# --------------------------------------------------------------------------
+
+
+def sla(avail: float, resolution: tuple[int, int, int, int]) -> dict[str, Any]:
+    return {
+        "availability": avail,
+        "response_minutes": {"P1": 15, "P2": 30, "P3": 240, "P4": 1440},
+        "resolution_hours": dict(zip(("P1", "P2", "P3", "P4"), resolution)),
+    }
+
+
+record("SVC-WMS", "services/SVC-WMS.yaml", "service", name="Warehouse Management", owner="mchen",
+       status="active", criticality="critical",
+       customers=["Warehouse operations (Bristol, Leeds, Felixstowe)", "Customer service"],
+       sla=sla(99.9, (4, 8, 72, 240)), continuity_plan="EVD-2026-002",
+       suppliers=["SUP-001", "SUP-003"],
+       configuration_items=["CI-WMS-APP-01", "CI-WMS-DB-01", "CI-K8S-PROD-01"])
+record("SVC-TRACK", "services/SVC-TRACK.yaml", "service", name="Shipment Tracking Portal",
+       owner="mchen", status="active", criticality="high",
+       customers=["Retail customers", "Key accounts", "Customer service"],
+       sla=sla(99.5, (4, 12, 72, 240)), suppliers=["SUP-001"],
+       configuration_items=["CI-TRK-WEB-01", "CI-NET-FW-01"])
+record("SVC-EDI", "services/SVC-EDI.yaml", "service", name="Carrier EDI Gateway", owner="dokafor",
+       status="active", criticality="high", customers=["Carrier partners", "Transport planning"],
+       sla=sla(99.5, (4, 8, 72, 240)), suppliers=["SUP-002"],
+       configuration_items=["CI-EDI-GW-01", "CI-NET-FW-01"])
+record("SVC-BILL", "services/SVC-BILL.yaml", "service", name="Billing and Invoicing",
+       owner="dokafor", status="active", criticality="high", customers=["Finance", "Key accounts"],
+       sla=sla(99.5, (8, 24, 120, 240)), suppliers=["SUP-001"],
+       configuration_items=["CI-BIL-APP-01", "CI-BIL-DB-01"])
+
+record("SUP-001", "suppliers/SUP-001.yaml", "supplier", name="Nimbusway Hosting Ltd",
+       status="active", services=["SVC-WMS", "SVC-TRACK", "SVC-BILL"],
+       contract={"start": "2024-04-01", "end": "2027-03-31", "review_due": "2027-01-15"},
+       last_review="2026-04-20", owner="dokafor")
+record("SUP-002", "suppliers/SUP-002.yaml", "supplier", name="Relaypoint EDI Networks",
+       status="active", services=["SVC-EDI"],
+       contract={"start": "2025-01-01", "end": "2027-12-31", "review_due": "2026-12-15"},
+       last_review="2025-12-10", owner="dokafor")
+record("SUP-003", "suppliers/SUP-003.yaml", "supplier", name="Inkwell Label Systems",
+       status="active", services=["SVC-WMS"],
+       contract={"start": "2025-06-01", "end": "2028-05-31", "review_due": "2027-05-01"},
+       last_review="2026-06-03", owner="mchen")
+
+record("SR-2026-10-WMS", "services/reports/SR-2026-10-WMS.yaml", "service_report",
+       quote_times=True, service="SVC-WMS", period=Q("2026-10"), availability=99.97, incidents=0,
+       breaches=[], reviewed_by="mchen", reviewed_at=T("11-04 15:30"),
+       actions=["Peak-season freeze on WMS changes from 23 November to 4 January."])
+record("SR-2026-10-TRACK", "services/reports/SR-2026-10-TRACK.yaml", "service_report",
+       quote_times=True, service="SVC-TRACK", period=Q("2026-10"), availability=99.84,
+       incidents=0, breaches=[], reviewed_by="mchen", reviewed_at=T("11-04 15:45"),
+       actions=["Search was slow for three hours on 9 October during an unplanned index "
+                "rebuild (CHG-2026-0118); no SLA breach.",
+                "Ship tracking 2.8.0 before the peak-season freeze."])
+
+# --------------------------------------------------------------------------
+# Evidence manifests and waivers
+# --------------------------------------------------------------------------
+
+
+def artifact(path: str) -> dict[str, str]:
+    return {"path": path, "sha256": sha256_of(path)}
+
+
+record("EVD-2026-002", "evidence/EVD-2026-002.yaml", "evidence", quote_times=True,
+       type="continuity_plan", collected_at=T("06-03 14:00"), collected_by="mchen",
+       period=Q("2026-Q2"), subject=["SVC-WMS"],
+       artifacts=[artifact("evidence/artifacts/wms-continuity-plan-v3.md")],
+       details={"plan_version": 3, "rto_hours": 4, "rpo_minutes": 15,
+                "next_exercise_due": "2026-12-31"})
+record("EVD-2026-009", "evidence/EVD-2026-009.yaml", "evidence", type="test_report",
+       collected_at=T("07-19 03:05"), collected_by="lnovak", subject=["CI-WMS-DB-01"],
+       result="pass", details={"change": "CHG-2026-0104", "suite": "wms-db-regression",
+                               "tests_run": 412, "tests_failed": 0})
+record("EVD-2026-012", "evidence/EVD-2026-012.yaml", "evidence", quote_times=True,
+       type="test_report", collected_at=T("07-29 15:40"), collected_by="mchen",
+       subject=["CI-WMS-APP-01"], result="pass",
+       details={"release": "REL-2026-01", "environment": "staging", "suite": "wms-acceptance",
+                "tests_run": 186, "tests_failed": 0})
+record("EVD-2026-013", "evidence/EVD-2026-013.yaml", "evidence", quote_times=True,
+       type="test_report", collected_at=T("08-13 11:30"), collected_by="mchen",
+       subject=["CI-WMS-APP-01"], result="pass",
+       details={"release": "REL-2026-02", "environment": "staging", "suite": "wms-acceptance",
+                "tests_run": 188, "tests_failed": 0, "soak_hours": 12})
+record("EVD-2026-014", "evidence/EVD-2026-014.yaml", "evidence", type="backup_restore_test",
+       collected_at=T("09-16 10:05"), collected_by="lnovak", period="2026-Q3",
+       subject=["CI-WMS-DB-01"], result="pass",
+       artifacts=[artifact("evidence/artifacts/2026-09-wms-db-restore-test.log")],
+       details={"restore_minutes": 47, "target_minutes": 240, "data_verified": True})
+record("EVD-2026-017", "evidence/EVD-2026-017.yaml", "evidence", quote_times=True,
+       type="access_review", collected_at=T("10-06 10:00"), collected_by="sbrandt",
+       period=Q("2026-Q3"), subject=["SVC-WMS", "SVC-BILL"], result="pass",
+       artifacts=[artifact("evidence/artifacts/2026-Q3-access-review.csv")],
+       details={"accounts_reviewed": len(_ACCESS_ROWS),
+                "accounts_revoked": sum(1 for r in _ACCESS_ROWS if r[4].startswith("revoke")),
+                "reviewers": ["mchen", "dokafor"]})
+record("EVD-2026-019", "evidence/EVD-2026-019.yaml", "evidence", quote_times=True,
+       type="vulnerability_scan", collected_at=T("10-28 08:15"), collected_by="sbrandt",
+       period=Q("2026-10"), subject=["CI-TRK-WEB-01", "CI-EDI-GW-01", "CI-NET-FW-01"],
+       result="pass", details={"critical": 0, "high": 0, "medium": 4, "low": 11,
+                               "external_ranges_scanned": 2})
+
+record("WVR-2026-001", "waivers/WVR-2026-001.yaml", "waiver", check="REG-CHG-006",
+       records=["CHG-2026-0121"],
+       reason="Post-implementation review of the emergency EDI fix is held until Relaypoint "
+              "sends its root-cause report, promised for early November.",
+       approved_by="dokafor", approved_at=T("10-16 09:45"), expires="2026-11-13")
+record("WVR-2026-002", "waivers/WVR-2026-002.yaml", "waiver", quote_times=True,
+       check="REG-CHG-007", records=["CHG-2026-0115"],
+       reason="The firewall firmware upgrade ran 100 minutes past its window because image "
+              "verification on the secondary took far longer than the vendor's notes said. "
+              "No customer impact; the vendor has corrected its upgrade guide.",
+       approved_by="sbrandt", approved_at=T("10-02 11:00"), expires="2027-03-31")
+
+# --------------------------------------------------------------------------
+# Incidents, problems, releases
+# --------------------------------------------------------------------------
+
+record("INC-2026-0047", "incidents/INC-2026-0047.yaml", "incident",
+       title="Label printing stalled at all warehouses", priority="P1", status="closed",
+       major=True, opened=T("07-27 05:48"), resolved=T("07-27 07:55"), closed=T("07-28 12:00"),
+       services=["SVC-WMS"], configuration_items=["CI-WMS-APP-01"], assigned_to="jfarrell",
+       problem="PRB-2026-004",
+       summary="Label-print workers ran out of memory during the early wave. Workers restarted "
+               "one by one; sites used emergency label stock for about two hours.")
+record("INC-2026-0051", "incidents/INC-2026-0051.yaml", "incident",
+       title="Tracking portal slow under scraping traffic", priority="P2", status="resolved",
+       opened=T("08-04 01:40"), resolved=T("08-04 02:55"), services=["SVC-TRACK"],
+       configuration_items=["CI-TRK-WEB-01", "CI-NET-FW-01"], assigned_to="jfarrell",
+       summary="A scraper hammered /api/track from a few hosting ranges. Blocked at the edge "
+               "under emergency change CHG-2026-0108.",
+       ).stage("closed", status="closed", closed=T("08-05 09:00"))
+record("INC-2026-0056", "incidents/INC-2026-0056.yaml", "incident",
+       title="Some customers get errors on the tracking portal after HTTP/2 was enabled",
+       priority="P3", status="closed", opened=T("08-15 21:25"), resolved=T("08-15 22:10"),
+       closed=T("08-16 08:30"), services=["SVC-TRACK"], configuration_items=["CI-TRK-WEB-01"],
+       assigned_to="jfarrell", caused_by_change="CHG-2026-0110",
+       summary="Older Safari versions failed the new listener. HTTP/2 turned off again at 22:05.")
+record("INC-2026-0068", "incidents/INC-2026-0068.yaml", "incident",
+       title="Carrier EDI messages delayed", priority="P1", status="resolved", major=True,
+       opened=T("10-13 22:30"), resolved=T("10-14 01:25"), services=["SVC-EDI"],
+       configuration_items=["CI-EDI-GW-01"], assigned_to="lnovak", problem="PRB-2026-007",
+       summary="Queue consumers stopped after a malformed acknowledgement from one carrier; "
+               "about 6,000 despatch messages queued. Consumers restarted and vendor hotfix "
+               "applied under emergency change CHG-2026-0121.")
+
+record("PRB-2026-004", "problems/PRB-2026-004.yaml", "problem",
+       title="Label-print workers leak memory under sustained load", status="open",
+       opened=T("07-28 11:00"), incidents=["INC-2026-0047"],
+       root_cause="Under investigation: worker heap grows by roughly 40 MB an hour during waves.",
+       workaround="Restart the label-print workers nightly at 04:00 until a fix ships.",
+       ).stage("resolved", status="resolved", resolved=T("08-20 10:00"),
+               root_cause="Rendered carrier label templates were cached per job and never "
+                          "released. Fixed in WMS 4.2.1.",
+               fix_change="CHG-2026-0109")
+record("PRB-2026-007", "problems/PRB-2026-007.yaml", "problem",
+       title="EDI queue consumers stall when a carrier returns a malformed acknowledgement",
+       status="known_error", opened=T("10-15 09:30"), incidents=["INC-2026-0068"],
+       root_cause="The gateway's acknowledgement parser throws on an empty segment terminator "
+                  "and the consumer thread does not recover.",
+       workaround="Alert on queue depth over 5,000; restart the consumers (runbook EDI-07).")
+
+record("REL-2026-01", "releases/REL-2026-01.yaml", "release", version=Q("4.2.0"),
+       service="SVC-WMS", status="planned", environment="production", changes=["CHG-2026-0106"],
+       rollback_plan="Switch traffic back to the 4.1.3 (blue) deployment. The 4.2.0 schema "
+                     "migration only adds tables, so no database restore is needed.",
+       ).stage("deployed", status="deployed",
+               acceptance={"passed": True, "at": T("07-29 16:00"), "by": "mchen",
+                           "evidence": ["EVD-2026-012"]},
+               approvals=[A("hmorgan", "change-manager", "07-29 17:30")],
+               deployed={"at": T("07-30 20:10"), "by": "rpatel"})
+record("REL-2026-02", "releases/REL-2026-02.yaml", "release", version=Q("4.2.1"),
+       service="SVC-WMS", status="planned", environment="production", changes=["CHG-2026-0109"],
+       rollback_plan="Switch traffic back to the 4.2.0 deployment; no schema changes.",
+       ).stage("deployed", status="deployed",
+               acceptance={"passed": True, "at": T("08-13 12:00"), "by": "mchen",
+                           "evidence": ["EVD-2026-013"]},
+               approvals=[A("hmorgan", "change-manager", "08-13 12:30")],
+               deployed={"at": T("08-13 19:55"), "by": "rpatel"})
+record("REL-2026-03", "releases/REL-2026-03.yaml", "release", version=Q("2.8.0"),
+       service="SVC-TRACK", status="planned", environment="production",
+       changes=["CHG-2026-0124"],
+       rollback_plan="Redeploy 2.7.3 from the release registry; the ETA widget is behind a "
+                     "feature flag and can also be switched off on its own.")
+
+# --------------------------------------------------------------------------
+# Changes
+# --------------------------------------------------------------------------
+
+OS_PATCH = "STD-OSPATCH"
+
+change("CHG-2026-0101", "Raise the WMS database connection pool from 80 to 120", "normal",
+       "mchen", "06-08 10:14", risk="low", impact="low", implementer="lnovak",
+       cis=["CI-WMS-DB-01", "CI-WMS-APP-01"], services=["SVC-WMS"],
+       plan={"implementation": "Set app_pool_size to 120 in the pooler config and reload the "
+                               "pooler on each node in turn.",
+             "backout": "Set app_pool_size back to 80 and reload.",
+             "test": "Watch pool wait time and connection errors for 30 minutes; run the "
+                     "pick-list smoke test."},
+       ).stage("scheduled", status="scheduled",
+               approvals=[A("hmorgan", "change-manager", "06-10 15:30")],
+               schedule=window("06-13 21:00", "06-13 23:00"),
+       ).stage("closed", status="closed", implementation=done("06-13 21:05", "06-13 21:40", "lnovak"),
+               review=review("06-16 09:00", "hmorgan",
+                             "Pool waits at peak dropped from about 40 ms to under 5 ms."),
+               closure=closure("06-16 09:05"))
+
+change("CHG-2026-0102", "Monthly OS patching: tracking web tier (June)", "standard", "jfarrell",
+       "06-09 09:05", template=OS_PATCH, risk="low", impact="low", implementer="jfarrell",
+       cis=["CI-TRK-WEB-01"], services=["SVC-TRACK"],
+       plan={"implementation": "Apply the June security updates with the rolling patch "
+                               "playbook, one node out of the pool at a time.",
+             "backout": "Roll the node image back to the May snapshot.",
+             "test": "Playbook health checks and the tracking lookup smoke test."},
+       ).stage("scheduled", status="scheduled", schedule=window("06-20 22:00", "06-21 02:00"),
+       ).stage("closed", status="closed", implementation=done("06-20 22:10", "06-20 23:35", "jfarrell"),
+               closure=closure("06-22 08:30"))
+
+# REG-CHG-002: Daniel raised this one and approved it himself.
+change("CHG-2026-0103", "Move the nightly stock reconciliation batch from 01:00 to 00:30",
+       "normal", "dokafor", "06-24 11:05", risk="low", impact="low", implementer="lnovak",
+       cis=["CI-WMS-APP-01"], services=["SVC-WMS"],
+       plan={"implementation": "Change the reconciliation job schedule to 00:30 in the WMS "
+                               "scheduler.",
+             "backout": "Put the schedule back to 01:00.",
+             "test": "Check the 00:30 run finishes before the 02:00 replenishment job."},
+       ).stage("scheduled", status="scheduled", approvals=[A("dokafor", "cab", "06-24 11:20")],
+               schedule=window("06-26 23:30", "06-27 00:30"),
+       ).stage("closed", status="closed", implementation=done("06-26 23:40", "06-26 23:55", "lnovak"),
+               review=review("06-29 10:00", "hmorgan", "First run at 00:30 finished at 01:12."),
+               closure=closure("06-29 10:05"))
+
+change("CHG-2026-0104", "Upgrade the WMS database from PostgreSQL 14 to 16", "normal", "lnovak",
+       "06-30 15:40", risk="high", impact="high", implementer="lnovak", cis=["CI-WMS-DB-01"],
+       services=["SVC-WMS"],
+       plan={"implementation": "1. Announce the WMS outage (20:00 to 04:00) to shift leads.\n"
+                               "2. Take a base backup and verify it.\n"
+                               "3. Run pg_upgrade in link mode on the standby and fail over to it.\n"
+                               "4. Rebuild the old primary as a standby on 16.\n"
+                               "5. ANALYZE, then reopen the application.\n",
+             "backout": "Until step 3 nothing has changed. After it, fail back to the old 14 "
+                        "primary, kept untouched for 48 hours, and repoint the application.",
+             "test": "wms-db-regression suite, then the pick, pack and despatch smoke tests "
+                     "before reopening."},
+       ).stage("scheduled", status="scheduled",
+               approvals=[A("dokafor", "cab", "07-07 14:20"), A("sbrandt", "cab", "07-07 14:20"),
+                          A("hmorgan", "change-manager", "07-07 14:30")],
+               schedule=window("07-18 20:00", "07-19 04:00"),
+       ).stage("implemented", status="implemented",
+               implementation=done("07-18 20:05", "07-19 02:50", "lnovak"),
+               test_evidence=["EVD-2026-009"],
+       ).stage("closed", status="closed",
+               review=review("07-21 10:30", "hmorgan", "Finished inside the window. Query times "
+                                                      "back to normal after ANALYZE."),
+               closure=closure("07-21 10:35"))
+
+# REG-CHG-005: high risk, but only the change manager signed it off; no CAB member did.
+change("CHG-2026-0105", "Move the billing application onto the production Kubernetes cluster",
+       "normal", "dokafor", "07-06 08:45", risk="high", impact="medium", implementer="jfarrell",
+       cis=["CI-BIL-APP-01", "CI-K8S-PROD-01"], services=["SVC-BILL"],
+       plan={"implementation": "Deploy the billing chart to k8s-prod next to the old VMs, "
+                               "switch the load balancer, keep the VMs warm for a week.",
+             "backout": "Point the load balancer back at the billing VMs.",
+             "test": "Raise and void a test invoice in each of the daily, weekly and monthly "
+                     "runs."},
+       ).stage("scheduled", status="scheduled",
+               approvals=[A("hmorgan", "change-manager", "07-07 15:50")],
+               schedule=window("07-25 20:00", "07-26 02:00"),
+       ).stage("closed", status="closed", implementation=done("07-25 20:10", "07-25 23:30", "jfarrell"),
+               review=review("07-28 11:00", "hmorgan", "Billing runs on the shared cluster. Old "
+                                                      "VMs to be retired under a separate change."),
+               closure=closure("08-05 09:40"))
+
+change("CHG-2026-0106", "Roll out WMS 4.2.0 (wave picking optimisation)", "normal", "mchen",
+       "07-14 10:05", risk="medium", impact="medium", implementer="rpatel",
+       cis=["CI-WMS-APP-01"], services=["SVC-WMS"],
+       plan={"implementation": "Deploy REL-2026-01 with the blue/green pipeline; the wave "
+                               "tables migration is additive.",
+             "backout": "Switch traffic back to the blue (4.1.3) deployment; 4.1.3 ignores the "
+                        "new tables.",
+             "test": "Wave picking acceptance suite in staging; production smoke tests after "
+                     "switch-over."},
+       ).stage("scheduled", status="scheduled",
+               approvals=[A("hmorgan", "change-manager", "07-21 10:45")],
+               schedule=window("07-30 19:00", "07-30 22:00"),
+       ).stage("implemented", status="implemented",
+               implementation=done("07-30 19:05", "07-30 20:10", "rpatel", ["8c41f0e2d9b7"]),
+               test_evidence=["EVD-2026-012"],
+       ).stage("closed", status="closed",
+               review=review("08-04 14:00", "hmorgan",
+                             "Wave planning time down by about a third on the first night."),
+               closure=closure("08-05 09:45"))
+
+# REG-CHG-004: no backout plan, and it went ahead anyway.
+change("CHG-2026-0107", "Switch label printing to the Inkwell LP7 driver package", "normal",
+       "mchen", "07-29 16:50", risk="medium", impact="low", implementer="jfarrell",
+       cis=["CI-WMS-APP-01"], services=["SVC-WMS"],
+       plan={"implementation": "Install the LP7 driver package on the label-print workers and "
+                               "switch the printer profiles site by site.",
+             "test": "Print a test label for every carrier at every site before the morning "
+                     "shift."},
+       ).stage("scheduled", status="scheduled",
+               approvals=[A("hmorgan", "change-manager", "08-05 09:50")],
+               schedule=window("08-08 05:00", "08-08 07:00"),
+       ).stage("implemented", status="implemented",
+               implementation=done("08-08 05:10", "08-08 05:50", "jfarrell"),
+       ).stage("closed", status="closed",
+               review=review("08-24 09:00", "hmorgan", "All three sites printing on LP7."),
+               closure=closure("08-24 09:05"))
+
+change("CHG-2026-0108", "Block scraping traffic to the tracking portal at the edge firewall",
+       "emergency", "jfarrell", "08-04 02:05", risk="medium", impact="low", implementer="jfarrell",
+       cis=["CI-NET-FW-01", "CI-TRK-WEB-01"], services=["SVC-TRACK"],
+       plan={"implementation": "Add the offending address ranges to the edge block list and "
+                               "rate-limit /api/track to 20 requests a second per client.",
+             "backout": "Remove the block list entries and the rate limit.",
+             "test": "Tracking lookups back under 500 ms; no carrier ranges blocked."},
+       ).stage("implemented", status="implemented",
+               approvals=[A("tlindqvist", "emergency-cab", "08-04 02:20")],
+               schedule=window("08-04 02:25", "08-04 04:00"),
+               implementation=done("08-04 02:30", "08-04 02:50", "jfarrell"),
+               incidents=["INC-2026-0051"],
+       ).stage("closed", status="closed",
+               review=review("08-05 09:00", "hmorgan",
+                             "Rate limit held when the scraper came back on new ranges the next "
+                             "night. Permanent bot filtering to follow as a normal change."),
+               closure=closure("08-05 09:55"))
+
+change("CHG-2026-0109", "Roll out WMS 4.2.1 (label-print memory leak fix)", "normal", "mchen",
+       "08-10 11:30", risk="low", impact="low", implementer="rpatel", cis=["CI-WMS-APP-01"],
+       services=["SVC-WMS"],
+       plan={"implementation": "Deploy REL-2026-02 with the blue/green pipeline.",
+             "backout": "Switch traffic back to the 4.2.0 deployment.",
+             "test": "12-hour soak in staging with production label volumes; worker memory "
+                     "must stay flat."},
+       ).stage("scheduled", status="scheduled",
+               approvals=[A("hmorgan", "change-manager", "08-12 16:30")],
+               schedule=window("08-13 19:00", "08-13 21:00"),
+       ).stage("implemented", status="implemented",
+               implementation=done("08-13 19:10", "08-13 19:55", "rpatel", ["f3a9907c15e2"]),
+               test_evidence=["EVD-2026-013"],
+       ).stage("closed", status="closed",
+               review=review("08-20 10:00", "hmorgan",
+                             "Worker memory flat for a week; nightly restarts removed."),
+               closure=closure("08-24 09:10"))
+
+change("CHG-2026-0110", "Enable HTTP/2 on the tracking portal load balancer", "normal",
+       "dokafor", "08-11 09:20", risk="low", impact="low", implementer="jfarrell",
+       cis=["CI-TRK-WEB-01"], services=["SVC-TRACK"],
+       plan={"implementation": "Turn on HTTP/2 for the tracking listener.",
+             "backout": "Turn HTTP/2 off again; no restart needed.",
+             "test": "Browser smoke test (Chrome, Firefox, Safari, Edge) and the carrier API "
+                     "client."},
+       ).stage("scheduled", status="scheduled", approvals=[A("sbrandt", "cab", "08-12 14:00")],
+               schedule=window("08-15 21:00", "08-15 23:00"),
+       ).stage("implemented", status="implemented",
+               implementation=done("08-15 21:05", "08-15 22:10", "jfarrell"),
+               incidents=["INC-2026-0056"],
+       ).stage("closed", status="closed",
+               review=review("08-18 10:00", "hmorgan",
+                             "Older Safari clients failed on the new listener, so HTTP/2 was "
+                             "switched off at 22:05. Retry after the load balancer upgrade.",
+                             outcome="backed_out"),
+               closure=closure("08-24 09:15", "backed_out"))
+
+# REG-CHG-001: done on the evening of the 20th, approved the next morning.
+change("CHG-2026-0111", "Raise the tracking portal autoscaling ceiling from 12 to 24 pods",
+       "normal", "mchen", "08-18 13:00", risk="medium", impact="low", implementer="jfarrell",
+       cis=["CI-TRK-WEB-01", "CI-K8S-PROD-01"], services=["SVC-TRACK"],
+       plan={"implementation": "Set autoscale_max to 24 in the tracking deployment values and "
+                               "apply.",
+             "backout": "Set autoscale_max back to 12 and apply.",
+             "test": "Load test at twice last December's peak against staging first."},
+       schedule=window("08-20 19:00", "08-20 23:00"),
+       ).stage("implemented", status="implemented",
+               implementation=done("08-20 19:15", "08-20 19:50", "jfarrell"),
+       ).stage("closed", status="closed",
+               approvals=[A("hmorgan", "change-manager", "08-21 09:10")],
+               review=review("08-24 09:20", "hmorgan",
+                             "Ceiling raised as planned. Approval was only given the morning "
+                             "after; reminded the team that a window is not an approval."),
+               closure=closure("08-24 09:25"))
+
+change("CHG-2026-0112", "Monthly OS patching: WMS application nodes (September)", "standard",
+       "jfarrell", "09-01 08:40", template=OS_PATCH, risk="low", impact="low",
+       implementer="jfarrell", cis=["CI-WMS-APP-01", "CI-K8S-PROD-01"], services=["SVC-WMS"],
+       plan={"implementation": "Apply the September security updates with the rolling patch "
+                               "playbook, draining one node at a time.",
+             "backout": "Roll the node image back to the August snapshot.",
+             "test": "Playbook health checks and the pick-list smoke test."},
+       ).stage("scheduled", status="scheduled", schedule=window("09-12 22:00", "09-13 02:00"),
+       ).stage("implemented", status="implemented",
+               implementation=done("09-12 22:05", "09-12 23:50", "jfarrell"),
+       ).stage("closed", status="closed", closure=closure("10-02 09:00"))
+
+# REG-CHG-008: approved by Keith White, who had left on 28 August.
+change("CHG-2026-0113", "Firewall rules for the new Leeds hub site-to-site VPN", "normal",
+       "mchen", "09-03 14:10", risk="medium", impact="low", implementer="jfarrell",
+       cis=["CI-NET-FW-01"], services=["SVC-WMS"],
+       plan={"implementation": "Add the Leeds tunnel and allow WMS traffic (tcp/443 and the "
+                               "printer ports) from the Leeds ranges only.",
+             "backout": "Remove the tunnel and its rules.",
+             "test": "Handheld sign-in and a label print from Leeds."},
+       ).stage("scheduled", status="scheduled", approvals=[A("kwhite", "cab", "09-07 16:40")],
+               schedule=window("09-12 19:00", "09-12 21:00"),
+       ).stage("implemented", status="implemented",
+               implementation=done("09-12 19:05", "09-12 19:40", "jfarrell"),
+       ).stage("closed", status="closed",
+               review=review("09-29 10:00", "hmorgan", "Leeds live on the new tunnel."),
+               closure=closure("10-02 09:05"))
+
+# REG-CHG-003: Tomas approved the change he carried out.
+change("CHG-2026-0114", "Rebalance the production Kubernetes node pool ahead of peak season",
+       "normal", "dokafor", "09-10 10:00", risk="medium", impact="low", implementer="tlindqvist",
+       cis=["CI-K8S-PROD-01"], services=["SVC-WMS", "SVC-TRACK", "SVC-BILL"],
+       plan={"implementation": "Add three nodes to the pool and spread WMS and tracking pods "
+                               "across zones with topology constraints.",
+             "backout": "Cordon and drain the new nodes, then remove them.",
+             "test": "Pod spread checked per zone; WMS and tracking smoke tests."},
+       ).stage("scheduled", status="scheduled", approvals=[A("tlindqvist", "cab", "09-14 17:30")],
+               schedule=window("09-19 21:00", "09-20 01:00"),
+       ).stage("implemented", status="implemented",
+               implementation=done("09-19 21:10", "09-19 22:30", "tlindqvist"),
+       ).stage("closed", status="closed",
+               review=review("09-29 10:15", "hmorgan", "Nine nodes, pods spread over three zones."),
+               closure=closure("10-02 09:10"))
+
+# REG-CHG-007 (waived by WVR-2026-002): overran its window by 100 minutes.
+change("CHG-2026-0115", "Upgrade edge firewall firmware from 11.1.7 to 11.2.4", "normal",
+       "dokafor", "09-14 09:30", risk="high", impact="medium", implementer="jfarrell",
+       cis=["CI-NET-FW-01"], services=["SVC-WMS", "SVC-TRACK", "SVC-EDI"],
+       plan={"implementation": "1. Upgrade the passive member and let it boot.\n"
+                               "2. Fail over to it.\n"
+                               "3. Upgrade the other member and fail back.\n",
+             "backout": "Boot the standby partition on each member; it keeps 11.1.7.",
+             "test": "Tunnels up, tracking and EDI reachable from outside, failover tested "
+                     "both ways."},
+       ).stage("scheduled", status="scheduled",
+               approvals=[A("sbrandt", "cab", "09-22 14:10"),
+                          A("hmorgan", "change-manager", "09-22 14:15")],
+               schedule=window("09-26 22:00", "09-27 01:00"),
+       ).stage("implemented", status="implemented",
+               implementation=done("09-26 22:05", "09-27 02:40", "jfarrell"),
+       ).stage("closed", status="closed",
+               review=review("09-29 10:30", "hmorgan",
+                             "Overran the window by 100 minutes: image verification on the "
+                             "secondary was much slower than the vendor's notes. No customer "
+                             "impact; waiver requested."),
+               closure=closure("10-02 09:15"))
+
+change("CHG-2026-0116", "Move the EDI gateway certificates to the 2026 issuing CA", "normal",
+       "dokafor", "09-18 11:00", risk="medium", impact="low", implementer="jfarrell",
+       cis=["CI-EDI-GW-01"], services=["SVC-EDI"],
+       plan={"implementation": "Install the new certificate chain, tell carriers a week "
+                               "ahead, switch the listener at 20:00.",
+             "backout": "Switch the listener back to the 2024 chain, valid until March.",
+             "test": "Test message exchange with each of the six carriers."},
+       ).stage("scheduled", status="scheduled", approvals=[A("sbrandt", "cab", "09-22 14:20")],
+               schedule=window("10-01 20:00", "10-01 22:00"),
+       ).stage("closed", status="closed",
+               implementation=done("10-01 20:10", "10-01 20:55", "jfarrell"),
+               review=review("10-05 11:00", "hmorgan", "All six carriers exchanging messages."),
+               closure=closure("10-07 11:40"))
+
+# REG-CHG-009: CI-WMS-DB-02 is not in the CMDB.
+change("CHG-2026-0117", "Add 500 GB to the WMS reporting replica", "normal", "lnovak",
+       "09-25 10:20", risk="low", impact="low", implementer="lnovak", cis=["CI-WMS-DB-02"],
+       services=["SVC-WMS"],
+       plan={"implementation": "Grow the data volume online and extend the filesystem.",
+             "backout": "None needed for the volume; stop if the filesystem resize fails and "
+                        "restore from the snapshot taken first.",
+             "test": "Free space above 40 percent; reporting queries run."},
+       ).stage("scheduled", status="scheduled",
+               approvals=[A("hmorgan", "change-manager", "09-29 15:00")],
+               schedule=window("10-03 06:00", "10-03 08:00"),
+       ).stage("closed", status="closed",
+               implementation=done("10-03 06:15", "10-03 06:40", "lnovak"),
+               review=review("10-06 09:30", "hmorgan", "Volume at 1.5 TB, 46 percent free."),
+               closure=closure("10-07 11:45"))
+
+# REG-CHG-007: run the evening before its window.
+change("CHG-2026-0118", "Rebuild the shipment search index on the tracking portal", "normal",
+       "mchen", "10-02 09:00", risk="low", impact="medium", implementer="lnovak",
+       cis=["CI-TRK-WEB-01"], services=["SVC-TRACK"],
+       plan={"implementation": "Build a new index alongside the live one, then swap the alias.",
+             "backout": "Swap the alias back to the old index, kept for a week.",
+             "test": "Compare hit counts for 200 sample tracking numbers."},
+       ).stage("scheduled", status="scheduled",
+               approvals=[A("hmorgan", "change-manager", "10-06 15:00")],
+               schedule=window("10-10 22:00", "10-11 02:00"),
+       ).stage("implemented", status="implemented",
+               implementation=done("10-09 18:30", "10-09 21:15", "lnovak"),
+       ).stage("closed", status="closed",
+               review=review("10-19 10:00", "hmorgan",
+                             "Run a day early, on the Friday evening, by mistake. Search was "
+                             "slow for about three hours."),
+               closure=closure("11-10 09:40"))
+
+# REG-CHG-010: the CAB member said no; it was done anyway.
+change("CHG-2026-0119", "Allow SSH from the office VPN range to the production database hosts",
+       "normal", "lnovak", "10-05 13:00", risk="medium", impact="low", implementer="lnovak",
+       cis=["CI-NET-FW-01", "CI-WMS-DB-01", "CI-BIL-DB-01"], services=["SVC-WMS", "SVC-BILL"],
+       plan={"implementation": "Add an allow rule from 10.40.0.0/16 to tcp/22 on the database "
+                               "VLAN.",
+             "backout": "Delete the rule.",
+             "test": "SSH from a VPN client works; all other ports stay closed."},
+       schedule=window("10-09 17:00", "10-09 19:00"),
+       ).stage("rejected", status="rejected",
+               approvals=[A("hmorgan", "change-manager", "10-06 15:10"),
+                          A("sbrandt", "cab", "10-07 11:30", "rejected",
+                            "Use the bastion host. Direct SSH from the VPN range is not acceptable.")],
+       ).stage("implemented", status="implemented",
+               implementation=done("10-09 17:00", "10-09 17:20", "lnovak"))
+
+# REG-CHG-008: approved by the service owner, who is not an approver.
+change("CHG-2026-0120", "Reword the cookie consent banner on the tracking portal", "normal",
+       "jfarrell", "10-08 09:40", risk="low", impact="low", implementer="jfarrell",
+       cis=["CI-TRK-WEB-01"], services=["SVC-TRACK"],
+       plan={"implementation": "Update the banner text in the portal's content settings.",
+             "backout": "Restore the previous text.",
+             "test": "Check the banner in English and Welsh."},
+       ).stage("closed", status="closed",
+               approvals=[A("mchen", "service-owner", "10-12 10:00")],
+               schedule=window("10-14 12:00", "10-14 14:00"),
+               implementation=done("10-14 12:10", "10-14 12:25", "jfarrell"),
+               review=review("10-19 10:10", "hmorgan", "Wording approved by legal; live."),
+               closure=closure("11-10 09:45"))
+
+# REG-CHG-006: emergency change finished on 14 October, never reviewed.
+change("CHG-2026-0121", "Restart the EDI queue consumers and apply the gateway vendor's hotfix",
+       "emergency", "jfarrell", "10-13 23:05", risk="high", impact="medium", implementer="lnovak",
+       cis=["CI-EDI-GW-01"], services=["SVC-EDI"],
+       plan={"implementation": "Stop intake, restart the consumers, apply hotfix 7.4.2-hf3, "
+                               "resume intake and drain the backlog.",
+             "backout": "Reinstall 7.4.2 from the vendor package; intake stays paused until "
+                        "then.",
+             "test": "Queue depth back to normal; acknowledgements received from every "
+                     "carrier."},
+       ).stage("implemented", status="implemented",
+               approvals=[A("tlindqvist", "emergency-cab", "10-13 23:20")],
+               schedule=window("10-13 23:30", "10-14 03:00"),
+               implementation=done("10-13 23:35", "10-14 01:10", "lnovak"),
+               incidents=["INC-2026-0068"])
+
+change("CHG-2026-0122", "Disable MFA for warehouse handheld scanner accounts", "normal", "mchen",
+       "10-20 08:30", risk="medium", impact="low", implementer="jfarrell", cis=["CI-WMS-APP-01"],
+       services=["SVC-WMS"],
+       plan={"implementation": "Exempt the scanner service accounts from the MFA policy.",
+             "backout": "Apply the MFA policy to the scanner accounts again.",
+             "test": "Sign in on a handheld at each site."},
+       ).stage("rejected", status="rejected",
+               approvals=[A("sbrandt", "cab", "10-27 15:00", "rejected",
+                            "Use device certificates for the scanners instead; raised with the "
+                            "WMS team.")])
+
+change("CHG-2026-0123", "Add a read replica for the billing database", "normal", "lnovak",
+       "11-02 10:00", risk="medium", impact="low", implementer="lnovak", cis=["CI-BIL-DB-01"],
+       services=["SVC-BILL"],
+       plan={"implementation": "Create the replica from a base backup, start streaming, point "
+                               "month-end reporting at it.",
+             "backout": "Point reporting back at the primary and drop the replica.",
+             "test": "Replication lag under 5 seconds for a day; month-end report runs."},
+       ).stage("scheduled", status="scheduled",
+               approvals=[A("hmorgan", "change-manager", "11-10 09:30")],
+               schedule=window("11-28 20:00", "11-29 00:00"))
+
+change("CHG-2026-0124", "Roll out tracking portal 2.8.0 (carrier ETA widget)", "normal", "mchen",
+       "11-16 14:00", risk="medium", impact="low", implementer="rpatel", cis=["CI-TRK-WEB-01"],
+       services=["SVC-TRACK"],
+       plan={"implementation": "Deploy REL-2026-03 with the blue/green pipeline, widget "
+                               "flag off, then turn it on for 10 percent of visitors.",
+             "backout": "Turn the flag off; if needed switch back to 2.7.3.",
+             "test": "Tracking acceptance suite in staging; ETA accuracy sampled for a day."})
+
+# Hand-typed draft with a YAML mistake in it (the backout line has an unquoted ': ').
+DRAFT_0125 = """\
+kind: change
+id: CHG-2026-0125
+title: Retire the legacy FTP drop for carrier manifests
+type: normal
+status: draft
+requested_by: jfarrell
+created: 2026-11-18T15:10:00Z
+risk: low
+impact: low
+implementer: jfarrell
+configuration_items: [CI-EDI-GW-01]
+services: [SVC-EDI]
+plan:
+  implementation: Move the last two carriers to SFTP, then switch off the FTP listener
+  backout: Switch the listener back on: its config stays in place for a month
+  test: Manifests from both carriers arrive over SFTP for a week
+"""
+
+# Logged from the service desk phone call; the priority was never filled in.
+INC_0074 = """\
+kind: incident
+id: INC-2026-0074
+title: Handheld scanners at the Leeds hub cannot sign in
+status: open
+opened: 2026-11-18T06:40:00Z
+services: [SVC-WMS]
+configuration_items: [CI-WMS-APP-01, CI-NET-FW-01]
+assigned_to: jfarrell
+summary: About half the handhelds at Leeds fail sign-in since the early shift. Bristol and
+  Felixstowe unaffected.
+"""
+
+# --------------------------------------------------------------------------
+# History: who committed what, when
+# --------------------------------------------------------------------------
+
+# Each entry: (date, author, message, contents). Contents are (record id, stage)
+# pairs, or (path, text) pairs for files written by hand.
+HISTORY: list[tuple[str, str, str, list[tuple[str, str]]]] = [
+    ("06-01 08:30", "hmorgan", "Set up the service management records repository",
+     [("regent.yaml", REGENT_YAML), ("people.yaml", people_yaml(False)), ("README.md", README)]),
+    ("06-02 10:05", "dokafor", "Register production configuration items and suppliers",
+     [(c, "v1") for c in ("CI-WMS-APP-01", "CI-WMS-DB-01", "CI-TRK-WEB-01", "CI-EDI-GW-01",
+                          "CI-NET-FW-01", "CI-K8S-PROD-01", "CI-BIL-APP-01", "CI-BIL-DB-01")]
+     + [("SUP-001", "v1"), ("SUP-002", "v1"), ("SUP-003", "v1")]),
+    ("06-03 14:40", "mchen", "Add the service catalogue and the WMS continuity plan",
+     [("SVC-WMS", "v1"), ("SVC-TRACK", "v1"), ("SVC-EDI", "v1"), ("SVC-BILL", "v1"),
+      ("EVD-2026-002", "v1"), ("evidence/artifacts/wms-continuity-plan-v3.md", CONTINUITY_PLAN)]),
+    ("06-10 15:45", "hmorgan", "Approve CHG-2026-0101 and book June patching (CHG-2026-0102)",
+     [("CHG-2026-0101", "scheduled"), ("CHG-2026-0102", "scheduled")]),
+    ("06-24 11:30", "dokafor", "CHG-2026-0103: move the nightly stock reconciliation to 00:30",
+     [("CHG-2026-0103", "scheduled")]),
+    ("06-30 09:20", "hmorgan", "Review and close the June changes",
+     [("CHG-2026-0101", "closed"), ("CHG-2026-0102", "closed"), ("CHG-2026-0103", "closed")]),
+    ("07-01 09:15", "lnovak",
+     "Raise CHG-2026-0104 for the PostgreSQL 16 upgrade\n\n"
+     "Also record the new connection pool size from CHG-2026-0101 in the CMDB.",
+     [("CHG-2026-0104", "submitted"), ("CI-WMS-DB-01", "pool")]),
+    ("07-07 16:10", "hmorgan", "Record decisions from the 7 July CAB",
+     [("CHG-2026-0104", "scheduled"), ("CHG-2026-0105", "scheduled")]),
+    ("07-19 03:20", "lnovak", "CHG-2026-0104 done: WMS database now on PostgreSQL 16.4",
+     [("CHG-2026-0104", "implemented"), ("EVD-2026-009", "v1"), ("CI-WMS-DB-01", "pg16")]),
+    ("07-21 11:00", "hmorgan", "Approve the WMS 4.2.0 roll-out and close CHG-2026-0104",
+     [("CHG-2026-0106", "scheduled"), ("REL-2026-01", "v1"), ("CHG-2026-0104", "closed")]),
+    ("07-28 14:00", "jfarrell", "Log INC-2026-0047 (label printing stall) and open PRB-2026-004",
+     [("INC-2026-0047", "v1"), ("PRB-2026-004", "v1")]),
+    ("07-30 21:00", "rpatel", "Deploy WMS 4.2.0 (REL-2026-01, CHG-2026-0106)",
+     [("EVD-2026-012", "v1"), ("REL-2026-01", "deployed"), ("CHG-2026-0106", "implemented"),
+      ("CI-WMS-APP-01", "4.2.0")]),
+    ("08-04 03:05", "jfarrell",
+     "Emergency change CHG-2026-0108: block scraping traffic on the tracking portal\n\n"
+     "Approved by Tomas by phone at 02:20. Incident INC-2026-0051.",
+     [("CHG-2026-0108", "implemented"), ("INC-2026-0051", "v1")]),
+    ("08-12 16:45", "hmorgan",
+     "Weekly change review\n\n"
+     "Close CHG-2026-0105, CHG-2026-0106 and the emergency change CHG-2026-0108.\n"
+     "Approve CHG-2026-0107 (LP7 drivers), CHG-2026-0109 (WMS 4.2.1) and\n"
+     "CHG-2026-0110 (HTTP/2, approved by Sofia). Plan REL-2026-02.",
+     [("CHG-2026-0105", "closed"), ("CHG-2026-0106", "closed"), ("CHG-2026-0108", "closed"),
+      ("CHG-2026-0107", "scheduled"), ("CHG-2026-0109", "scheduled"),
+      ("CHG-2026-0110", "scheduled"), ("REL-2026-02", "v1")]),
+    ("08-13 20:30", "rpatel", "Deploy WMS 4.2.1 (REL-2026-02, CHG-2026-0109)",
+     [("EVD-2026-013", "v1"), ("REL-2026-02", "deployed"), ("CHG-2026-0109", "implemented"),
+      ("CI-WMS-APP-01", "4.2.1")]),
+    ("08-20 20:05", "jfarrell",
+     "Implementation notes for CHG-2026-0107, CHG-2026-0110 and CHG-2026-0111\n\n"
+     "HTTP/2 was rolled back after INC-2026-0056. PRB-2026-004 resolved by WMS 4.2.1.",
+     [("CHG-2026-0107", "implemented"), ("CHG-2026-0110", "implemented"),
+      ("INC-2026-0056", "v1"), ("CHG-2026-0111", "implemented"), ("CI-TRK-WEB-01", "scale"),
+      ("PRB-2026-004", "resolved"), ("INC-2026-0051", "closed")]),
+    ("08-24 09:40", "hmorgan", "Record the approval of CHG-2026-0111 and close the August changes",
+     [("CHG-2026-0111", "closed"), ("CHG-2026-0107", "closed"), ("CHG-2026-0109", "closed"),
+      ("CHG-2026-0110", "closed")]),
+    ("09-08 11:00", "hmorgan", "Approve CHG-2026-0113 (Leeds VPN) and book September patching",
+     [("CHG-2026-0113", "scheduled"), ("CHG-2026-0112", "scheduled")]),
+    ("09-15 09:45", "dokafor", "Raise CHG-2026-0114 (node pool) and CHG-2026-0115 (firewall firmware)",
+     [("CHG-2026-0114", "scheduled"), ("CHG-2026-0115", "submitted")]),
+    ("09-20 01:05", "tlindqvist", "CHG-2026-0114: node pool rebalanced to nine nodes",
+     [("CHG-2026-0114", "implemented"), ("CI-K8S-PROD-01", "nodes")]),
+    ("09-22 16:30", "hmorgan", "Record decisions from the 22 September CAB",
+     [("CHG-2026-0115", "scheduled"), ("CHG-2026-0116", "scheduled")]),
+    ("09-27 03:00", "jfarrell",
+     "Implementation notes: September patching, Leeds VPN, firewall firmware\n\n"
+     "The firmware upgrade ran past its window; see the notes on CHG-2026-0115.",
+     [("CHG-2026-0112", "implemented"), ("CHG-2026-0113", "implemented"),
+      ("CHG-2026-0115", "implemented"), ("CI-NET-FW-01", "fw")]),
+    ("10-02 10:00", "hmorgan",
+     "Close the September changes and approve CHG-2026-0117\n\n"
+     "Keith White left on 28 August; HR only told us today, so mark him inactive.",
+     [("CHG-2026-0112", "closed"), ("CHG-2026-0113", "closed"), ("CHG-2026-0114", "closed"),
+      ("CHG-2026-0115", "closed"), ("CHG-2026-0117", "scheduled"),
+      ("people.yaml", people_yaml(True))]),
+    ("10-06 16:00", "sbrandt", "Q3 access review for WMS and billing; waive the CHG-2026-0115 overrun",
+     [("EVD-2026-017", "v1"), ("evidence/artifacts/2026-Q3-access-review.csv", ACCESS_REVIEW_CSV),
+      ("WVR-2026-002", "v1")]),
+    ("10-07 12:00", "hmorgan",
+     "Approve CHG-2026-0118, record the decision on CHG-2026-0119, close CHG-2026-0116 and CHG-2026-0117",
+     [("CHG-2026-0118", "scheduled"), ("CHG-2026-0119", "rejected"), ("CHG-2026-0116", "closed"),
+      ("CHG-2026-0117", "closed")]),
+    ("10-14 09:00", "lnovak",
+     "Record last week's work and the Q3 restore test\n\n"
+     "Search index rebuild (CHG-2026-0118), SSH rule (CHG-2026-0119) and the\n"
+     "overnight emergency fix on the EDI gateway (CHG-2026-0121, INC-2026-0068).",
+     [("CHG-2026-0118", "implemented"), ("CHG-2026-0119", "implemented"),
+      ("CHG-2026-0121", "implemented"), ("INC-2026-0068", "v1"), ("EVD-2026-014", "v1"),
+      ("evidence/artifacts/2026-09-wms-db-restore-test.log", RESTORE_LOG)]),
+    ("10-16 09:50", "dokafor", "Hold the CHG-2026-0121 review for Relaypoint's report; record PRB-2026-007",
+     [("WVR-2026-001", "v1"), ("PRB-2026-007", "v1")]),
+    ("10-28 11:00", "sbrandt", "October vulnerability scan; CAB rejected CHG-2026-0122",
+     [("EVD-2026-019", "v1"), ("CHG-2026-0122", "rejected")]),
+    ("11-05 15:00", "dokafor", "November configuration audit: baselines checked for every item",
+     [(c, "audit") for c in ("CI-WMS-DB-01", "CI-TRK-WEB-01", "CI-NET-FW-01", "CI-K8S-PROD-01",
+                             "CI-EDI-GW-01", "CI-BIL-APP-01", "CI-BIL-DB-01")]
+     + [("CI-WMS-APP-01", "audit2")]),
+    ("11-10 10:00", "hmorgan", "Approve CHG-2026-0123; close CHG-2026-0118 and CHG-2026-0120",
+     [("CHG-2026-0123", "scheduled"), ("CHG-2026-0118", "closed"), ("CHG-2026-0120", "closed")]),
+    ("11-17 10:30", "mchen", "October service reports; raise tracking portal 2.8.0 (CHG-2026-0124, REL-2026-03)",
+     [("SR-2026-10-WMS", "v1"), ("SR-2026-10-TRACK", "v1"), ("CHG-2026-0124", "submitted"),
+      ("REL-2026-03", "v1")]),
+    ("11-18 16:00", "jfarrell", "Log INC-2026-0074 (Leeds handhelds); draft CHG-2026-0125",
+     [("incidents/INC-2026-0074.yaml", INC_0074), ("changes/CHG-2026-0125.yaml", DRAFT_0125)]),
+]
+
+# --------------------------------------------------------------------------
+# Writing the repository
+# --------------------------------------------------------------------------
+
+
+def git_env(author: str, when: str) -> dict[str, str]:
+    name, email = PEOPLE[author]
+    day, clock = when.split()
+    date = f"2026-{day} {clock}:00 +0000"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    env.update({
+        "TZ": "UTC",
+        "LC_ALL": "C",
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_TERMINAL_PROMPT": "0",
+        "GIT_AUTHOR_NAME": name,
+        "GIT_AUTHOR_EMAIL": email,
+        "GIT_AUTHOR_DATE": date,
+        "GIT_COMMITTER_NAME": name,
+        "GIT_COMMITTER_EMAIL": email,
+        "GIT_COMMITTER_DATE": date,
+    })
+    return env
+
+
+def git(dest: Path, *args: str, env: dict[str, str], stdin: str | None = None) -> str:
+    result = subprocess.run(
+        ["git", "-C", str(dest), "-c", "core.autocrlf=false", "-c", "core.fileMode=true", *args],
+        input=stdin, env=env, capture_output=True, text=True,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"git {' '.join(args)} failed:\n{result.stderr}")
+    return result.stdout
+
+
+def prepare(dest: Path) -> None:
+    if dest.exists() or dest.is_symlink():
+        if not dest.is_dir() or dest.is_symlink():
+            raise SystemExit(f"make_demo: {dest} exists and is not a directory; not touching it")
+        if (dest / MARKER).is_file():
+            shutil.rmtree(dest)
+        elif any(dest.iterdir()):
+            raise SystemExit(f"make_demo: {dest} is not empty and was not written by this script "
+                             f"(no {MARKER} file); choose another path or empty it first")
+    dest.mkdir(parents=True, exist_ok=True)
+
+
+def write(dest: Path, rel: str, text: str) -> None:
+    path = dest / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.encode("utf-8"))
+    path.chmod(0o644)
+
+
+def build(dest: Path) -> tuple[int, int, str]:
+    prepare(dest)
+    first = HISTORY[0]
+    env = git_env(first[1], first[0])
+    subprocess.run(["git", "-c", "init.defaultBranch=main", "init", "-q", str(dest)], env=env,
+                   check=True)
+    (dest / MARKER).write_bytes(b"")
+    with open(dest / ".git" / "info" / "exclude", "a", encoding="utf-8") as fh:
+        fh.write(f"/{MARKER}\n")
+
+    for when, author, message, contents in HISTORY:
+        for key, value in contents:
+            if key in RECORDS:
+                write(dest, RECORDS[key].path, RECORDS[key].text(value))
+            else:
+                write(dest, key, value)
+        env = git_env(author, when)
+        name, email = PEOPLE[author]
+        git(dest, "add", "-A", env=env)
+        git(dest, "-c", f"user.name={name}", "-c", f"user.email={email}",
+            "-c", "commit.gpgsign=false", "commit", "-q", "--no-verify", "-F", "-",
+            env=env, stdin=message + "\n")
+
+    env = git_env("hmorgan", HISTORY[-1][0])
+    head = git(dest, "rev-parse", "HEAD", env=env).strip()
+    count = int(git(dest, "rev-list", "--count", "HEAD", env=env))
+    files = git(dest, "ls-files", env=env).split()
+    records = sum(
+        1 for f in files
+        if f.endswith((".yaml", ".yml", ".json")) and "/" in f and not f.startswith("evidence/artifacts/")
+    )
+    return count, records, head
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 2 or argv[1].startswith("-"):
+        print("usage: make_demo.py DEST", file=sys.stderr)
+        return 2
+    dest = Path(argv[1]).absolute()
+    commits, records, head = build(dest)
+    print(f"{dest}: {commits} commits, {records} records, HEAD {head[:12]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
+
+# --------------------------------------------------------------------------
+# What a scan of this repository should report
+#
+#   REG-CHG-001  CHG-2026-0111  implemented 20 Aug 19:15, approved 21 Aug 09:10
+#   REG-CHG-002  CHG-2026-0103  approved by dokafor, who requested it
+#   REG-CHG-003  CHG-2026-0114  approved by tlindqvist, who implemented it
+#   REG-CHG-004  CHG-2026-0107  no backout plan
+#   REG-CHG-005  CHG-2026-0105  high risk, approved by the change manager only
+#   REG-CHG-006  CHG-2026-0121  emergency, completed 14 Oct, no review
+#   REG-CHG-007  CHG-2026-0118  implemented the day before its window
+#   REG-CHG-007  CHG-2026-0115  overran its window (waived by WVR-2026-002)
+#   REG-CHG-008  CHG-2026-0113  approved by kwhite, inactive since 28 Aug
+#   REG-CHG-008  CHG-2026-0120  approved by mchen, a service owner, not an approver
+#   REG-CHG-009  CHG-2026-0117  names CI-WMS-DB-02, which is not in the CMDB
+#   REG-CHG-010  CHG-2026-0119  rejected by sbrandt, implemented anyway
+#   REG-GOV-001  WVR-2026-001   expired 13 Nov
+#   error        changes/CHG-2026-0125.yaml   YAML syntax error on line 15
+#   error        incidents/INC-2026-0074.yaml  no priority
+# --------------------------------------------------------------------------

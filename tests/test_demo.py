@@ -1,0 +1,34 @@
+"""The demo evidence repository: reproducible, and it shows every first-slice check firing."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from engine.opa import PrivateOpa
+from engine.policyset import PolicySet
+from engine.scan import scan
+from evidence import load_snapshot
+
+SCRIPT = Path(__file__).parent.parent / "scripts" / "make_demo.py"
+
+
+def build(dest: Path) -> str:
+    subprocess.run([sys.executable, str(SCRIPT), str(dest)], check=True, capture_output=True)
+    return subprocess.run(["git", "-C", str(dest), "rev-parse", "HEAD"], check=True, capture_output=True,
+                          text=True).stdout.strip()
+
+
+def test_demo_is_reproducible_and_breaches_each_check(tmp_path: Path, opa: PrivateOpa, policies: PolicySet) -> None:
+    first = build(tmp_path / "one")
+    assert build(tmp_path / "two") == first
+
+    result = scan(load_snapshot(tmp_path / "one"), policies, opa)
+    failing = {f.check for f in result.findings if f.status == "fail"}
+    expected = {f"REG-CHG-{n:03d}" for n in range(1, 11)} | {"REG-GOV-001"}
+    assert expected <= failing
+    assert {f.check for f in result.findings if f.status == "error"} == {"REG-INPUT-001", "REG-INPUT-002"}
+    assert any(f.status == "waived" and f.check == "REG-CHG-007" for f in result.findings)
+    assert result.records >= 50
+    assert any(c.framework == "cobit4" and c.id == "AI6.2" and c.status == "fail" for c in result.controls)
