@@ -58,6 +58,13 @@ CI_RECORD = {"kind": "configuration_item", "id": "CI-1", "name": "payments-gw-01
 SERVICE_RECORD = {"kind": "service", "id": "SVC-1", "name": "Payments", "owner": "alice", "status": "active"}
 
 
+def alias_bomb(*head: str) -> bytes:
+    """A YAML document of ten lines whose aliases expand to a billion values."""
+    rows = [*head, "a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    rows += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
+    return ("\n".join(rows) + "\n").encode()
+
+
 class Repo:
     """A throwaway evidence repository built with the real git."""
 

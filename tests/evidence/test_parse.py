@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from evidence.parse import MAX_NODES, ParseFailure, parse_document
+from tests.conftest import alias_bomb
 
 
 def test_yaml_keeps_timestamps_and_dates_as_written() -> None:
@@ -35,11 +36,8 @@ def test_duplicate_key_is_refused_with_its_line() -> None:
 
 
 def test_alias_bomb_is_refused_without_expanding_it() -> None:
-    rows = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
-    for i in range(1, 10):
-        rows.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]")
     with pytest.raises(ParseFailure) as failure:
-        parse_document("bomb.yaml", ("\n".join(rows) + "\n").encode())
+        parse_document("bomb.yaml", alias_bomb())
     assert f"more than {MAX_NODES:,} values" in failure.value.reason
 
 

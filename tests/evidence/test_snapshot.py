@@ -8,7 +8,7 @@ import pytest
 
 from evidence import ConfigError, EvidenceError, load_snapshot
 from evidence.model import line_of
-from tests.conftest import Repo, clean_change
+from tests.conftest import Repo, alias_bomb, clean_change
 
 
 def errors_by_path(snapshot):  # type: ignore[no-untyped-def]
@@ -80,9 +80,7 @@ def test_a_50_mb_file_is_refused_without_being_parsed(repo: Repo) -> None:
 
 
 def test_yaml_alias_bomb_is_an_error(repo: Repo) -> None:
-    rows = ["kind: change", "id: CHG-BOMB", "a0: &a0 [x, x, x, x, x, x, x, x, x]"]
-    rows += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
-    repo.write("changes/bomb.yaml", "\n".join(rows) + "\n")
+    repo.write("changes/bomb.yaml", alias_bomb("kind: change", "id: CHG-BOMB"))
     error = errors_by_path(load_snapshot(repo.path))["changes/bomb.yaml"]
     assert error.code == "unreadable" and "aliases" in error.reason
 
