@@ -25,18 +25,24 @@ import data.lib.findings
 
 meta := findings.metadata(rego.metadata.chain())
 
+# The configured CAB roles, read once for the whole scan.
+_cab_roles := object.get(input, ["config", "roles", "cab"], [])
+
+# True when some approving decision in a change's list was given in a CAB role.
+_cab_approved(approvals) if {
+	some approval in approvals
+	approval.decision == "approved"
+	object.get(approval, "role", null) in _cab_roles
+}
+
 violation contains finding if {
-	some change in input.records.change
-	change.type == "normal"
+	some change in changes.of_type.normal
 	change.risk == "high"
 	change.status in {"approved", "scheduled", "implemented", "reviewed", "closed"}
-	cab_roles := object.get(input, ["config", "roles", "cab"], [])
-	every approval in changes.approved(change) {
-		not object.get(approval, "role", null) in cab_roles
-	}
+	not _cab_approved(object.get(change, "approvals", []))
 	msg := sprintf(
 		"%s is a high-risk change with status %s but no approval from a CAB role (%s)",
-		[change.id, change.status, concat(", ", cab_roles)],
+		[change.id, change.status, concat(", ", _cab_roles)],
 	)
 	finding := findings.new(rego.metadata.chain(), "change", change, msg, ["approvals"])
 }

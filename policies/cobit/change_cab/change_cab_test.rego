@@ -74,3 +74,9 @@ test_pass_before_approval if {
 	]
 	count(change_cab.violation) == 0 with input as fx.changes(changes)
 }
+
+test_fail_null_approvals if {
+	change := fx.change_with({"approvals": null})
+	found := change_cab.violation with input as fx.changes([change])
+	found == {_finding("closed")}
+}

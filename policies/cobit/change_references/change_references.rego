@@ -24,10 +24,13 @@ import data.lib.findings
 
 meta := findings.metadata(rego.metadata.chain())
 
+# A reference is known when its id is a key of that kind's records: one
+# lookup, however many records there are. When the kind has no records at
+# all, the lookup is undefined and every reference is unknown.
 violation contains finding if {
 	some change in input.records.change
 	some i, ci in change.configuration_items
-	not ci in object.keys(object.get(input.records, "configuration_item", {}))
+	not input.records.configuration_item[ci]
 	msg := sprintf("%s names configuration item %v, which has no record", [change.id, ci])
 	finding := findings.new(rego.metadata.chain(), "change", change, msg, ["configuration_items", i])
 }
@@ -35,7 +38,7 @@ violation contains finding if {
 violation contains finding if {
 	some change in input.records.change
 	some i, service in change.services
-	not service in object.keys(object.get(input.records, "service", {}))
+	not input.records.service[service]
 	msg := sprintf("%s names service %v, which has no record", [change.id, service])
 	finding := findings.new(rego.metadata.chain(), "change", change, msg, ["services", i])
 }

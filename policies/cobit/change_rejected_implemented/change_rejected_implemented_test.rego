@@ -96,3 +96,15 @@ test_pass_rejected_not_implemented if {
 test_pass_never_rejected if {
 	count(change_rejected_implemented.violation) == 0 with input as fx.changes([fx.change, fx.replace(fx.change_without(["approvals"]), {"id": "CHG-2026-0043"})])
 }
+
+test_fail_rejected_twice_reported_once if {
+	change := fx.change_with({"approvals": [
+		_rejected,
+		{"by": "dave", "role": "change-manager", "decision": "rejected", "at": "2026-10-04T10:00:00Z"},
+	]})
+	found := change_rejected_implemented.violation with input as fx.changes([change])
+	found == {_finding(
+		"CHG-2026-0042 started implementation at 2026-10-05T22:05:00Z although dave rejected it at 2026-10-04T10:00:00Z and no later approval overturned that",
+		1,
+	)}
+}

@@ -26,8 +26,25 @@ import data.lib.time
 
 meta := findings.metadata(rego.metadata.chain())
 
-violation contains finding if {
+# The changes not plainly carried out inside a complete window: those missing
+# or with an unreadable start, completion or window bound, and those that
+# started early or finished late. A change that is not among them breaks none
+# of the rules below, and it is the common case, so the rules only look at
+# these. Computed once for all four rules. The helper gets the two parts of
+# the change it reads rather than the whole record, which makes each call
+# markedly cheaper.
+_in_doubt := [change |
 	some change in input.records.change
+	not _inside_window(object.get(change, "schedule", null), object.get(change, "implementation", null))
+]
+
+_inside_window(schedule, implementation) if {
+	time.not_after(schedule.start, implementation.started)
+	time.not_after(implementation.completed, schedule.end)
+}
+
+violation contains finding if {
+	some change in _in_doubt
 	time.ns(change.implementation.started) < time.ns(change.schedule.start)
 	msg := sprintf(
 		"%s started implementation at %s, before its window opened at %s",
@@ -37,7 +54,7 @@ violation contains finding if {
 }
 
 violation contains finding if {
-	some change in input.records.change
+	some change in _in_doubt
 	time.ns(change.implementation.completed) > time.ns(change.schedule.end)
 	msg := sprintf(
 		"%s completed implementation at %s, after its window closed at %s",
@@ -48,7 +65,7 @@ violation contains finding if {
 
 # Without a completion time, a start after the window closed is already outside it.
 violation contains finding if {
-	some change in input.records.change
+	some change in _in_doubt
 	not time.ns(object.get(change, ["implementation", "completed"], null))
 	time.ns(change.implementation.started) > time.ns(change.schedule.end)
 	msg := sprintf(
@@ -59,7 +76,7 @@ violation contains finding if {
 }
 
 violation contains finding if {
-	some change in input.records.change
+	some change in _in_doubt
 	change.type == "normal"
 	changes.implemented(change)
 	some bound in ["start", "end"]

@@ -29,18 +29,18 @@ import data.lib.time
 meta := findings.metadata(rego.metadata.chain())
 
 # When the work on a change ended, as [what, timestamp]: its completion, or
-# its start when no completion is recorded.
-_done(change) := ["completed", change.implementation.completed] if {
-	time.ns(change.implementation.completed)
-} else := ["started", change.implementation.started] if {
-	time.ns(change.implementation.started)
+# its start when no completion is recorded. It gets the change's
+# implementation rather than the whole record, which makes each call cheaper.
+_done(implementation) := ["completed", implementation.completed] if {
+	time.ns(implementation.completed)
+} else := ["started", implementation.started] if {
+	time.ns(implementation.started)
 }
 
 violation contains finding if {
-	some change in input.records.change
-	change.type == "emergency"
+	some change in changes.of_type.emergency
 	limit := input.config.thresholds.emergency_review_days
-	done := _done(change)
+	done := _done(object.get(change, "implementation", null))
 	time.ns(done[1]) + time.days(limit) < time.reference_ns(input)
 	not time.ns(object.get(change, ["review", "at"], null))
 	msg := sprintf(
@@ -51,10 +51,9 @@ violation contains finding if {
 }
 
 violation contains finding if {
-	some change in input.records.change
-	change.type == "emergency"
+	some change in changes.of_type.emergency
 	limit := input.config.thresholds.emergency_review_days
-	done := _done(change)
+	done := _done(object.get(change, "implementation", null))
 	reviewed := time.ns(change.review.at)
 	reviewed - time.ns(done[1]) > time.days(limit)
 	msg := sprintf(
@@ -68,8 +67,7 @@ violation contains finding if {
 }
 
 violation contains finding if {
-	some change in input.records.change
-	change.type == "emergency"
+	some change in changes.of_type.emergency
 	changes.implemented(change)
 	not changes.has_approval(change)
 	msg := sprintf("%s %s as an emergency change with no approved approval on record", [change.id, changes.how_implemented(change)])

@@ -16,6 +16,24 @@ implemented(change) if change.implementation.started != null
 implemented(change) if change.status in done_statuses
 
 # METADATA
+# description: >-
+#   The normal and the emergency changes, as an object from type to a list of
+#   changes. OPA indexes the inner comprehension by type, so one pass over the
+#   changes serves both types for the whole scan, and a check about one type
+#   walks only the changes of that type.
+of_type := {type: [change | some change in input.records.change; change.type == type] | some type in {"normal", "emergency"}}
+
+# METADATA
+# description: >-
+#   Every decision recorded on every change, as [change, list index,
+#   decision]: one pass over the changes for the whole scan, so that the
+#   checks about decisions need not each walk every change and its list.
+decisions := [[change, i, decision] |
+	some change in input.records.change
+	some i, decision in change.approvals
+]
+
+# METADATA
 # description: The approvals of a change whose decision is approved, as an object from list index to approval.
 approved(change) := {i: a |
 	some i, a in change.approvals

@@ -60,3 +60,33 @@ test_pass_how_implemented if {
 	changes.how_implemented({"status": "closed", "implementation": {"started": "2026-10-05T22:05:00Z"}}) == "started implementation at 2026-10-05T22:05:00Z"
 	changes.how_implemented({"status": "closed"}) == "has status closed"
 }
+
+test_pass_of_type_groups_normal_and_emergency if {
+	records := {
+		"C1": {"id": "C1", "type": "normal"},
+		"C2": {"id": "C2", "type": "emergency"},
+		"C3": {"id": "C3", "type": "standard"},
+		"C4": {"id": "C4"},
+		"C5": {"id": "C5", "type": "normal"},
+	}
+	grouped := changes.of_type with input as {"records": {"change": records}}
+	{c.id | some c in grouped.normal} == {"C1", "C5"}
+	[c.id | some c in grouped.emergency] == ["C2"]
+	object.keys(grouped) == {"normal", "emergency"}
+}
+
+test_pass_of_type_without_changes if {
+	changes.of_type == {"normal": [], "emergency": []} with input as {"records": {}}
+}
+
+test_pass_decisions_lists_every_decision_with_its_index if {
+	records := {
+		"C1": {"id": "C1", "approvals": _approvals},
+		"C2": {"id": "C2", "approvals": []},
+		"C3": {"id": "C3"},
+		"C4": {"id": "C4", "approvals": null},
+	}
+	found := changes.decisions with input as {"records": {"change": records}}
+	{[c.id, i, d] | some [c, i, d] in found} == {["C1", i, d] | some i, d in _approvals}
+	count(found) == count(_approvals)
+}

@@ -51,3 +51,17 @@ test_pass_reference_date if {
 	time.reference_date({"reference_time": "garbage", "reference_ns": 0}) == "1970-01-01"
 	not time.reference_date({})
 }
+
+test_pass_not_after if {
+	time.not_after("2026-10-05T22:00:00Z", "2026-10-05T22:00:00Z")
+	time.not_after("2026-10-05T22:00:00Z", "2026-10-05T22:00:00.5Z")
+	time.not_after("2026-10-05T23:30:00+01:00", "2026-10-05T22:30:00Z")
+	not time.not_after("2026-10-05T22:00:01Z", "2026-10-05T22:00:00Z")
+}
+
+test_pass_not_after_undefined_for_bad_input if {
+	not time.not_after(null, "2026-10-05T22:00:00Z")
+	not time.not_after("2026-10-05T22:00:00Z", null)
+	not time.not_after("2026-10-05", "2026-10-05T22:00:00Z")
+	not time.not_after(1795478399, 1795478400)
+}

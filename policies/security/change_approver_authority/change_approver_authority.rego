@@ -28,11 +28,38 @@ import data.lib.time
 
 meta := findings.metadata(rego.metadata.chain())
 
-# The roles that may approve a change, from the configured role lists.
-_allowed(change, roles) := {r | some r in object.get(roles, "approvers", [])} | {r |
+# The configured role lists, read once for the whole scan.
+_roles := object.get(input, ["config", "roles"], {})
+
+_approver_roles := {r | some r in object.get(_roles, "approvers", [])}
+
+# The roles that may approve a change: the approver roles, and for an
+# emergency change the emergency approver roles too.
+_allowed(change) := _approver_roles | {r | some r in object.get(_roles, "emergency_approvers", [])} if {
 	change.type == "emergency"
-	some r in object.get(roles, "emergency_approvers", [])
+} else := _approver_roles
+
+# People nothing can be held against as approvers of any change: listed, not
+# marked inactive, with no date of leaving, and holding an approver role.
+# Worked out once per person rather than once per approval.
+_entitled contains id if {
+	some id, person in input.people
+	not person.active == false
+	not time.date_ns(object.get(person, "left_on", null))
+	some role in object.get(person, "roles", [])
+	role in _approver_roles
 }
+
+# The approving decisions, as [change, index, approval], not given by an
+# entitled person: only these can break the rules below, so the rules look at
+# nothing else. Computed once for all three rules. The approver is read with
+# object.get so that a decision naming nobody stays in the list: a plain
+# approval.by inside the negation would make it drop out instead.
+_in_doubt := [[change, i, approval] |
+	some [change, i, approval] in changes.decisions
+	approval.decision == "approved"
+	not object.get(approval, "by", null) in _entitled
+]
 
 # Each of the next three functions lists what disqualifies a known approver,
 # as phrases for the message; the list is empty when nothing does.
@@ -59,16 +86,14 @@ _list_or_none(items) := concat(", ", sort(items)) if {
 } else := "none"
 
 violation contains finding if {
-	some change in input.records.change
-	some i, approval in changes.approved(change)
+	some [change, i, approval] in _in_doubt
 	not is_string(object.get(approval, "by", null))
 	msg := sprintf("%s has an approval at %v that names no approver", [change.id, object.get(approval, "at", "an unrecorded time")])
 	finding := findings.new(rego.metadata.chain(), "change", change, msg, ["approvals", i])
 }
 
 violation contains finding if {
-	some change in input.records.change
-	some i, approval in changes.approved(change)
+	some [change, i, approval] in _in_doubt
 	is_string(approval.by)
 	not object.get(input, ["people", approval.by], false)
 	msg := sprintf("%s was approved by %s, who is unknown: not listed in people.yaml", [change.id, approval.by])
@@ -76,10 +101,9 @@ violation contains finding if {
 }
 
 violation contains finding if {
-	some change in input.records.change
-	some i, approval in changes.approved(change)
+	some [change, i, approval] in _in_doubt
 	person := input.people[approval.by]
-	allowed := _allowed(change, object.get(input, ["config", "roles"], {}))
+	allowed := _allowed(change)
 	reasons := array.concat(
 		array.concat(_inactive(person), _departed(person, approval, input)),
 		_unentitled(person, allowed),

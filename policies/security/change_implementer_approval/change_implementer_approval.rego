@@ -24,14 +24,15 @@ import data.lib.findings
 
 meta := findings.metadata(rego.metadata.chain())
 
-# The people a change names as implementing it.
-_implementers(change) := {p | some p in [change.implementer]} | {p | some p in [change.implementation.by]}
-
 violation contains finding if {
-	some change in input.records.change
-	some i, approval in changes.approved(change)
+	some [change, i, approval] in changes.decisions
+
+	# The people the change names as implementing it: its implementer and
+	# whoever recorded the implementation (null where it names nobody, which
+	# no approver's name can match).
+	approval.by in [object.get(change, "implementer", null), object.get(change, ["implementation", "by"], null)]
+	approval.decision == "approved"
 	is_string(approval.by)
-	approval.by in _implementers(change)
 	msg := sprintf("%s was approved by %s, who implemented it", [change.id, approval.by])
 	finding := findings.new(rego.metadata.chain(), "change", change, msg, ["approvals", i, "by"])
 }

@@ -24,10 +24,12 @@ import data.lib.findings
 meta := findings.metadata(rego.metadata.chain())
 
 violation contains finding if {
-	some change in input.records.change
-	some i, approval in changes.approved(change)
-	is_string(approval.by)
+	some [change, i, approval] in changes.decisions
+
+	# The cheapest test first; then that it is an approving decision.
 	approval.by == change.requested_by
+	approval.decision == "approved"
+	is_string(approval.by)
 	msg := sprintf("%s was approved by %s, who requested it", [change.id, approval.by])
 	finding := findings.new(rego.metadata.chain(), "change", change, msg, ["approvals", i, "by"])
 }
