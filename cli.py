@@ -25,9 +25,9 @@ from engine.render import RENDERERS, RenderOptions, get_renderer
 from engine.scan import list_checks, scan
 from engine.session import open_evaluator, policy_set
 from evidence import EvidenceError, default_cache_directory, load_snapshot
+from evidence.config import FRAMEWORKS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_ENGINE = 0, 1, 2, 3
-FRAMEWORK_KEYS = ("cobit4", "cobit2019", "iso20000", "iso17799", "iso27002")
 
 
 def _fail(message: str, code: int) -> int:
@@ -39,7 +39,7 @@ def _guarded(work: Callable[[], int]) -> int:
     """Map each layer's exceptions to the exit codes of the findings contract."""
     try:
         return work()
-    except EvidenceError as exc:
+    except (EvidenceError, _OutputError) as exc:
         return _fail(str(exc), EXIT_USAGE)
     except (PolicyError, EngineUnavailable) as exc:
         return _fail(str(exc), EXIT_ENGINE)
@@ -67,11 +67,18 @@ def _status(message: str, enabled: bool) -> ContextManager[Any]:
     return Console(stderr=True).status(message)
 
 
+class _OutputError(Exception):
+    """The report could not be written where --output said."""
+
+
 def _emit(text: str, output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=False)
-    else:
+        return
+    try:
         output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise _OutputError(f"cannot write {output}: {exc.strerror}") from None
 
 
 def run_scan(
@@ -236,7 +243,7 @@ def main() -> None:
 @click.option("--fail-on", type=click.Choice([*SEVERITIES, "never"]), default=None,
               help="Exit 1 when an unwaived finding is at or above this severity [default: fail_on in "
                    "regent.yaml, else high].")
-@click.option("--framework", "frameworks", multiple=True, type=click.Choice(FRAMEWORK_KEYS),
+@click.option("--framework", "frameworks", multiple=True, type=click.Choice(FRAMEWORKS),
               help="Report only these frameworks' controls (repeatable) [default: frameworks in regent.yaml, else all].")
 @click.option("--no-cache", is_flag=True, help="Parse every record again instead of reusing parsed records.")
 @click.option("--stats", is_flag=True, help="Print where the time went to stderr.")

@@ -448,8 +448,8 @@ def ci_update(cid: str, stage: str, verified: str | None = None, relationships: 
     """A new version of a CI whose approved and observed settings both change."""
     rec = RECORDS[cid]
     merged: dict[str, Any] = {}
-    for _, fields in rec.stages:
-        merged.update(fields)
+    for _, earlier in rec.stages:
+        merged.update(earlier)
     fields: dict[str, Any] = {
         "baseline": {**merged["baseline"], **config},
         "settings": {**merged["settings"], **config},

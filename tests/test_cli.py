@@ -84,6 +84,11 @@ def test_usage_errors_exit_2(invoke, repo: Repo, args: list[str], message: str) 
     assert message in result.output
 
 
+def test_unwritable_output_exits_2(invoke, repo: Repo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = invoke("scan", str(repo.path), "--output", str(tmp_path / "no-such-folder" / "scan.txt"))
+    assert result.exit_code == 2 and "cannot write" in result.output and "no-such-folder" in result.output
+
+
 def test_unreadable_regent_yaml_exits_2(invoke, repo: Repo) -> None:  # type: ignore[no-untyped-def]
     repo.write("regent.yaml", "thresholds: [oops\n")
     result = invoke("scan", str(repo.path))
