@@ -22,6 +22,7 @@ from engine.errors import EngineUnavailable, PolicyError
 from engine.model import SEVERITIES
 from engine.opa_binary import find_opa, opa_version
 from engine.render import RENDERERS, RenderOptions, get_renderer
+from engine.results import ResultCache
 from engine.scan import list_checks, scan
 from engine.session import open_evaluator, policy_set
 from evidence import EvidenceError, default_cache_directory, load_snapshot
@@ -110,7 +111,8 @@ def run_scan(
         with _status(f"evaluating {snapshot.record_count:,} records on OPA", show_progress), \
                 open_evaluator(policies, opa_url, opa_token, opa_binary) as evaluator:
             loaded = time.perf_counter() - loading
-            result = scan(snapshot, policies, evaluator, frameworks or None)
+            result = scan(snapshot, policies, evaluator, frameworks or None,
+                          ResultCache(default_cache_directory() if use_cache else None))
         color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         width = shutil.get_terminal_size().columns if color else 120
         _emit(get_renderer(fmt, RenderOptions(color=color, width=width)).render(result), output)
@@ -123,11 +125,16 @@ def run_scan(
 
 
 def _timings(stats: Mapping[str, float]) -> str:
+    if stats.get("reused_answer"):
+        opa = "answer reused from an identical earlier scan"
+    else:
+        opa = (f"of which OPA parsed the input {stats.get('opa_input_parse_seconds', 0):.2f}s and "
+               f"evaluated {stats.get('opa_eval_seconds', 0):.2f}s")
     return (
         f"timings: load {stats.get('load_seconds', 0):.2f}s (parsed {int(stats.get('parsed', 0))}, "
         f"from cache {int(stats.get('cached', 0))}) · input {stats.get('input_mb', 0):.1f} MB serialised in "
-        f"{stats.get('serialise_seconds', 0):.2f}s · OPA start and policy load {stats.get('policy_load_seconds', 0):.2f}s · "
-        f"OPA evaluation {stats.get('evaluate_seconds', 0):.2f}s"
+        f"{stats.get('serialise_seconds', 0):.2f}s · OPA start and policy load "
+        f"{stats.get('policy_load_seconds', 0):.2f}s · evaluation {stats.get('evaluate_seconds', 0):.2f}s ({opa})"
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 import orjson
@@ -13,6 +13,7 @@ from engine.model import ScanResult
 from engine.opa import PrivateOpa
 from engine.policyset import PolicySet
 from engine.render import get_renderer
+from engine.results import ResultCache
 from engine.model import CheckInfo
 from engine.scan import build_input, kinds_read, list_checks, scan
 from evidence import load_snapshot
@@ -178,3 +179,20 @@ def test_only_the_kinds_checks_read_reach_opa(repo: Repo, opa: PrivateOpa) -> No
     unsure = [*checks, CheckInfo(id="ACME-1", title="t", severity="low", remediation="r", controls={}, origin="custom")]
     assert kinds_read(unsure) is None
     assert "incident" in orjson.loads(build_input(snapshot, kinds_read(unsure)))["records"]
+
+
+def test_an_identical_input_reuses_the_answer_and_a_new_moment_does_not(
+    repo: Repo, opa: PrivateOpa, policies: PolicySet, tmp_path: Path
+) -> None:
+    repo.write("changes/CHG-2042.yaml", clean_change("CHG-2042", requested_by="bob"))
+    repo.commit("Self-approved change", date="2026-03-10T09:00:00Z")
+    results = ResultCache(tmp_path / "cache")
+    as_of = load_snapshot(repo.path, as_of=date(2026, 3, 31))
+    first = scan(as_of, policies, opa, results=results)
+    again = scan(load_snapshot(repo.path, as_of=date(2026, 3, 31)), policies, opa, results=results)
+    assert first.stats["reused_answer"] == 0.0 and again.stats["reused_answer"] == 1.0
+    assert get_renderer("json").render(first) == get_renderer("json").render(again)
+    later = scan(load_snapshot(repo.path, as_of=date(2026, 4, 1)), policies, opa, results=results)
+    assert later.stats["reused_answer"] == 0.0
+    other_policies = PolicySet(policies.files, "sha256:another")
+    assert scan(as_of, other_policies, opa, results=results).stats["reused_answer"] == 0.0
