@@ -252,7 +252,7 @@ def main() -> None:
                    "regent.yaml, else high].")
 @click.option("--framework", "frameworks", multiple=True, type=click.Choice(FRAMEWORKS),
               help="Report only these frameworks' controls (repeatable) [default: frameworks in regent.yaml, else all].")
-@click.option("--no-cache", is_flag=True, help="Parse every record again instead of reusing parsed records.")
+@click.option("--no-cache", is_flag=True, help="Parse and evaluate everything again instead of reusing parsed records and earlier answers.")
 @click.option("--stats", is_flag=True, help="Print where the time went to stderr.")
 @_opa_options
 def scan_cmd(path: Path, rev: str | None, as_of: date | None, fmt: str, output: Path | None,
