@@ -96,7 +96,8 @@ def scan(
     """
     selected = tuple(fw for fw in FRAMEWORKS if fw in (frameworks or snapshot.config.frameworks))
     started = time.perf_counter()
-    body = build_input(snapshot, kinds_read(list_checks(evaluator).values()))
+    checks = list_checks(evaluator)
+    body = build_input(snapshot, kinds_read(checks.values()))
     opa = evaluator.opa_version()
     serialised = time.perf_counter()
     key = ResultCache.key(body, policies.digest, opa) if results else ""
@@ -107,7 +108,6 @@ def scan(
         if results:
             results.put(key, document)
     evaluated = time.perf_counter()
-    checks = read_checks(document)
 
     violations = document.get("violations") or []
     located = snapshot.field_lines(
@@ -116,8 +116,9 @@ def scan(
     findings = [_policy_finding(snapshot, checks, v, located) for v in violations]
     findings.extend(_input_finding(error) for error in snapshot.errors)
     findings = _apply_waivers(findings, snapshot)
-    findings = [_only_frameworks(f, selected) for f in findings]
-    findings = sorted((f for f in findings if f.controls), key=Finding.sort_key)
+    findings = sorted(
+        (narrowed for f in findings if (narrowed := _only_frameworks(f, selected)) is not None), key=Finding.sort_key
+    )
 
     stats = dict(snapshot.stats)
     stats.update(
@@ -214,8 +215,16 @@ def _apply_waivers(findings: Iterable[Finding], snapshot: Snapshot) -> list[Find
     return result
 
 
-def _only_frameworks(finding: Finding, frameworks: Sequence[str]) -> Finding:
-    return replace(finding, controls={fw: ids for fw, ids in finding.controls.items() if fw in frameworks})
+def _only_frameworks(finding: Finding, frameworks: Sequence[str]) -> Finding | None:
+    """The finding with only these frameworks' controls; None if it maps only to others.
+
+    A finding that maps to no framework at all (an organisation's check with
+    no control map) is kept: leaving it out would hide it.
+    """
+    kept = {fw: ids for fw, ids in finding.controls.items() if fw in frameworks}
+    if finding.controls and not kept:
+        return None
+    return replace(finding, controls=kept)
 
 
 def _control_status(

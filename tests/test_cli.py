@@ -155,6 +155,32 @@ violation contains finding if {
     assert finding["message"] == "CHG-1 has a title of 44 characters"
     assert finding["record"]["path"] == "changes/CHG-1.yaml"
 
+    # Reading by framework: a check mapped only to COBIT 4.1 drops out of an ISO/IEC 27002 view,
+    # but one that maps to no framework at all is never hidden.
+    repo.write("policies-org/acme_owner/acme_owner.rego", """# METADATA
+# title: Change without a named implementer
+# custom:
+#   id: ACME-CHG-002
+#   severity: low
+#   remediation: Name who will carry the change out
+#   kinds: [change]
+package custom.acme_owner
+
+import data.lib.findings
+
+meta := findings.metadata(rego.metadata.chain())
+
+violation contains finding if {
+\tsome change in input.records.change
+\tchange.implementer == "carol"
+\tfinding := findings.new(rego.metadata.chain(), "change", change, "carol again", ["implementer"])
+}
+""")
+    result = CliRunner().invoke(main, ["scan", str(repo.path), "--format", "json", "--framework", "iso27002"],
+                                env={"CI": "true"}, catch_exceptions=False)
+    checks = {f["check"] for f in json.loads(result.output)["findings"]}
+    assert "ACME-CHG-001" not in checks and "ACME-CHG-002" in checks
+
 
 def test_installed_console_script_scans_with_its_own_opa(repo: Repo) -> None:
     script = shutil.which("regent", path=str(Path(sys.executable).parent))
