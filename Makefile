@@ -1,6 +1,6 @@
 # Everything Regent needs, installed by the project itself:
 #   make demo   set up, build the demo evidence repository and scan it
-#   make test   set up, then the whole test suite (opa checks, opa test, pytest)
+#   make test   set up, then the whole test suite (opa checks, opa test, ruff, mypy, pytest)
 #   make bench  set up, then the benchmark table
 
 PYTHON ?= python3
@@ -37,6 +37,7 @@ test-policies:
 	$(OPA) test policies
 
 test-python:
+	$(BIN)/ruff check
 	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest
 

@@ -14,7 +14,7 @@ import re
 import subprocess
 import threading
 from pathlib import Path
-from typing import Iterable, Iterator, NamedTuple
+from typing import IO, Iterable, Iterator, NamedTuple
 
 import git
 
@@ -104,7 +104,7 @@ class GitRepository:
         fields = [f.decode("utf-8", "surrogateescape") for f in out.split(b"\x00") if f]
         modified: set[str] = set()
         deleted: set[str] = set()
-        for status, path in zip(fields[0::2], fields[1::2]):
+        for status, path in zip(fields[0::2], fields[1::2], strict=True):
             (deleted if status == "D" else modified).add(path)
         return modified, deleted
 
@@ -177,10 +177,10 @@ class GitRepository:
         return proc.stdout
 
 
-def _skip(stream: object, count: int) -> None:
-    read = getattr(stream, "read")
+def _skip(stream: IO[bytes], count: int) -> None:
+    """Read past ``count`` bytes of a blob too large to keep."""
     while count > 0:
-        chunk = read(min(count, 1 << 20))
+        chunk = stream.read(min(count, 1 << 20))
         if not chunk:
             break
         count -= len(chunk)

@@ -9,7 +9,7 @@ import time
 from datetime import date, datetime, timezone
 from functools import cache
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping, NamedTuple
+from typing import Any, Callable, Iterable, NamedTuple
 
 import orjson
 
@@ -17,7 +17,7 @@ from evidence import schemas
 from evidence.cache import ParseCache, Parsed
 from evidence.config import RepoConfig
 from evidence.errors import ConfigError, EvidenceError
-from evidence.gitrepo import GITLINK_MODE, SYMLINK_MODE, Entry, GitRepository, blob_id
+from evidence.gitrepo import GITLINK_MODE, SYMLINK_MODE, GitRepository, blob_id
 from evidence.model import FieldLines, LoadError, Record, Snapshot, line_of
 from evidence.parse import ParseFailure, parse_document
 

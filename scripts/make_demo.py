@@ -519,7 +519,7 @@ def sla(avail: float, resolution: tuple[int, int, int, int]) -> dict[str, Any]:
     return {
         "availability": avail,
         "response_minutes": {"P1": 15, "P2": 30, "P3": 240, "P4": 1440},
-        "resolution_hours": dict(zip(("P1", "P2", "P3", "P4"), resolution)),
+        "resolution_hours": dict(zip(("P1", "P2", "P3", "P4"), resolution, strict=True)),
     }
 
 
