@@ -52,7 +52,7 @@ class GitRepository:
         except git.InvalidGitRepositoryError as exc:
             raise EvidenceError(
                 f"{path} is not inside a git repository: Regent reads evidence from git "
-                "(run 'git init' there, or 'regent init' for a new evidence repository)"
+                "(run 'git init' there and commit the records)"
             ) from exc
         self._repo.git.update_environment(GIT_OPTIONAL_LOCKS="0", GIT_TERMINAL_PROMPT="0")
         self.root = Path(self._repo.working_tree_dir) if self._repo.working_tree_dir else None
