@@ -8,9 +8,12 @@ token, for the length of one command.
 
 from __future__ import annotations
 
+import ctypes
 import secrets
+import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -28,6 +31,7 @@ from engine.opa_binary import check_policies, opa_version
 from engine.policyset import PolicyFile, PolicySet
 
 QUERY_PATH = "regent"
+_PR_SET_PDEATHSIG = 1
 EVAL_TIMEOUT_SECONDS = 1800.0
 MAX_INPUT_BYTES = 4 * 1024**3
 
@@ -209,6 +213,7 @@ class PrivateOpa(OpaService):
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
                 stderr=log,
+                preexec_fn=_die_with_parent if sys.platform == "linux" else None,
             )
             log.close()
             deadline = time.monotonic() + startup_timeout
@@ -240,6 +245,11 @@ class PrivateOpa(OpaService):
                     self._process.kill()
                     self._process.wait()
             self._workdir.cleanup()
+
+
+def _die_with_parent() -> None:
+    """In the child, before exec: ask Linux to stop OPA if Regent dies, even by SIGKILL."""
+    ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 def _free_port() -> int:

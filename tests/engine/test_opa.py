@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import sys
 import subprocess
 import time
 from pathlib import Path
@@ -126,3 +127,32 @@ def test_private_server_stops_when_closed(opa_binary: Path) -> None:
     server.close()
     with socket.socket() as sock:
         assert sock.connect_ex(("127.0.0.1", port)) != 0
+
+
+def test_private_server_does_not_outlive_a_killed_regent(opa_binary: Path) -> None:
+    script = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from engine.opa import PrivateOpa\n"
+        f"server = PrivateOpa(Path({str(opa_binary)!r}))\n"
+        "print(server._process.pid, flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    parent = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert parent.stdout is not None
+    opa_pid = int(parent.stdout.readline())
+    assert Path(f"/proc/{opa_pid}").exists()
+    parent.kill()
+    parent.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and _running(opa_pid):
+        time.sleep(0.05)
+    assert not _running(opa_pid)
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
