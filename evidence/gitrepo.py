@@ -27,11 +27,12 @@ GITLINK_MODE = "160000"
 
 
 class Entry(NamedTuple):
-    """A file of the tree being scanned. ``size`` is -1 where git did not say."""
+    """A file of the tree being scanned. ``blob`` is None for a file to be read
+    from the work tree; ``size`` is -1 where git did not say."""
 
     path: str
     mode: str
-    blob: str
+    blob: str | None
     size: int = -1
 
 

@@ -79,6 +79,24 @@ def parse_document(path: str, data: bytes, lines: bool = False) -> Parsed:
     return _parse_yaml(text, lines)
 
 
+def field_lines(path: str, data: bytes) -> dict[str, int]:
+    """Only where each field starts, for a file already known to parse: no values are built."""
+    text = decode(data)
+    if path.lower().endswith(".json"):
+        return _json_lines(text, orjson.loads(text))
+    loader = RecordLoader(text)
+    try:
+        node = loader.get_single_node()
+        lines: dict[str, int] = {}
+        if node is not None:
+            _walk(node, "", 0, lines, [0])
+        return lines
+    except yaml.YAMLError:
+        return {}
+    finally:
+        loader.dispose()
+
+
 def decode(data: bytes) -> str:
     try:
         text = data.decode("utf-8")
@@ -150,11 +168,15 @@ def _parse_json(text: str, want_lines: bool) -> Parsed:
         value = orjson.loads(text)
     except orjson.JSONDecodeError as exc:
         raise ParseFailure(exc.lineno, f"JSON syntax: {exc.msg}") from None
-    # Lines of top-level fields: the first line that opens each key.
+    return Parsed(value, _json_lines(text, value) if want_lines else {})
+
+
+def _json_lines(text: str, value: Any) -> dict[str, int]:
+    """Lines of top-level fields: the first line that opens each key."""
     lines: dict[str, int] = {}
-    if want_lines and isinstance(value, dict):
+    if isinstance(value, dict):
         for match in _JSON_KEY.finditer(text):
             key = match.group(1)
             if key in value and key not in lines:
                 lines[key] = text.count("\n", 0, match.start()) + 1
-    return Parsed(value, lines)
+    return lines

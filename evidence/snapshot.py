@@ -7,34 +7,26 @@ import re
 import stat
 import time
 from datetime import date, datetime, timezone
-from functools import cache
 from pathlib import Path
-from typing import Any, Callable, Iterable, NamedTuple
+from typing import Any, Callable, Iterable
 
 import orjson
 
 from evidence import schemas
-from evidence.cache import ParseCache, Parsed
+from evidence.cache import ParseCache, Parsed, ParsedTuple
 from evidence.config import RepoConfig
 from evidence.errors import ConfigError, EvidenceError
-from evidence.gitrepo import GITLINK_MODE, SYMLINK_MODE, GitRepository, blob_id
+from evidence.gitrepo import GITLINK_MODE, SYMLINK_MODE, Entry, GitRepository, blob_id
 from evidence.model import FieldLines, LoadError, Record, Snapshot, line_of
-from evidence.parse import ParseFailure, parse_document
+from evidence.parse import ParseFailure, field_lines, parse_document
 
 CONFIG_FILE = "regent.yaml"
 PEOPLE_FILE = "people.yaml"
 RECORD_SUFFIXES = (".yaml", ".yml", ".json")
 MAX_PROBLEMS_PER_FILE = 10
-_VERSION_SALT = "1"
+_VERSION_SALT = "2"
 
 Progress = Callable[[int, int], None]
-
-
-class _File(NamedTuple):
-    path: str
-    mode: str
-    blob: str | None  # None: read from the work tree
-    size: int = -1
 
 
 def load_snapshot(
@@ -97,26 +89,19 @@ def load_snapshot(
     records: dict[str, dict[str, Record]] = {}
     first_path: dict[tuple[str, str], str] = {}
     for f in candidates:
-        result, blob = parsed[f.path]
-        if result.problems:
-            errors.extend(
-                LoadError(f.path, line, reason, code, result.kind, result.id) for line, code, reason in result.problems
-            )
+        (kind, rid, raw, problems), blob = parsed[f.path]
+        if problems:
+            errors.extend(LoadError(f.path, line, reason, code, kind, rid) for line, code, reason in problems)
             continue
-        assert result.kind is not None and result.id is not None and result.raw is not None
-        key = (result.kind, result.id)
+        assert kind is not None and rid is not None and raw is not None
+        key = (kind, rid)
         if key in first_path:
             errors.append(
-                LoadError(
-                    f.path, 1, f"{result.kind} id {result.id!r} is already used by {first_path[key]}",
-                    "duplicate", result.kind, result.id,
-                )
+                LoadError(f.path, 1, f"{kind} id {rid!r} is already used by {first_path[key]}", "duplicate", kind, rid)
             )
             continue
         first_path[key] = f.path
-        records.setdefault(result.kind, {})[result.id] = Record(
-            result.kind, result.id, f.path, blob, result.raw, on_disk=f.blob is None
-        )
+        records.setdefault(kind, {})[rid] = Record(kind, rid, f.path, blob, raw, f.blob is None)
 
     return Snapshot(
         repository=str(repo.root or repo.git_dir),
@@ -131,7 +116,7 @@ def load_snapshot(
         notes=tuple(notes),
         files=len(candidates),
         stats={"load_seconds": time.perf_counter() - started, "parsed": reader.parsed, "cached": reader.cached},
-        line_reader=_line_reader(reader),
+        line_reader=_line_reader(reader, parse_cache),
     )
 
 
@@ -142,13 +127,13 @@ def _now() -> datetime:
 # -- which files -------------------------------------------------------------
 
 
-def _tree_files(repo: GitRepository, commit: str) -> list[_File]:
-    return [_File._make(e) for e in repo.tree(commit) if e.mode != GITLINK_MODE]
+def _tree_files(repo: GitRepository, commit: str) -> list[Entry]:
+    return [e for e in repo.tree(commit) if e.mode != GITLINK_MODE]
 
 
-def _worktree_files(repo: GitRepository, notes: list[str]) -> list[_File]:
+def _worktree_files(repo: GitRepository, notes: list[str]) -> list[Entry]:
     modified, deleted = repo.worktree_differences()
-    files: list[_File] = []
+    files: list[Entry] = []
     for entry in repo.index():
         if entry.mode == GITLINK_MODE:
             continue
@@ -156,8 +141,8 @@ def _worktree_files(repo: GitRepository, notes: list[str]) -> list[_File]:
             if _is_record_path(entry.path):
                 notes.append(f"{entry.path} is tracked but deleted in the work tree; scanned without it")
             continue
-        files.append(_File(entry.path, entry.mode, None if entry.path in modified else entry.blob))
-    files.extend(_File(p, "", None) for p in repo.untracked())
+        files.append(Entry(entry.path, entry.mode, None if entry.path in modified else entry.blob))
+    files.extend(Entry(p, "", None) for p in repo.untracked())
     return files
 
 
@@ -169,12 +154,12 @@ def _is_record_path(path: str) -> bool:
 
 
 def _exclusion(patterns: Iterable[str]) -> Callable[[str], bool]:
-    compiled = [_glob(p) for p in patterns]
-    return lambda path: any(rx.match(path) for rx in compiled)
+    """One regular expression for every exclude pattern: it is matched against each path."""
+    combined = re.compile("|".join(f"(?:{_glob(p)})" for p in patterns) or r"(?!)")
+    return lambda path: combined.match(path) is not None
 
 
-@cache
-def _glob(pattern: str) -> re.Pattern[str]:
+def _glob(pattern: str) -> str:
     """A path glob: ``**`` spans folders, ``*`` and ``?`` stay within one."""
     out = []
     i = 0
@@ -194,7 +179,7 @@ def _glob(pattern: str) -> re.Pattern[str]:
         else:
             out.append(re.escape(pattern[i]))
             i += 1
-    return re.compile("".join(out) + r"\Z")
+    return "".join(out) + r"\Z"
 
 
 # -- reading and parsing -----------------------------------------------------
@@ -210,7 +195,7 @@ class _Reader:
         self.parsed = 0
         self.cached = 0
 
-    def read_one(self, f: _File) -> bytes:
+    def read_one(self, f: Entry) -> bytes:
         """The bytes of a single small file (configuration); problems raise ParseFailure."""
         problem = self._link_problem(f)
         if problem:
@@ -224,10 +209,10 @@ class _Reader:
         raise ParseFailure(1, "git could not read the file")
 
     def parse_all(
-        self, files: list[_File], parse_cache: ParseCache, progress: Progress | None
-    ) -> dict[str, tuple[Parsed, str]]:
-        results: dict[str, tuple[Parsed, str]] = {}
-        pending: dict[str, list[_File]] = {}
+        self, files: list[Entry], parse_cache: ParseCache, progress: Progress | None
+    ) -> dict[str, tuple[ParsedTuple, str]]:
+        results: dict[str, tuple[ParsedTuple, str]] = {}
+        pending: dict[str, list[Entry]] = {}
         total = len(files)
         done = 0
 
@@ -267,7 +252,7 @@ class _Reader:
                 tick()
         return results
 
-    def _parse(self, path: str, blob: str, data: bytes, parse_cache: ParseCache) -> Parsed:
+    def _parse(self, path: str, blob: str, data: bytes, parse_cache: ParseCache) -> ParsedTuple:
         hit = parse_cache.get(blob)
         if hit is not None:
             self.cached += 1
@@ -277,7 +262,7 @@ class _Reader:
         parse_cache.put(blob, result)
         return result
 
-    def _link_problem(self, f: _File) -> str | None:
+    def _link_problem(self, f: Entry) -> str | None:
         root = self.repo.root
         if f.mode == SYMLINK_MODE or (f.blob is None and root is not None and _is_link(root / f.path)):
             target = ""
@@ -294,7 +279,7 @@ class _Reader:
             return f"is a symbolic link{where}: records must be regular files, so it was not read"
         return None
 
-    def _read_disk(self, f: _File) -> tuple[bytes, str]:
+    def _read_disk(self, f: Entry) -> tuple[bytes, str]:
         assert self.repo.root is not None
         full = self.repo.root / f.path
         try:
@@ -363,20 +348,29 @@ def read_record(path: str, data: bytes) -> Parsed:
     return Parsed(kind, rid_text, bytes(memoryview(dumped)))
 
 
-def _line_reader(reader: _Reader) -> Callable[[Iterable[Record]], dict[str, FieldLines]]:
-    """Reads records' files again to say where their fields start: one git pass for all of them."""
+def _line_reader(reader: _Reader, parse_cache: ParseCache) -> Callable[[Iterable[Record]], dict[str, FieldLines]]:
+    """Says where records' fields start: from the cache, else by reading the files again in one git pass."""
 
     def read(records: Iterable[Record]) -> dict[str, FieldLines]:
-        wanted = {r.path: r for r in records}
-        from_git = {r.blob for r in wanted.values() if not r.on_disk}
-        contents = {blob: data for blob, data, _ in reader.repo.read_blobs(sorted(from_git), reader.limit)}
         result: dict[str, FieldLines] = {}
-        for path, record in wanted.items():
+        missing: dict[str, Record] = {}
+        for record in records:
+            known = parse_cache.lines(record.blob)
+            if known is not None:
+                result[record.path] = known
+            else:
+                missing[record.path] = record
+        from_git = {r.blob for r in missing.values() if not r.on_disk}
+        contents = {blob: data for blob, data, _ in reader.repo.read_blobs(sorted(from_git), reader.limit)}
+        for path, record in missing.items():
             try:
-                data = reader.read_one(_File(path, "", None)) if record.on_disk else contents.get(record.blob)
-                result[path] = parse_document(path, data, lines=True).lines if data is not None else {}
-            except ParseFailure:
-                result[path] = {}
+                data = reader.read_one(Entry(path, "", None)) if record.on_disk else contents.get(record.blob)
+                lines = field_lines(path, data) if data is not None else {}
+            except (ParseFailure, ValueError):
+                lines = {}
+            result[path] = lines
+            parse_cache.put_lines(record.blob, lines)
+        parse_cache.save()
         return result
 
     return read
@@ -385,7 +379,7 @@ def _line_reader(reader: _Reader) -> Callable[[Iterable[Record]], dict[str, Fiel
 # -- regent.yaml and people.yaml ----------------------------------------------
 
 
-def _load_config(reader: _Reader, f: _File | None) -> RepoConfig:
+def _load_config(reader: _Reader, f: Entry | None) -> RepoConfig:
     if f is None:
         return RepoConfig()
     try:
@@ -398,7 +392,7 @@ def _load_config(reader: _Reader, f: _File | None) -> RepoConfig:
     return RepoConfig.from_mapping(value)
 
 
-def _load_people(reader: _Reader, f: _File | None, errors: list[LoadError]) -> dict[str, dict[str, Any]]:
+def _load_people(reader: _Reader, f: Entry | None, errors: list[LoadError]) -> dict[str, dict[str, Any]]:
     if f is None:
         return {}
     try:
