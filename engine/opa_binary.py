@@ -7,6 +7,7 @@ Order: ``--opa-binary``, then ``$REGENT_OPA``, then the project's
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import shutil
@@ -66,6 +67,7 @@ def restricted_capabilities(binary: Path) -> Path:
     handle, name = tempfile.mkstemp(prefix="regent-capabilities-", suffix=".json")
     with os.fdopen(handle, "w") as fh:
         json.dump(caps, fh)
+    atexit.register(Path(name).unlink, missing_ok=True)
     return Path(name)
 
 

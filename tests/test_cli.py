@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -186,8 +187,10 @@ def test_installed_console_script_scans_with_its_own_opa(repo: Repo) -> None:
     script = shutil.which("regent", path=str(Path(sys.executable).parent))
     assert script is not None, "the regent console script is not installed"
     before = repo.state()
+    scratch = set(Path(tempfile.gettempdir()).glob("regent-*"))
     proc = subprocess.run([script, "scan", str(repo.path), "--format", "json"], capture_output=True, text=True,
                           env={**os.environ, "CI": "true"}, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["summary"]["findings"] == 0
     assert repo.state() == before
+    assert set(Path(tempfile.gettempdir()).glob("regent-*")) == scratch, "the scan left files in the temp folder"
