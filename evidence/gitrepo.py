@@ -28,12 +28,11 @@ GITLINK_MODE = "160000"
 
 class Entry(NamedTuple):
     """A file of the tree being scanned. ``blob`` is None for a file to be read
-    from the work tree; ``size`` is -1 where git did not say."""
+    from the work tree. Sizes are not listed: the blob reader enforces the limit."""
 
     path: str
     mode: str
     blob: str | None
-    size: int = -1
 
 
 def blob_id(data: bytes) -> str:
@@ -88,8 +87,10 @@ class GitRepository:
     # -- listings --------------------------------------------------------------
 
     def tree(self, commit: str) -> list[Entry]:
-        """Every file of a commit's tree. Sizes are left unknown: asking git for them
-        triples the listing's time, and the blob reader enforces the size limit anyway."""
+        """Every file of a commit's tree; submodules, being commits, are left out.
+
+        Sizes are left unknown: asking git for them triples the listing's time,
+        and the blob reader enforces the size limit anyway."""
         out = self._run("ls-tree", "-r", "-z", "--full-tree", commit).decode("utf-8", "surrogateescape")
         return [Entry(path, mode, blob) for mode, blob, path in _TREE_ROW.findall(out)]
 

@@ -56,11 +56,11 @@ def load_snapshot(
         commit = repo.last_commit_before(end_of_day)
         if commit is None:
             raise EvidenceError(f"the repository has no commit on or before {as_of.isoformat()}")
-        files, worktree = _tree_files(repo, commit), False
+        files, worktree = repo.tree(commit), False
         reference = datetime(as_of.year, as_of.month, as_of.day, 23, 59, 59, tzinfo=timezone.utc)
     elif rev is not None:
         commit = repo.resolve(rev)
-        files, worktree = _tree_files(repo, commit), False
+        files, worktree = repo.tree(commit), False
         reference = now or _now()
     else:
         if repo.root is None:
@@ -87,21 +87,19 @@ def load_snapshot(
     parse_cache.save()
 
     records: dict[str, dict[str, Record]] = {}
-    first_path: dict[tuple[str, str], str] = {}
     for f in candidates:
         (kind, rid, raw, problems), blob = parsed[f.path]
         if problems:
             errors.extend(LoadError(f.path, line, reason, code, kind, rid) for line, code, reason in problems)
             continue
         assert kind is not None and rid is not None and raw is not None
-        key = (kind, rid)
-        if key in first_path:
+        of_kind = records.setdefault(kind, {})
+        if rid in of_kind:
             errors.append(
-                LoadError(f.path, 1, f"{kind} id {rid!r} is already used by {first_path[key]}", "duplicate", kind, rid)
+                LoadError(f.path, 1, f"{kind} id {rid!r} is already used by {of_kind[rid].path}", "duplicate", kind, rid)
             )
             continue
-        first_path[key] = f.path
-        records.setdefault(kind, {})[rid] = Record(kind, rid, f.path, blob, raw, f.blob is None)
+        of_kind[rid] = Record(kind, rid, f.path, blob, raw, f.blob is None)
 
     return Snapshot(
         repository=str(repo.root or repo.git_dir),
@@ -125,10 +123,6 @@ def _now() -> datetime:
 
 
 # -- which files -------------------------------------------------------------
-
-
-def _tree_files(repo: GitRepository, commit: str) -> list[Entry]:
-    return [e for e in repo.tree(commit) if e.mode != GITLINK_MODE]
 
 
 def _worktree_files(repo: GitRepository, notes: list[str]) -> list[Entry]:
@@ -234,8 +228,6 @@ class _Reader:
             elif (hit := parse_cache.get(f.blob)) is not None:
                 self.cached += 1
                 results[f.path] = (hit, f.blob)
-            elif 0 <= self.limit < f.size:
-                results[f.path] = (_failed(1, "unreadable", _too_big(f.size, self.limit)), f.blob)
             else:
                 pending.setdefault(f.blob, []).append(f)
                 continue
