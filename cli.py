@@ -46,9 +46,14 @@ def _guarded(work: Callable[[], int]) -> int:
         return _fail(str(exc), EXIT_ENGINE)
 
 
+def _interactive(enabled: bool) -> bool:
+    """Whether to show progress: stderr is a terminal and this is not CI."""
+    return enabled and sys.stderr.isatty() and not os.environ.get("CI")
+
+
 def _progress(enabled: bool) -> tuple[ContextManager[Any], Callable[[int, int], None] | None]:
     """A progress bar on stderr when it is a terminal; nothing when piped or in CI."""
-    if not enabled or not sys.stderr.isatty() or os.environ.get("CI"):
+    if not _interactive(enabled):
         return nullcontext(), None
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
@@ -61,7 +66,7 @@ def _progress(enabled: bool) -> tuple[ContextManager[Any], Callable[[int, int], 
 
 def _status(message: str, enabled: bool) -> ContextManager[Any]:
     """A spinner on stderr for a step with no count to show; nothing when piped or in CI."""
-    if not enabled or not sys.stderr.isatty() or os.environ.get("CI"):
+    if not _interactive(enabled):
         return nullcontext()
     from rich.console import Console
 
