@@ -18,7 +18,7 @@ from engine.model import SEVERITY_RANK, CheckInfo, ControlStatus, Finding, Recor
 from engine.policyset import PolicySet
 from engine.results import ResultCache
 from evidence import Snapshot
-from evidence.model import FieldLines, line_of
+from evidence.model import FieldLines, LoadError, line_of
 from evidence.config import FRAMEWORKS
 
 
@@ -178,7 +178,7 @@ def _policy_finding(
     )
 
 
-def _input_finding(error: Any) -> Finding:
+def _input_finding(error: LoadError) -> Finding:
     info = input_checks.BY_CODE[error.code]
     return Finding(
         check=info.id,
