@@ -7,13 +7,14 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 OPA := .tools/bin/opa
+REGAL := .tools/bin/regal
 DEMO := build/demo
 export PATH := $(CURDIR)/.tools/bin:$(PATH)
 export REGENT_OPA := $(CURDIR)/$(OPA)
 
-.PHONY: setup opa demo test test-policies test-python lint bench clean
+.PHONY: setup opa regal demo test test-policies test-python lint bench clean
 
-setup: $(VENV)/.installed opa
+setup: $(VENV)/.installed opa regal
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,7 +23,10 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 opa:
-	bash scripts/install-opa.sh
+	bash scripts/install-go-tool.sh opa
+
+regal:
+	bash scripts/install-go-tool.sh regal
 
 demo: setup
 	$(BIN)/python scripts/make_demo.py $(DEMO)

@@ -12,9 +12,41 @@ from typing import Any, Mapping
 
 FRAMEWORKS: tuple[str, ...] = ("cobit4", "cobit2019", "iso20000", "iso17799", "iso27002")
 
+# Each threshold's unit is the last word of its name. The descriptions live in
+# the regent.yaml schema (evidence/schemas/regent_config.json), which a test
+# holds to this table.
 DEFAULT_THRESHOLDS: Mapping[str, int] = {
     "emergency_review_days": 7,
+    "stale_change_days": 30,
+    "cmdb_update_days": 30,
+    "ci_verification_days": 180,
+    "failed_evidence_retest_days": 30,
+    "max_waiver_days": 365,
+    "service_report_grace_days": 10,
+    "supplier_review_days": 365,
+    "capacity_review_days": 365,
+    "continuity_test_days": 365,
+    "major_incident_problem_days": 5,
+    "access_review_grace_days": 15,
+    "restore_test_days": 90,
+    "backup_age_days": 2,
+    "leaver_access_removal_days": 1,
+    "vulnerability_scan_days": 31,
+    "critical_vulnerability_days": 15,
+    "log_review_days": 31,
+    "availability_breach_months": 2,
 }
+
+# The settings a production system must show in its observed configuration.
+DEFAULT_BASELINE: Mapping[str, Any] = {
+    "types": ("server", "application", "database"),
+    "tls_min_version": "1.2",
+    "password_min_length": 12,
+    "audit_logging": True,
+}
+
+# Pairs of people.yaml roles that one person must not hold together.
+DEFAULT_ROLE_CONFLICTS: tuple[tuple[str, str], ...] = (("developer", "release-manager"),)
 
 DEFAULT_ROLES: Mapping[str, tuple[str, ...]] = {
     "approvers": ("cab", "change-manager", "emergency-cab"),
@@ -34,6 +66,8 @@ class RepoConfig:
     frameworks: tuple[str, ...] = FRAMEWORKS
     thresholds: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_THRESHOLDS))
     roles: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: dict(DEFAULT_ROLES))
+    baseline: Mapping[str, Any] = field(default_factory=lambda: dict(DEFAULT_BASELINE))
+    role_conflicts: tuple[tuple[str, str], ...] = DEFAULT_ROLE_CONFLICTS
     require_signed_evidence: bool = False
     policy_paths: tuple[str, ...] = ()
     fail_on: str | None = None
@@ -47,10 +81,16 @@ class RepoConfig:
         thresholds.update(settings.get("thresholds") or {})
         roles = dict(DEFAULT_ROLES)
         roles.update({k: tuple(v) for k, v in (settings.get("roles") or {}).items()})
+        baseline = dict(DEFAULT_BASELINE)
+        baseline.update(settings.get("baseline") or {})
+        baseline["types"] = tuple(baseline["types"])
+        conflicts = settings.get("role_conflicts")
         return cls(
             frameworks=tuple(settings.get("frameworks") or FRAMEWORKS),
             thresholds=thresholds,
             roles=roles,
+            baseline=baseline,
+            role_conflicts=DEFAULT_ROLE_CONFLICTS if conflicts is None else tuple((a, b) for a, b in conflicts),
             require_signed_evidence=bool(settings.get("require_signed_evidence", False)),
             policy_paths=tuple(settings.get("policy_paths") or ()),
             fail_on=settings.get("fail_on"),
@@ -63,5 +103,7 @@ class RepoConfig:
         return {
             "thresholds": dict(self.thresholds),
             "roles": {name: list(values) for name, values in self.roles.items()},
+            "baseline": {k: list(v) if isinstance(v, tuple) else v for k, v in self.baseline.items()},
+            "role_conflicts": [list(pair) for pair in self.role_conflicts],
             "require_signed_evidence": self.require_signed_evidence,
         }

@@ -4,9 +4,11 @@
 #   Collects every check under the cobit, iso20000, security and custom roots
 #   for the single query Regent makes: checks maps each check id to its
 #   metadata, and violations holds every finding of every check.
+# entrypoint: true
 package regent
 
 # METADATA
+# scope: document
 # description: Check id to metadata (id, title, description, severity, remediation, kinds, controls).
 checks[meta.id] := meta if {
 	meta := data.cobit[_].meta
@@ -21,23 +23,28 @@ checks[meta.id] := meta if {
 }
 
 checks[meta.id] := object.union(meta, {"origin": "custom"}) if {
-	meta := data.custom[_].meta
+	meta := data.custom[_].meta # regal ignore:unresolved-reference
 }
 
 # METADATA
+# scope: document
 # description: Every finding of every check, each {check, kind, id, message, field}.
 violations contains finding if {
-	some finding in data.cobit[_].violation
+	some check in data.cobit
+	some finding in check.violation
 }
 
 violations contains finding if {
-	some finding in data.iso20000[_].violation
+	some check in data.iso20000
+	some finding in check.violation
 }
 
 violations contains finding if {
-	some finding in data.security[_].violation
+	some check in data.security
+	some finding in check.violation
 }
 
 violations contains finding if {
-	some finding in data.custom[_].violation
+	some check in data.custom # regal ignore:unresolved-reference
+	some finding in check.violation
 }

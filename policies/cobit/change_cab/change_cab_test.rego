@@ -32,7 +32,7 @@ test_fail_cab_rejected if {
 }
 
 test_fail_no_approvals if {
-	change := fx.replace(fx.change_without(["approvals"]), {"status": "approved"})
+	change := fx.patch(fx.change_without(["approvals"]), {"status": "approved"})
 	found := change_cab.violation with input as fx.changes([change])
 	found == {_finding("approved")}
 }

@@ -39,7 +39,7 @@ test_fail_blank_backout if {
 }
 
 test_fail_missing_test_plan_on_emergency if {
-	change := fx.replace(fx.emergency, {"status": "approved", "plan": {"implementation": "Deploy.", "backout": "Revert."}})
+	change := fx.patch(fx.emergency, {"status": "approved", "plan": {"implementation": "Deploy.", "backout": "Revert."}})
 	found := change_plans.violation with input as fx.changes([change])
 	found == {_finding("CHG-2026-0050", "test")}
 }
@@ -70,13 +70,13 @@ test_pass_structured_plans if {
 }
 
 test_pass_early_or_abandoned_statuses if {
-	drafts := [fx.replace(fx.change_without(["plan"]), {"id": sprintf("CHG-%d", [i]), "status": s}) |
+	drafts := [fx.patch(fx.change_without(["plan"]), {"id": sprintf("CHG-%d", [i]), "status": s}) |
 		some i, s in ["draft", "submitted", "rejected", "cancelled"]
 	]
 	count(change_plans.violation) == 0 with input as fx.changes(drafts)
 }
 
 test_pass_standard_change if {
-	change := fx.replace(fx.change_without(["plan"]), {"type": "standard", "template": "STD-001"})
+	change := fx.patch(fx.change_without(["plan"]), {"type": "standard", "template": "STD-001"})
 	count(change_plans.violation) == 0 with input as fx.changes([change])
 }

@@ -49,7 +49,7 @@ test_fail_dated_order_beats_list_order if {
 }
 
 test_fail_undated_rejection_last if {
-	change := fx.replace(fx.change_without(["implementation"]), {
+	change := fx.patch(fx.change_without(["implementation"]), {
 		"status": "closed",
 		"approvals": [_approved, {"by": "carol", "role": "cab", "decision": "rejected"}],
 	})
@@ -89,12 +89,12 @@ test_pass_undated_approval_listed_after if {
 }
 
 test_pass_rejected_not_implemented if {
-	change := fx.replace(fx.change_without(["implementation", "review", "closure"]), {"status": "rejected", "approvals": [_rejected]})
+	change := fx.patch(fx.change_without(["implementation", "review", "closure"]), {"status": "rejected", "approvals": [_rejected]})
 	count(change_rejected_implemented.violation) == 0 with input as fx.changes([change])
 }
 
 test_pass_never_rejected if {
-	count(change_rejected_implemented.violation) == 0 with input as fx.changes([fx.change, fx.replace(fx.change_without(["approvals"]), {"id": "CHG-2026-0043"})])
+	count(change_rejected_implemented.violation) == 0 with input as fx.changes([fx.change, fx.patch(fx.change_without(["approvals"]), {"id": "CHG-2026-0043"})])
 }
 
 test_fail_rejected_twice_reported_once if {

@@ -21,8 +21,8 @@
 package cobit.change_unapproved
 
 import data.lib.changes
+import data.lib.dates
 import data.lib.findings
-import data.lib.time
 
 meta := findings.metadata(rego.metadata.chain())
 
@@ -41,7 +41,7 @@ _in_scope := [change |
 _approved_beforehand(approvals, started) if {
 	some approval in approvals
 	approval.decision == "approved"
-	time.not_after(approval.at, started)
+	dates.not_after(approval.at, started)
 }
 
 violation contains finding if {
@@ -53,7 +53,7 @@ violation contains finding if {
 
 violation contains finding if {
 	some change in _in_scope
-	started := time.ns(change.implementation.started)
+	started := dates.ns(change.implementation.started)
 	dated := {[at, i] |
 		some i, a in changes.approved(change)
 		at := changes.at_ns(a)
@@ -72,7 +72,7 @@ violation contains finding if {
 violation contains finding if {
 	some change in _in_scope
 	changes.has_approval(change)
-	time.ns(change.implementation.started)
+	dates.ns(change.implementation.started)
 	every a in changes.approved(change) {
 		not changes.at_ns(a)
 	}

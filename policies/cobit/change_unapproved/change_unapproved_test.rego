@@ -32,12 +32,12 @@ test_fail_only_rejected_approval if {
 
 test_fail_status_implemented_without_start_or_approval if {
 	change := object.remove(fx.change, ["approvals", "implementation"])
-	found := change_unapproved.violation with input as fx.changes([fx.replace(change, {"status": "implemented"})])
+	found := change_unapproved.violation with input as fx.changes([fx.patch(change, {"status": "implemented"})])
 	found == {_finding("CHG-2026-0042 has status implemented with no approved approval on record", ["approvals"])}
 }
 
 test_fail_started_in_draft_without_approval if {
-	change := fx.replace(fx.change_without(["approvals"]), {"status": "draft"})
+	change := fx.patch(fx.change_without(["approvals"]), {"status": "draft"})
 	found := change_unapproved.violation with input as fx.changes([change])
 	found == {_finding("CHG-2026-0042 started implementation at 2026-10-05T22:05:00Z with no approved approval on record", ["approvals"])}
 }
@@ -89,7 +89,7 @@ test_pass_earliest_approval_counts if {
 }
 
 test_pass_undated_approval_not_started if {
-	change := fx.replace(
+	change := fx.patch(
 		fx.change_without(["implementation"]),
 		{"status": "implemented", "approvals": [{"by": "carol", "role": "cab", "decision": "approved"}]},
 	)
@@ -97,18 +97,18 @@ test_pass_undated_approval_not_started if {
 }
 
 test_pass_not_implemented if {
-	change := fx.replace(fx.change_without(["approvals", "implementation", "review", "closure"]), {"status": "submitted"})
+	change := fx.patch(fx.change_without(["approvals", "implementation", "review", "closure"]), {"status": "submitted"})
 	count(change_unapproved.violation) == 0 with input as fx.changes([change])
 }
 
 test_pass_null_start_not_implemented if {
-	change := fx.replace(fx.change_without(["approvals"]), {"status": "scheduled", "implementation": {"started": null}})
+	change := fx.patch(fx.change_without(["approvals"]), {"status": "scheduled", "implementation": {"started": null}})
 	count(change_unapproved.violation) == 0 with input as fx.changes([change])
 }
 
 test_pass_standard_and_emergency_changes if {
 	standard := fx.change_with({"type": "standard", "approvals": []})
-	emergency := fx.replace(fx.change_without(["approvals"]), {"id": "CHG-2026-0043", "type": "emergency"})
+	emergency := fx.patch(fx.change_without(["approvals"]), {"id": "CHG-2026-0043", "type": "emergency"})
 	count(change_unapproved.violation) == 0 with input as fx.changes([standard, emergency])
 }
 

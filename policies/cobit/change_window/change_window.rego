@@ -21,8 +21,8 @@
 package cobit.change_window
 
 import data.lib.changes
+import data.lib.dates
 import data.lib.findings
-import data.lib.time
 
 meta := findings.metadata(rego.metadata.chain())
 
@@ -39,13 +39,13 @@ _in_doubt := [change |
 ]
 
 _inside_window(schedule, implementation) if {
-	time.not_after(schedule.start, implementation.started)
-	time.not_after(implementation.completed, schedule.end)
+	dates.not_after(schedule.start, implementation.started)
+	dates.not_after(implementation.completed, schedule.end)
 }
 
 violation contains finding if {
 	some change in _in_doubt
-	time.ns(change.implementation.started) < time.ns(change.schedule.start)
+	dates.ns(change.implementation.started) < dates.ns(change.schedule.start)
 	msg := sprintf(
 		"%s started implementation at %s, before its window opened at %s",
 		[change.id, change.implementation.started, change.schedule.start],
@@ -55,7 +55,7 @@ violation contains finding if {
 
 violation contains finding if {
 	some change in _in_doubt
-	time.ns(change.implementation.completed) > time.ns(change.schedule.end)
+	dates.ns(change.implementation.completed) > dates.ns(change.schedule.end)
 	msg := sprintf(
 		"%s completed implementation at %s, after its window closed at %s",
 		[change.id, change.implementation.completed, change.schedule.end],
@@ -66,8 +66,8 @@ violation contains finding if {
 # Without a completion time, a start after the window closed is already outside it.
 violation contains finding if {
 	some change in _in_doubt
-	not time.ns(object.get(change, ["implementation", "completed"], null))
-	time.ns(change.implementation.started) > time.ns(change.schedule.end)
+	not dates.ns(object.get(change, ["implementation", "completed"], null))
+	dates.ns(change.implementation.started) > dates.ns(change.schedule.end)
 	msg := sprintf(
 		"%s started implementation at %s, after its window closed at %s",
 		[change.id, change.implementation.started, change.schedule.end],
@@ -80,7 +80,7 @@ violation contains finding if {
 	change.type == "normal"
 	changes.implemented(change)
 	some bound in ["start", "end"]
-	not time.ns(object.get(change, ["schedule", bound], null))
+	not dates.ns(object.get(change, ["schedule", bound], null))
 	msg := sprintf("%s %s with no scheduled window %s on record", [change.id, changes.how_implemented(change), bound])
 	finding := findings.new(rego.metadata.chain(), "change", change, msg, ["schedule", bound])
 }

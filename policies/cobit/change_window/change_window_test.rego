@@ -74,7 +74,7 @@ test_fail_schedule_without_end if {
 }
 
 test_fail_emergency_outside_window if {
-	change := fx.replace(fx.emergency, {"implementation": {"started": "2026-10-05T22:05:00Z", "completed": "2026-10-06T04:00:00Z"}})
+	change := fx.patch(fx.emergency, {"implementation": {"started": "2026-10-05T22:05:00Z", "completed": "2026-10-06T04:00:00Z"}})
 	found := change_window.violation with input as fx.changes([change])
 	found == {{
 		"check": "REG-CHG-007",
@@ -95,12 +95,12 @@ test_pass_at_window_edges if {
 }
 
 test_pass_not_yet_implemented if {
-	change := fx.replace(fx.change_without(["schedule", "implementation"]), {"status": "approved"})
+	change := fx.patch(fx.change_without(["schedule", "implementation"]), {"status": "approved"})
 	count(change_window.violation) == 0 with input as fx.changes([change])
 }
 
 test_pass_unscheduled_emergency_or_standard if {
-	emergency := fx.replace(fx.emergency, {"schedule": null})
+	emergency := fx.patch(fx.emergency, {"schedule": null})
 	standard := fx.change_with({"id": "CHG-2026-0043", "type": "standard", "schedule": {}})
 	count(change_window.violation) == 0 with input as fx.changes([emergency, standard])
 }

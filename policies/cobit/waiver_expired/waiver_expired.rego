@@ -20,15 +20,15 @@
 #     iso27002: ["5.36"]
 package cobit.waiver_expired
 
+import data.lib.dates
 import data.lib.findings
-import data.lib.time
 
 meta := findings.metadata(rego.metadata.chain())
 
 violation contains finding if {
 	some waiver in input.records.waiver
-	today := time.reference_date(input)
-	time.date_ns(waiver.expires) < time.date_ns(today)
+	today := dates.reference_date(input)
+	dates.date_ns(waiver.expires) < dates.date_ns(today)
 	msg := sprintf(
 		"%s (waiving %v, approved by %v) expired on %s, before %s",
 		[waiver.id, object.get(waiver, "check", "an unnamed check"), object.get(waiver, "approved_by", "nobody named"), waiver.expires, today],
@@ -38,7 +38,7 @@ violation contains finding if {
 
 violation contains finding if {
 	some waiver in input.records.waiver
-	not time.date_ns(object.get(waiver, "expires", null))
+	not dates.date_ns(object.get(waiver, "expires", null))
 	msg := sprintf("%s has no valid expiry date (YYYY-MM-DD), so it would never lapse", [waiver.id])
 	finding := findings.new(rego.metadata.chain(), "waiver", waiver, msg, ["expires"])
 }

@@ -15,7 +15,7 @@ _waiver := {
 	"_path": "waivers/WVR-2026-007.yaml",
 }
 
-_waiver_with(fields) := fx.replace(_waiver, fields)
+_waiver_with(fields) := fx.patch(_waiver, fields)
 
 test_meta if {
 	waiver_expired.meta.id == "REG-GOV-001"

@@ -23,8 +23,8 @@
 package iso20000.emergency_change_review
 
 import data.lib.changes
+import data.lib.dates
 import data.lib.findings
-import data.lib.time
 
 meta := findings.metadata(rego.metadata.chain())
 
@@ -32,17 +32,17 @@ meta := findings.metadata(rego.metadata.chain())
 # its start when no completion is recorded. It gets the change's
 # implementation rather than the whole record, which makes each call cheaper.
 _done(implementation) := ["completed", implementation.completed] if {
-	time.ns(implementation.completed)
+	dates.ns(implementation.completed)
 } else := ["started", implementation.started] if {
-	time.ns(implementation.started)
+	dates.ns(implementation.started)
 }
 
 violation contains finding if {
 	some change in changes.of_type.emergency
 	limit := input.config.thresholds.emergency_review_days
 	done := _done(object.get(change, "implementation", null))
-	time.ns(done[1]) + time.days(limit) < time.reference_ns(input)
-	not time.ns(object.get(change, ["review", "at"], null))
+	dates.ns(done[1]) + dates.days(limit) < dates.reference_ns(input)
+	not dates.ns(object.get(change, ["review", "at"], null))
 	msg := sprintf(
 		"%s %s implementation at %s and had no dated post-implementation review within %v days",
 		[change.id, done[0], done[1], limit],
@@ -54,13 +54,13 @@ violation contains finding if {
 	some change in changes.of_type.emergency
 	limit := input.config.thresholds.emergency_review_days
 	done := _done(object.get(change, "implementation", null))
-	reviewed := time.ns(change.review.at)
-	reviewed - time.ns(done[1]) > time.days(limit)
+	reviewed := dates.ns(change.review.at)
+	reviewed - dates.ns(done[1]) > dates.days(limit)
 	msg := sprintf(
 		"%s was reviewed by %v at %s, %v days after it %s implementation at %s (limit %v days)",
 		[
 			change.id, object.get(change.review, "by", "an unnamed reviewer"), change.review.at,
-			time.days_between(time.ns(done[1]), reviewed), done[0], done[1], limit,
+			dates.days_between(dates.ns(done[1]), reviewed), done[0], done[1], limit,
 		],
 	)
 	finding := findings.new(rego.metadata.chain(), "change", change, msg, ["review", "at"])

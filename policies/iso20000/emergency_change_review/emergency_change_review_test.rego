@@ -17,7 +17,7 @@ test_meta if {
 }
 
 test_fail_never_reviewed if {
-	change := fx.replace(fx.emergency, {"review": null})
+	change := fx.patch(fx.emergency, {"review": null})
 	found := emergency_change_review.violation with input as fx.changes([change])
 	found == {_finding(
 		"CHG-2026-0050 completed implementation at 2026-10-05T23:30:00Z and had no dated post-implementation review within 7 days",
@@ -26,7 +26,7 @@ test_fail_never_reviewed if {
 }
 
 test_fail_review_without_date if {
-	change := fx.replace(fx.emergency, {"review": {"by": "dave", "outcome": "successful"}})
+	change := fx.patch(fx.emergency, {"review": {"by": "dave", "outcome": "successful"}})
 	found := emergency_change_review.violation with input as fx.changes([change])
 	found == {_finding(
 		"CHG-2026-0050 completed implementation at 2026-10-05T23:30:00Z and had no dated post-implementation review within 7 days",
@@ -35,7 +35,7 @@ test_fail_review_without_date if {
 }
 
 test_fail_never_reviewed_no_completion if {
-	change := fx.replace(object.remove(fx.emergency, ["review"]), {
+	change := fx.patch(object.remove(fx.emergency, ["review"]), {
 		"status": "implemented",
 		"implementation": {"started": "2026-10-05T22:05:00Z"},
 	})
@@ -47,7 +47,7 @@ test_fail_never_reviewed_no_completion if {
 }
 
 test_fail_limit_from_config if {
-	change := fx.replace(object.remove(fx.emergency, ["review"]), {"implementation": {"completed": "2026-11-20T12:00:00Z"}})
+	change := fx.patch(object.remove(fx.emergency, ["review"]), {"implementation": {"completed": "2026-11-20T12:00:00Z"}})
 	found := emergency_change_review.violation with input as fx.changes([change])
 		with input.config.thresholds.emergency_review_days as 2
 	found == {_finding(
@@ -57,7 +57,7 @@ test_fail_limit_from_config if {
 }
 
 test_fail_reviewed_late if {
-	change := fx.replace(fx.emergency, {"review": {"at": "2026-10-14T09:00:00Z", "by": "dave", "outcome": "successful"}})
+	change := fx.patch(fx.emergency, {"review": {"at": "2026-10-14T09:00:00Z", "by": "dave", "outcome": "successful"}})
 	found := emergency_change_review.violation with input as fx.changes([change])
 	found == {_finding(
 		"CHG-2026-0050 was reviewed by dave at 2026-10-14T09:00:00Z, 9 days after it completed implementation at 2026-10-05T23:30:00Z (limit 7 days)",
@@ -66,7 +66,7 @@ test_fail_reviewed_late if {
 }
 
 test_fail_reviewed_late_by_unnamed_reviewer if {
-	change := fx.replace(fx.emergency, {"review": {"at": "2026-10-12T23:30:01Z"}})
+	change := fx.patch(fx.emergency, {"review": {"at": "2026-10-12T23:30:01Z"}})
 	found := emergency_change_review.violation with input as fx.changes([change])
 	found == {_finding(
 		"CHG-2026-0050 was reviewed by an unnamed reviewer at 2026-10-12T23:30:01Z, 8 days after it completed implementation at 2026-10-05T23:30:00Z (limit 7 days)",
@@ -75,7 +75,7 @@ test_fail_reviewed_late_by_unnamed_reviewer if {
 }
 
 test_fail_implemented_without_approval if {
-	change := fx.replace(fx.emergency, {"approvals": [{"by": "erin", "role": "emergency-cab", "decision": "rejected", "at": "2026-10-05T21:50:00Z"}]})
+	change := fx.patch(fx.emergency, {"approvals": [{"by": "erin", "role": "emergency-cab", "decision": "rejected", "at": "2026-10-05T21:50:00Z"}]})
 	found := emergency_change_review.violation with input as fx.changes([change])
 	found == {_finding(
 		"CHG-2026-0050 started implementation at 2026-10-05T22:05:00Z as an emergency change with no approved approval on record",
@@ -84,7 +84,7 @@ test_fail_implemented_without_approval if {
 }
 
 test_fail_status_implemented_without_approval if {
-	change := fx.replace(object.remove(fx.emergency, ["approvals", "implementation"]), {"status": "implemented"})
+	change := fx.patch(object.remove(fx.emergency, ["approvals", "implementation"]), {"status": "implemented"})
 	found := emergency_change_review.violation with input as fx.changes([change])
 	found == {_finding(
 		"CHG-2026-0050 has status implemented as an emergency change with no approved approval on record",
@@ -97,17 +97,17 @@ test_pass_reviewed_in_time if {
 }
 
 test_pass_reviewed_exactly_at_limit if {
-	change := fx.replace(fx.emergency, {"review": {"at": "2026-10-12T23:30:00Z", "by": "dave"}})
+	change := fx.patch(fx.emergency, {"review": {"at": "2026-10-12T23:30:00Z", "by": "dave"}})
 	count(emergency_change_review.violation) == 0 with input as fx.changes([change])
 }
 
 test_pass_review_not_yet_due if {
-	change := fx.replace(object.remove(fx.emergency, ["review"]), {"implementation": {"completed": "2026-11-20T12:00:00Z"}})
+	change := fx.patch(object.remove(fx.emergency, ["review"]), {"implementation": {"completed": "2026-11-20T12:00:00Z"}})
 	count(emergency_change_review.violation) == 0 with input as fx.changes([change])
 }
 
 test_pass_not_yet_implemented if {
-	change := fx.replace(object.remove(fx.emergency, ["implementation", "review", "approvals"]), {"status": "submitted"})
+	change := fx.patch(object.remove(fx.emergency, ["implementation", "review", "approvals"]), {"status": "submitted"})
 	count(emergency_change_review.violation) == 0 with input as fx.changes([change])
 }
 

@@ -3,7 +3,7 @@
 # description: Facts about change records shared by the change checks.
 package lib.changes
 
-import data.lib.time
+import data.lib.dates
 
 # METADATA
 # description: Statuses that mean a change has been carried out.
@@ -70,7 +70,7 @@ filled(x) if {
 
 # METADATA
 # description: The ns of an approval's at timestamp; undefined when absent or unparseable.
-at_ns(approval) := time.ns(approval.at)
+at_ns(approval) := dates.ns(approval.at)
 
 # METADATA
 # description: >-

@@ -14,7 +14,8 @@ _annotation(chain) := chain[i].annotations if {
 # METADATA
 # description: >-
 #   A check's metadata from rego.metadata.chain(): id, title, description,
-#   severity, remediation, kinds and controls. Title and description come from
+#   severity, remediation, kinds, config (the input.config settings it reads,
+#   as dotted paths), controls, and example (records, by kind, that it flags). Title and description come from
 #   the nearest annotation with a custom.id, the rest from its custom block.
 #   A key the annotation lacks is empty, so a gap shows rather than the check
 #   vanishing.
@@ -25,7 +26,9 @@ metadata(chain) := {
 	"severity": object.get(ann.custom, "severity", ""),
 	"remediation": object.get(ann.custom, "remediation", ""),
 	"kinds": object.get(ann.custom, "kinds", []),
+	"config": object.get(ann.custom, "config", []),
 	"controls": object.get(ann.custom, "controls", {}),
+	"example": object.get(ann.custom, "example", {}),
 } if {
 	ann := _annotation(chain)
 }

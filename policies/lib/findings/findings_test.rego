@@ -11,7 +11,9 @@ _annotations := {
 		"severity": "low",
 		"remediation": "Fix it.",
 		"kinds": ["change"],
+		"config": ["thresholds.emergency_review_days"],
 		"controls": {"cobit4": ["AI6.2"]},
+		"example": {"change": [{"id": "CHG-1"}]},
 	},
 }
 
@@ -28,7 +30,9 @@ test_pass_metadata_from_nearest_annotated_link if {
 		"severity": "low",
 		"remediation": "Fix it.",
 		"kinds": ["change"],
+		"config": ["thresholds.emergency_review_days"],
 		"controls": {"cobit4": ["AI6.2"]},
+		"example": {"change": [{"id": "CHG-1"}]},
 	}
 }
 
@@ -50,7 +54,9 @@ test_pass_metadata_fills_gaps_with_empty_values if {
 		"severity": "",
 		"remediation": "",
 		"kinds": [],
+		"config": [],
 		"controls": {},
+		"example": {},
 	}
 }
 

@@ -23,8 +23,8 @@
 package security.change_approver_authority
 
 import data.lib.changes
+import data.lib.dates
 import data.lib.findings
-import data.lib.time
 
 meta := findings.metadata(rego.metadata.chain())
 
@@ -45,7 +45,7 @@ _allowed(change) := _approver_roles | {r | some r in object.get(_roles, "emergen
 _entitled contains id if {
 	some id, person in input.people
 	not person.active == false
-	not time.date_ns(object.get(person, "left_on", null))
+	not dates.date_ns(object.get(person, "left_on", null))
 	some role in object.get(person, "roles", [])
 	role in _approver_roles
 }
@@ -69,10 +69,10 @@ _inactive(person) := ["is marked inactive"] if {
 } else := []
 
 _departed(person, approval, doc) := [sprintf("left on %s, on or before the approval at %s", [person.left_on, approval.at])] if {
-	time.date_ns(person.left_on) <= changes.at_ns(approval)
+	dates.date_ns(person.left_on) <= changes.at_ns(approval)
 } else := [sprintf("left on %s and the approval is undated", [person.left_on])] if {
 	not changes.at_ns(approval)
-	time.date_ns(person.left_on) <= time.reference_ns(doc)
+	dates.date_ns(person.left_on) <= dates.reference_ns(doc)
 } else := []
 
 _unentitled(person, allowed) := [msg] if {

@@ -66,7 +66,7 @@ test_fail_inactive_approver if {
 }
 
 test_fail_approved_on_leaving_day if {
-	change := fx.change_with({"approvals": [fx.replace(_approval("gina"), {"at": "2026-10-02T18:00:00Z"})]})
+	change := fx.change_with({"approvals": [fx.patch(_approval("gina"), {"at": "2026-10-02T18:00:00Z"})]})
 	found := change_approver_authority.violation with input as fx.changes([change])
 	found == {_finding(
 		"CHG-2026-0042",
@@ -113,7 +113,7 @@ test_fail_emergency_role_on_normal_change if {
 }
 
 test_fail_emergency_change_lists_both_role_sets if {
-	change := fx.replace(fx.emergency, {"approvals": [_approval("bob")]})
+	change := fx.patch(fx.emergency, {"approvals": [_approval("bob")]})
 	found := change_approver_authority.violation with input as fx.changes([change])
 		with input.config.roles as {"approvers": ["cab"], "emergency_approvers": ["emergency-cab"]}
 	found == {_finding(
@@ -155,7 +155,7 @@ test_pass_entitled_approvers if {
 }
 
 test_pass_approved_before_leaving if {
-	change := fx.change_with({"approvals": [fx.replace(_approval("gina"), {"at": "2026-10-01T23:59:59Z"})]})
+	change := fx.change_with({"approvals": [fx.patch(_approval("gina"), {"at": "2026-10-01T23:59:59Z"})]})
 	count(change_approver_authority.violation) == 0 with input as fx.changes([change])
 }
 

@@ -24,7 +24,7 @@ test_fail_named_implementer_approved if {
 }
 
 test_fail_recorded_implementer_approved if {
-	change := fx.replace(fx.change_without(["implementer"]), {
+	change := fx.patch(fx.change_without(["implementer"]), {
 		"implementation": {"started": "2026-10-05T22:05:00Z", "by": "dave"},
 		"approvals": [
 			{"by": "carol", "role": "cab", "decision": "approved", "at": "2026-10-02T10:00:00Z"},
@@ -64,6 +64,6 @@ test_pass_independent_approver if {
 }
 
 test_pass_no_implementer_named if {
-	change := fx.replace(fx.change_without(["implementer", "implementation"]), {"approvals": [{"decision": "approved"}]})
+	change := fx.patch(fx.change_without(["implementer", "implementation"]), {"approvals": [{"decision": "approved"}]})
 	count(change_implementer_approval.violation) == 0 with input as fx.changes([change])
 }

@@ -1,7 +1,7 @@
 # METADATA
-# title: Time
+# title: Dates
 # description: Parsing of timestamps and dates, and day arithmetic, without reading the clock.
-package lib.time
+package lib.dates
 
 # METADATA
 # description: Nanoseconds in one day.

@@ -1,0 +1,67 @@
+package lib.dates_test
+
+import data.lib.dates
+
+test_pass_ns_parses_rfc3339 if {
+	dates.ns("1970-01-01T00:00:01Z") == 1000000000
+	dates.ns("2026-10-05T23:30:00+01:00") == dates.ns("2026-10-05T22:30:00Z")
+}
+
+test_pass_ns_undefined_for_bad_input if {
+	not dates.ns("2026-10-05")
+	not dates.ns("yesterday")
+	not dates.ns(null)
+	not dates.ns(1795478399)
+	dates.ns("2026-10-05T22:05:00.5Z") == dates.ns("2026-10-05T22:05:00Z") + 500000000
+}
+
+test_pass_date_ns if {
+	dates.date_ns("1970-01-02") == dates.day_ns
+	not dates.date_ns("02/01/1970")
+	not dates.date_ns(null)
+	not dates.date_ns("2026-10-05T00:00:00Z")
+}
+
+test_pass_days if {
+	dates.days(7) == 7 * 86400000000000
+}
+
+test_pass_days_between_rounds_up if {
+	dates.days_between(0, dates.day_ns) == 1
+	dates.days_between(0, dates.day_ns + 1) == 2
+	dates.days_between(dates.day_ns, 0) == -1
+}
+
+test_pass_date_of if {
+	dates.date_of(dates.ns("2026-11-23T23:59:59Z")) == "2026-11-23"
+	dates.date_of(dates.ns("2026-11-23T23:59:59-05:00")) == "2026-11-24"
+	not dates.date_of("2026-11-23")
+}
+
+test_pass_reference_ns_prefers_number if {
+	dates.reference_ns({"reference_ns": 5, "reference_time": "2026-11-23T23:59:59Z"}) == 5
+	dates.reference_ns({"reference_time": "1970-01-01T00:00:02Z"}) == 2000000000
+	dates.reference_ns({"reference_ns": "5", "reference_time": "1970-01-01T00:00:02Z"}) == 2000000000
+	not dates.reference_ns({})
+}
+
+test_pass_reference_date if {
+	dates.reference_date({"reference_time": "2026-11-23T23:59:59-05:00"}) == "2026-11-23"
+	dates.reference_date({"reference_ns": dates.ns("2026-11-23T12:00:00Z")}) == "2026-11-23"
+	dates.reference_date({"reference_time": "garbage", "reference_ns": 0}) == "1970-01-01"
+	not dates.reference_date({})
+}
+
+test_pass_not_after if {
+	dates.not_after("2026-10-05T22:00:00Z", "2026-10-05T22:00:00Z")
+	dates.not_after("2026-10-05T22:00:00Z", "2026-10-05T22:00:00.5Z")
+	dates.not_after("2026-10-05T23:30:00+01:00", "2026-10-05T22:30:00Z")
+	not dates.not_after("2026-10-05T22:00:01Z", "2026-10-05T22:00:00Z")
+}
+
+test_pass_not_after_undefined_for_bad_input if {
+	not dates.not_after(null, "2026-10-05T22:00:00Z")
+	not dates.not_after("2026-10-05T22:00:00Z", null)
+	not dates.not_after("2026-10-05", "2026-10-05T22:00:00Z")
+	not dates.not_after(1795478399, 1795478400)
+}

@@ -1,0 +1,30 @@
+package lib.dates_test
+
+import data.lib.dates
+
+test_pass_month_and_quarter_of if {
+	n := dates.ns("2026-11-23T23:59:59Z")
+	dates.month_of(n) == "2026-11"
+	dates.quarter_of(n) == "2026-Q4"
+	dates.quarter_of(dates.ns("2026-03-31T23:59:59Z")) == "2026-Q1"
+	dates.quarter_of(dates.ns("2026-04-01T00:00:00Z")) == "2026-Q2"
+	dates.period_of(n, "quarter") == "2026-Q4"
+	dates.period_of(n, "month") == "2026-11"
+}
+
+test_pass_period_bounds if {
+	dates.period_start_ns("2026-10") == dates.ns("2026-10-01T00:00:00Z")
+	dates.period_end_ns("2026-12") == dates.ns("2027-01-01T00:00:00Z")
+	dates.period_start_ns("2026-Q3") == dates.ns("2026-07-01T00:00:00Z")
+	dates.period_end_ns("2026-Q4") == dates.ns("2027-01-01T00:00:00Z")
+	not dates.period_start_ns("2026-13")
+	not dates.period_start_ns("2026-Q5")
+}
+
+test_pass_due_period_after_grace if {
+	dates.due_period("month", dates.ns("2026-11-23T23:59:59Z"), 10) == "2026-10"
+	dates.due_period("month", dates.ns("2026-11-05T00:00:00Z"), 10) == "2026-09"
+	dates.due_period("quarter", dates.ns("2026-11-23T23:59:59Z"), 15) == "2026-Q3"
+	dates.due_period("quarter", dates.ns("2026-10-10T00:00:00Z"), 15) == "2026-Q2"
+	dates.due_period("quarter", dates.ns("2027-01-16T00:00:00Z"), 15) == "2026-Q4"
+}

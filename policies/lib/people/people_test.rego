@@ -1,0 +1,24 @@
+package lib.people_test
+
+import data.lib.dates
+import data.lib.fixtures_test as fx
+import data.lib.people
+
+test_pass_known if {
+	people.known("alice") with input as fx.doc({})
+	not people.known("zoe") with input as fx.doc({})
+}
+
+test_pass_gone_by if {
+	n := dates.ns("2026-10-02T00:00:00Z")
+	people.gone_by("frank", n) with input as fx.doc({})
+	people.gone_by("gina", n) with input as fx.doc({})
+	not people.gone_by("gina", n - 1) with input as fx.doc({})
+	not people.gone_by("alice", n) with input as fx.doc({})
+	not people.gone_by("zoe", n) with input as fx.doc({})
+}
+
+test_pass_roles if {
+	people.roles("carol") == {"cab"} with input as fx.doc({})
+	people.roles("zoe") == set() with input as fx.doc({})
+}
