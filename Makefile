@@ -1,6 +1,6 @@
 # Everything Regent needs, installed by the project itself:
 #   make demo   set up, build the demo evidence repository and scan it
-#   make test   set up, then the whole test suite (opa checks, opa test, ruff, mypy, pytest)
+#   make test   set up, then the whole test suite (opa fmt/check/test with coverage, Regal, ruff, mypy, pytest)
 #   make bench  set up, then the benchmark table
 
 PYTHON ?= python3
@@ -35,10 +35,14 @@ demo: setup
 
 test: setup test-policies test-python
 
+# Policy quality gates: formatted, strict-compiled, linted by Regal, and the
+# Rego tests passing with at least 90 % line coverage. `regent policies test`
+# also compiles the checks without network or non-deterministic built-ins.
 test-policies:
-	@out=$$($(OPA) fmt --list policies); if [ -n "$$out" ]; then echo "opa fmt would change: $$out"; exit 1; fi
+	@out=$$($(OPA) fmt --list policies examples); if [ -n "$$out" ]; then echo "opa fmt would change: $$out"; exit 1; fi
 	$(OPA) check --strict policies
-	$(OPA) test policies
+	$(REGAL) lint policies examples/org-policies
+	$(BIN)/regent policies test --min-coverage 90
 
 test-python:
 	$(BIN)/ruff check

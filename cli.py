@@ -6,11 +6,15 @@ command's work is a plain function returning its exit code.
 
 from __future__ import annotations
 
+import difflib
+import json
 import os
 import shutil
+import subprocess
 import sys
 import time
 from contextlib import nullcontext
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable, ContextManager, Mapping, Sequence
@@ -19,14 +23,19 @@ import click
 
 from engine import __version__
 from engine.errors import EngineUnavailable, PolicyError
-from engine.model import SEVERITIES
-from engine.opa_binary import find_opa, opa_version
+from engine.catalog import coverage, load_catalogs
+from engine.model import SEVERITIES, CheckInfo
+from engine.opa_binary import check_policies, find_opa, opa_version
+from engine.policyset import BUILTIN_DIR, PolicySet
 from engine.render import RENDERERS, RenderOptions, get_renderer
+from engine.render import policies as render_policies
 from engine.results import ResultCache
 from engine.scan import list_checks, scan
 from engine.session import open_evaluator, policy_set
 from evidence import EvidenceError, default_cache_directory, load_snapshot
-from evidence.config import FRAMEWORKS
+from evidence import schemas
+from evidence.config import FRAMEWORKS, setting_value
+from evidence.snapshot import read_worktree_config
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_ENGINE = 0, 1, 2, 3
 
@@ -160,16 +169,135 @@ def run_validate(path: Path, *, rev: str | None = None, as_of: date | None = Non
     return _guarded(work)
 
 
-def run_policies_list(opa_url: str | None, opa_token: str | None, opa_binary: str | None) -> int:
+def _checks_of(path: Path, opa_url: str | None, opa_token: str | None,
+               opa_binary: str | None) -> tuple[PolicySet, dict[str, CheckInfo]]:
+    """The policy set for the repository at ``path`` (built-ins plus its ``policy_paths``) and its checks."""
+    config = read_worktree_config(path)
+    policies = policy_set(path, config.policy_paths)
+    with open_evaluator(policies, opa_url, opa_token, opa_binary) as evaluator:
+        return policies, list_checks(evaluator)
+
+
+def run_policies_list(path: Path, *, frameworks: Sequence[str] = (), severities: Sequence[str] = (),
+                      fmt: str = "text", opa_url: str | None = None, opa_token: str | None = None,
+                      opa_binary: str | None = None) -> int:
+    """``regent policies list``: the checks, most severe first, filtered by framework and severity."""
+
     def work() -> int:
-        policies = policy_set(None, ())
-        with open_evaluator(policies, opa_url, opa_token, opa_binary) as evaluator:
-            checks = list_checks(evaluator)
-        for info in sorted(checks.values(), key=lambda c: c.id):
-            frameworks = ", ".join(f"{fw} {' '.join(ids)}" for fw, ids in info.controls.items())
-            click.echo(f"{info.id:<14} {info.severity:<8} {info.title}")
-            click.echo(f"{'':<23} {frameworks}")
-        click.echo(f"{len(checks)} checks · policy digest {policies.digest}", err=True)
+        policies, checks = _checks_of(path, opa_url, opa_token, opa_binary)
+        chosen = [
+            info for info in render_policies.sort_checks(checks.values())
+            if (not severities or info.severity in severities)
+            and (not frameworks or any(info.controls.get(fw) for fw in frameworks))
+        ]
+        if frameworks:
+            chosen = [replace(info, controls={fw: ids for fw, ids in info.controls.items() if fw in frameworks})
+                      for info in chosen]
+        if fmt == "json":
+            click.echo(render_policies.list_json(chosen), nl=False)
+        else:
+            click.echo(render_policies.list_text(chosen), nl=False)
+        click.echo(f"{len(chosen)} of {len(checks)} checks · policy digest {policies.digest}", err=True)
+        return EXIT_OK
+
+    return _guarded(work)
+
+
+def run_policies_show(path: Path, check_id: str, *, fmt: str = "text", opa_url: str | None = None,
+                      opa_token: str | None = None, opa_binary: str | None = None) -> int:
+    """``regent policies show``: one check in full, with the settings in force for the repository at ``path``."""
+
+    def work() -> int:
+        _, checks = _checks_of(path, opa_url, opa_token, opa_binary)
+        info = checks.get(check_id) or checks.get(check_id.upper())
+        if info is None:
+            near = difflib.get_close_matches(check_id.upper(), list(checks), n=3)
+            hint = f"; did you mean {' or '.join(near)}?" if near else "; `regent policies list` shows them all"
+            return _fail(f"no check has the id {check_id!r}{hint}", EXIT_USAGE)
+        config = read_worktree_config(path)
+        settings = []
+        for setting_path in info.config:
+            described = schemas.setting(setting_path)
+            settings.append({
+                "path": setting_path,
+                "value": setting_value(config, setting_path),
+                "default": described[1] if described else None,
+                "description": described[0] if described else "",
+            })
+        catalogs = load_catalogs()
+        render = render_policies.show_json if fmt == "json" else render_policies.show_text
+        click.echo(render(info, catalogs, settings), nl=False)
+        return EXIT_OK
+
+    return _guarded(work)
+
+
+def run_policies_coverage(path: Path, *, frameworks: Sequence[str] = (), fmt: str = "text",
+                          gaps_only: bool = False, opa_url: str | None = None, opa_token: str | None = None,
+                          opa_binary: str | None = None) -> int:
+    """``regent policies coverage``: each catalog control and the checks that test it, or none."""
+
+    def work() -> int:
+        _, checks = _checks_of(path, opa_url, opa_token, opa_binary)
+        catalogs = load_catalogs()
+        report = {fw: coverage(catalogs[fw], checks.values()) for fw in (frameworks or FRAMEWORKS)}
+        if fmt == "json":
+            click.echo(render_policies.coverage_json(report), nl=False)
+        else:
+            click.echo(render_policies.coverage_text(report, gaps_only), nl=False)
+        return EXIT_OK
+
+    return _guarded(work)
+
+
+def run_policies_test(path: Path, *, min_coverage: float = 90.0, verbose: bool = False,
+                      opa_binary: str | None = None) -> int:
+    """``regent policies test``: ``opa test`` with coverage over the built-in and the organisation's policies.
+
+    Exit 1 when a test fails or coverage is below ``min_coverage`` percent.
+    """
+
+    def work() -> int:
+        config = read_worktree_config(path)
+        policies = policy_set(path, config.policy_paths)
+        binary = find_opa(opa_binary)
+        # Non-test modules first: strict, and without network or non-deterministic built-ins.
+        check_policies(binary, [f.path for f in policies.files])
+        dirs = [str(BUILTIN_DIR), *(str(path / p) for p in config.policy_paths)]
+        with _status("running the policy tests", True):
+            run = subprocess.run([str(binary), "test", "--format", "json", *dirs], capture_output=True, text=True)
+        try:
+            results = json.loads(run.stdout)
+            assert isinstance(results, list)
+        except (ValueError, AssertionError):
+            return _fail(f"opa test did not run:\n{run.stderr or run.stdout}", EXIT_ENGINE)
+        failed = [r for r in results if r.get("fail") or r.get("error")]
+        for r in results:
+            if verbose or r in failed:
+                verdict = "FAIL" if r.get("fail") else ("ERROR" if r.get("error") else "PASS")
+                where = f"{r.get('location', {}).get('file', '')}:{r.get('location', {}).get('row', '')}"
+                click.echo(f"{verdict:<5} {r.get('package', '')}.{r.get('name', '')}  ({where})")
+                if r.get("error"):
+                    click.echo(f"      {r['error'].get('message', r['error'])}")
+        click.echo(f"{len(results) - len(failed)} of {len(results)} tests pass")
+        if failed:
+            return _fail(f"{len(failed)} policy tests fail", EXIT_FINDINGS)
+        # OPA writes a coverage report only when every test passes.
+        with _status("measuring coverage", True):
+            cover = subprocess.run([str(binary), "test", "--coverage", "--format", "json", *dirs],
+                                   capture_output=True, text=True)
+        try:
+            report = json.loads(cover.stdout)
+        except ValueError:
+            return _fail(f"opa test --coverage did not run:\n{cover.stderr or cover.stdout}", EXIT_ENGINE)
+        total = float(report.get("coverage", 0.0))
+        custom = {f: v.get("coverage", 0.0) for f, v in (report.get("files") or {}).items()
+                  if not Path(f).resolve().is_relative_to(BUILTIN_DIR)}
+        for file, percent in sorted(custom.items()):
+            click.echo(f"  {percent:6.1f} %  {file}")
+        click.echo(f"coverage {total:.1f} % of policy lines (minimum {min_coverage:g} %)")
+        if total < min_coverage:
+            return _fail(f"coverage {total:.1f} % is below the minimum {min_coverage:g} %", EXIT_FINDINGS)
         return EXIT_OK
 
     return _guarded(work)
@@ -281,14 +409,64 @@ def validate_cmd(path: Path, rev: str | None, as_of: date | None) -> None:
 
 @main.group("policies")
 def policies_group() -> None:
-    """Inspect the policy set."""
+    """Inspect and test the checks: list, show, coverage of each framework, and the Rego tests."""
+
+
+_repo_option = click.option(
+    "--repo", "-C", "repo", type=click.Path(exists=True, file_okay=False, path_type=Path), default=".",
+    show_default=True, help="Evidence repository whose regent.yaml adds policy folders and sets thresholds.")
 
 
 @policies_group.command("list")
+@_repo_option
+@click.option("--framework", "frameworks", multiple=True, type=click.Choice(FRAMEWORKS),
+              help="Only checks mapped to this framework (repeatable); show only its controls.")
+@click.option("--severity", "severities", multiple=True, type=click.Choice(SEVERITIES),
+              help="Only checks of this severity (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @_opa_options
-def policies_list_cmd(opa_url: str | None, opa_token: str | None, opa_binary: str | None) -> None:
-    """List every check with its severity and the controls it evidences."""
-    sys.exit(run_policies_list(opa_url, opa_token, opa_binary))
+def policies_list_cmd(repo: Path, frameworks: tuple[str, ...], severities: tuple[str, ...], fmt: str,
+                      opa_url: str | None, opa_token: str | None, opa_binary: str | None) -> None:
+    """List the checks, most severe first, with the controls each one tests."""
+    sys.exit(run_policies_list(repo, frameworks=frameworks, severities=severities, fmt=fmt, opa_url=opa_url,
+                               opa_token=opa_token, opa_binary=opa_binary))
+
+
+@policies_group.command("show")
+@click.argument("check_id")
+@_repo_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_opa_options
+def policies_show_cmd(check_id: str, repo: Path, fmt: str, opa_url: str | None, opa_token: str | None,
+                      opa_binary: str | None) -> None:
+    """Show one check: what it tests, its controls in every framework, its settings and a record it flags."""
+    sys.exit(run_policies_show(repo, check_id, fmt=fmt, opa_url=opa_url, opa_token=opa_token,
+                               opa_binary=opa_binary))
+
+
+@policies_group.command("coverage")
+@_repo_option
+@click.option("--framework", "frameworks", multiple=True, type=click.Choice(FRAMEWORKS),
+              help="Only this framework's catalog (repeatable) [default: all five].")
+@click.option("--gaps", "gaps_only", is_flag=True, help="List only the controls no check tests.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_opa_options
+def policies_coverage_cmd(repo: Path, frameworks: tuple[str, ...], gaps_only: bool, fmt: str,
+                          opa_url: str | None, opa_token: str | None, opa_binary: str | None) -> None:
+    """Show, for each control of each framework's catalog, which checks test it or that none does."""
+    sys.exit(run_policies_coverage(repo, frameworks=frameworks, fmt=fmt, gaps_only=gaps_only, opa_url=opa_url,
+                                   opa_token=opa_token, opa_binary=opa_binary))
+
+
+@policies_group.command("test")
+@_repo_option
+@click.option("--min-coverage", type=click.FloatRange(0, 100), default=90.0, show_default=True,
+              help="Fail when the tests cover less than this percentage of policy lines.")
+@click.option("--verbose", "-v", is_flag=True, help="List every test, not only the failing ones.")
+@click.option("--opa-binary", metavar="PATH", envvar="REGENT_OPA", help="The opa binary to run the tests with.")
+def policies_test_cmd(repo: Path, min_coverage: float, verbose: bool, opa_binary: str | None) -> None:
+    """Run the Rego tests of the built-in checks and of the repository's own policy folders, with coverage."""
+    sys.exit(run_policies_test(repo, min_coverage=min_coverage, verbose=verbose, opa_binary=opa_binary))
 
 
 @main.command("version")

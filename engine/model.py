@@ -24,6 +24,8 @@ class CheckInfo:
     description: str = ""
     kinds: tuple[str, ...] = ()
     origin: str = "builtin"  # builtin | custom | engine
+    config: tuple[str, ...] = ()  # the input.config settings it reads, as dotted paths
+    example: Mapping[str, Any] = field(default_factory=dict)  # records, by kind, that it flags
 
     @classmethod
     def from_metadata(cls, meta: Mapping[str, Any], origin: str) -> CheckInfo:
@@ -40,6 +42,8 @@ class CheckInfo:
             description=str(meta.get("description") or ""),
             kinds=tuple(meta.get("kinds") or ()),
             origin=origin,
+            config=tuple(str(c) for c in meta.get("config") or ()),
+            example=dict(meta.get("example") or {}),
         )
 
 

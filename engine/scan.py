@@ -18,6 +18,7 @@ from engine.model import SEVERITY_RANK, CheckInfo, ControlStatus, Finding, Recor
 from engine.policyset import PolicySet
 from engine.results import ResultCache
 from evidence import Snapshot
+from evidence.snapshot import PEOPLE_FILE
 from evidence.model import FieldLines, LoadError, line_of
 from evidence.config import FRAMEWORKS
 
@@ -162,7 +163,9 @@ def _policy_finding(
     kind, record_id = violation.get("kind"), violation.get("id")
     record = snapshot.record(str(kind), str(record_id)) if kind is not None and record_id is not None else None
     fieldpath = violation.get("field") or []
-    if record is None:
+    if record is None and kind == "person" and record_id in snapshot.people:
+        ref = _person_ref(snapshot, str(record_id), fieldpath)
+    elif record is None:
         ref = RecordRef(kind, record_id, "", 0)
     else:
         ref = RecordRef(kind, record_id, record.path, line_of(located.get(record.path, {}), fieldpath))
@@ -176,6 +179,15 @@ def _policy_finding(
         controls=info.controls,
         remediation=info.remediation,
     )
+
+
+def _person_ref(snapshot: Snapshot, person_id: str, fieldpath: Sequence[str | int]) -> RecordRef:
+    """Where a finding about a person points: their entry in people.yaml, at the field if it is written."""
+    lines = snapshot.people_lines.get(person_id, {})
+    parts = [str(p) for p in fieldpath]
+    while parts and "/".join(parts) not in lines:
+        parts.pop()
+    return RecordRef("person", person_id, PEOPLE_FILE, lines.get("/".join(parts), 1))
 
 
 def _input_finding(error: LoadError) -> Finding:

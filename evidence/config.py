@@ -107,3 +107,13 @@ class RepoConfig:
             "role_conflicts": [list(pair) for pair in self.role_conflicts],
             "require_signed_evidence": self.require_signed_evidence,
         }
+
+
+def setting_value(config: RepoConfig, path: str) -> Any:
+    """The value a policy sees at a dotted path of ``input.config``; None when it is not set."""
+    node: Any = config.policy_input()
+    for part in path.split("."):
+        if not isinstance(node, dict) or part not in node:
+            return None
+        node = node[part]
+    return node

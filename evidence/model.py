@@ -77,6 +77,8 @@ class Snapshot:
     config: RepoConfig
     records: Mapping[str, Mapping[str, Record]]
     people: Mapping[str, Mapping[str, Any]]
+    # Each person's line map in people.yaml, relative to their entry.
+    people_lines: Mapping[str, FieldLines] = field(default_factory=dict)
     errors: tuple[LoadError, ...] = ()
     notes: tuple[str, ...] = ()
     files: int = 0

@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 from functools import cache
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, Mapping
 
 import fastjsonschema
 import orjson
@@ -84,3 +84,14 @@ def _reason(error: Any) -> str:
     if len(message) > 200:
         message = message[:197] + "..."
     return f"{where}: {message}" if where else message
+
+
+def setting(path: str) -> tuple[str, Any] | None:
+    """The description and default of a regent.yaml setting named by its dotted path
+    (``thresholds.restore_test_days``); None when the schema does not describe it."""
+    node: Mapping[str, Any] = _schemas()[CONFIG]
+    for part in path.split("."):
+        node = (node.get("properties") or {}).get(part)  # type: ignore[assignment]
+        if node is None:
+            return None
+    return str(node.get("description", "")), node.get("default")

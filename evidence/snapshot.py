@@ -75,7 +75,7 @@ def load_snapshot(
     reader.limit = config.max_record_bytes
 
     errors: list[LoadError] = []
-    people = _load_people(reader, by_path.get(PEOPLE_FILE), errors)
+    people, people_lines = _load_people(reader, by_path.get(PEOPLE_FILE), errors)
 
     excluded = _exclusion(config.exclude)
     candidates = sorted(
@@ -110,6 +110,7 @@ def load_snapshot(
         config=config,
         records=records,
         people=people,
+        people_lines=people_lines,
         errors=tuple(errors),
         notes=tuple(notes),
         files=len(candidates),
@@ -372,10 +373,25 @@ def _line_reader(reader: _Reader, parse_cache: ParseCache) -> Callable[[Iterable
 
 
 def _load_config(reader: _Reader, f: Entry | None) -> RepoConfig:
-    if f is None:
-        return RepoConfig()
+    return RepoConfig() if f is None else config_from_bytes(f.path, reader.read_one(f))
+
+
+def read_worktree_config(root: Path) -> RepoConfig:
+    """The ``regent.yaml`` in a folder (defaults when there is none), for commands that read no records."""
+    path = root / CONFIG_FILE
     try:
-        doc = parse_document(f.path, reader.read_one(f), lines=True)
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return RepoConfig()
+    except OSError as exc:
+        raise ConfigError(f"{path}: {exc.strerror}") from None
+    return config_from_bytes(CONFIG_FILE, data)
+
+
+def config_from_bytes(path: str, data: bytes) -> RepoConfig:
+    """A ``regent.yaml`` document, parsed and validated; ConfigError names the line of the first problem."""
+    try:
+        doc = parse_document(path, data, lines=True)
     except ParseFailure as failure:
         raise ConfigError(f"{CONFIG_FILE}:{failure.line}: {failure.reason}") from None
     value: Any = doc.value if doc.value is not None else {}
@@ -384,19 +400,23 @@ def _load_config(reader: _Reader, f: Entry | None) -> RepoConfig:
     return RepoConfig.from_mapping(value)
 
 
-def _load_people(reader: _Reader, f: Entry | None, errors: list[LoadError]) -> dict[str, dict[str, Any]]:
+def _load_people(
+    reader: _Reader, f: Entry | None, errors: list[LoadError]
+) -> tuple[dict[str, dict[str, Any]], dict[str, FieldLines]]:
+    """The people of people.yaml by id, and each one's line map (field path to line)."""
     if f is None:
-        return {}
+        return {}, {}
     try:
         doc = parse_document(f.path, reader.read_one(f), lines=True)
     except ParseFailure as failure:
         errors.append(LoadError(f.path, failure.line, failure.reason, "unreadable"))
-        return {}
+        return {}, {}
     bad = list(schemas.problems(schemas.PEOPLE, doc.value))
     if bad:
         errors.extend(LoadError(f.path, line_of(doc.lines, p), reason, "invalid") for p, reason in bad)
-        return {}
+        return {}, {}
     people: dict[str, dict[str, Any]] = {}
+    lines: dict[str, FieldLines] = {}
     for index, person in enumerate(doc.value.get("people") or []):
         pid = person["id"]
         if pid in people:
@@ -404,4 +424,9 @@ def _load_people(reader: _Reader, f: Entry | None, errors: list[LoadError]) -> d
             errors.append(LoadError(f.path, line, f"person id {pid!r} is listed twice", "duplicate", "person", pid))
             continue
         people[pid] = {"active": True, **person}
-    return people
+        prefix = f"people/{index}"
+        lines[pid] = {
+            key[len(prefix) + 1:] if key != prefix else "": line
+            for key, line in doc.lines.items() if key == prefix or key.startswith(prefix + "/")
+        }
+    return people, lines

@@ -102,10 +102,10 @@ test_fail_collects_findings_across_roots if {
 test_pass_custom_root_is_collected if {
 	custom_meta := object.union(regent.checks["REG-CHG-002"], {"id": "ACME-CHG-001", "title": "Acme rule"})
 	custom_finding := {"check": "ACME-CHG-001", "kind": "change", "id": "CHG-1", "message": "CHG-1 broke a rule", "field": []}
-	checks := regent.checks with data.custom.acme_rule.meta as custom_meta
-	found := regent.violations with data.custom.acme_rule.violation as {custom_finding}
-		with input as {}
+	checks := regent.checks with data.custom.acme_rule.meta as custom_meta # regal ignore:unresolved-reference
 	count(checks) == count(regent.checks) + 1
 	checks["ACME-CHG-001"] == object.union(custom_meta, {"origin": "custom"})
+	found := regent.violations with data.custom.acme_rule.violation as {custom_finding} # regal ignore:unresolved-reference
+		with input as {}
 	found == {custom_finding}
 }

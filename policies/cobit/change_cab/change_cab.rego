@@ -18,6 +18,19 @@
 #     iso20000: ["8.5.1.3"]
 #     iso17799: ["10.1.2"]
 #     iso27002: ["8.32"]
+#   config: [roles.cab]
+#   example:
+#     change:
+#       - kind: change
+#         id: CHG-2026-0105
+#         title: Replace the core firewall
+#         type: normal
+#         status: approved
+#         requested_by: alice
+#         created: "2026-11-02T09:00:00Z"
+#         risk: high
+#         approvals:
+#           - {by: dave, role: change-manager, decision: approved, at: "2026-11-03T10:00:00Z"}
 package cobit.change_cab
 
 import data.lib.changes

@@ -17,6 +17,18 @@
 #     iso20000: ["8.5.1.3"]
 #     iso17799: ["10.1.2"]
 #     iso27002: ["8.32"]
+#   config: []
+#   example:
+#     change:
+#       - kind: change
+#         id: CHG-2026-0104
+#         title: Move the file share to new storage
+#         type: normal
+#         status: approved
+#         requested_by: alice
+#         created: "2026-11-02T09:00:00Z"
+#         approvals:
+#           - {by: carol, role: cab, decision: approved, at: "2026-11-03T10:00:00Z"}
 package cobit.change_plans
 
 import data.lib.changes

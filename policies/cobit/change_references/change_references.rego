@@ -18,6 +18,17 @@
 #     iso20000: ["8.5.1.3", "8.2.6"]
 #     iso17799: ["10.1.2"]
 #     iso27002: ["8.32", "8.9"]
+#   config: []
+#   example:
+#     change:
+#       - kind: change
+#         id: CHG-2026-0109
+#         title: Decommission the old print server
+#         type: normal
+#         status: submitted
+#         requested_by: alice
+#         created: "2026-11-02T09:00:00Z"
+#         configuration_items: [CI-0404]
 package cobit.change_references
 
 import data.lib.findings

@@ -17,6 +17,19 @@
 #     iso20000: ["8.5.1.3"]
 #     iso17799: ["10.1.2", "12.5.1"]
 #     iso27002: ["8.32"]
+#   config: []
+#   example:
+#     change:
+#       - kind: change
+#         id: CHG-2026-0110
+#         title: Disable the legacy VPN
+#         type: normal
+#         status: implemented
+#         requested_by: alice
+#         created: "2026-11-02T09:00:00Z"
+#         approvals:
+#           - {by: carol, role: cab, decision: rejected, at: "2026-11-03T10:00:00Z"}
+#         implementation: {started: "2026-11-06T21:00:00Z", by: bob}
 package cobit.change_rejected_implemented
 
 import data.lib.changes

@@ -18,6 +18,17 @@
 #     iso20000: ["8.5.1.3"]
 #     iso17799: ["10.1.2", "12.5.1"]
 #     iso27002: ["8.32"]
+#   config: []
+#   example:
+#     change:
+#       - kind: change
+#         id: CHG-2026-0101
+#         title: Upgrade the payment gateway library
+#         type: normal
+#         status: implemented
+#         requested_by: alice
+#         created: "2026-11-02T09:00:00Z"
+#         implementation: {started: "2026-11-04T21:00:00Z", completed: "2026-11-04T22:00:00Z", by: bob}
 package cobit.change_unapproved
 
 import data.lib.changes

@@ -18,6 +18,20 @@
 #     iso20000: ["8.5.1.3"]
 #     iso17799: ["10.1.2"]
 #     iso27002: ["8.32"]
+#   config: []
+#   example:
+#     change:
+#       - kind: change
+#         id: CHG-2026-0107
+#         title: Patch the mail relay
+#         type: normal
+#         status: implemented
+#         requested_by: alice
+#         created: "2026-11-02T09:00:00Z"
+#         approvals:
+#           - {by: carol, role: cab, decision: approved, at: "2026-11-03T10:00:00Z"}
+#         schedule: {start: "2026-11-05T22:00:00Z", end: "2026-11-06T01:00:00Z"}
+#         implementation: {started: "2026-11-05T18:30:00Z", completed: "2026-11-05T19:00:00Z", by: bob}
 package cobit.change_window
 
 import data.lib.changes

@@ -18,6 +18,17 @@
 #     iso20000: ["10.1"]
 #     iso17799: ["15.2.1"]
 #     iso27002: ["5.36"]
+#   config: []
+#   example:
+#     waiver:
+#       - kind: waiver
+#         id: WVR-2026-0009
+#         check: REG-CHG-004
+#         records: [CHG-2026-0031]
+#         reason: The migration project writes its plans in the project wiki until it ends.
+#         approved_by: dave
+#         approved_at: "2026-03-01T09:00:00Z"
+#         expires: "2026-06-30"
 package cobit.waiver_expired
 
 import data.lib.dates

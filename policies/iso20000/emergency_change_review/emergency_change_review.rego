@@ -20,6 +20,17 @@
 #     iso20000: ["8.5.1.3"]
 #     iso17799: ["10.1.2", "12.5.1"]
 #     iso27002: ["8.32"]
+#   config: [thresholds.emergency_review_days]
+#   example:
+#     change:
+#       - kind: change
+#         id: CHG-2026-0106
+#         title: Restart the stuck message broker
+#         type: emergency
+#         status: implemented
+#         requested_by: alice
+#         created: "2026-11-02T09:00:00Z"
+#         implementation: {started: "2026-11-04T03:10:00Z", completed: "2026-11-04T03:40:00Z", by: bob}
 package iso20000.emergency_change_review
 
 import data.lib.changes

@@ -10,6 +10,7 @@ import data.lib.dates
 done_statuses := {"implemented", "reviewed", "closed"}
 
 # METADATA
+# scope: document
 # description: True when a change records an implementation start or has a status that means it was carried out.
 implemented(change) if change.implementation.started != null
 
@@ -21,7 +22,9 @@ implemented(change) if change.status in done_statuses
 #   changes. OPA indexes the inner comprehension by type, so one pass over the
 #   changes serves both types for the whole scan, and a check about one type
 #   walks only the changes of that type.
-of_type := {type: [change | some change in input.records.change; change.type == type] | some type in {"normal", "emergency"}}
+of_type[type] := [change | some change in input.records.change; change.type == type] if {
+	some type in {"normal", "emergency"}
+}
 
 # METADATA
 # description: >-
@@ -52,6 +55,7 @@ rejected(change) := {i: a |
 has_approval(change) if count(approved(change)) > 0
 
 # METADATA
+# scope: document
 # description: True when a value holds something - a non-blank string, or a non-empty list or object.
 filled(x) if {
 	is_string(x)

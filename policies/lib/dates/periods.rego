@@ -13,6 +13,7 @@ quarter_of(n) := sprintf("%d-Q%d", [ymd[0], (((ymd[1] - 1) - ((ymd[1] - 1) % 3))
 }
 
 # METADATA
+# scope: document
 # description: >-
 #   The month or the quarter holding an instant given in ns, by unit ("month"
 #   or "quarter").
@@ -21,6 +22,7 @@ period_of(n, "month") := month_of(n)
 period_of(n, "quarter") := quarter_of(n)
 
 # METADATA
+# scope: document
 # description: The ns of the first instant (UTC) of a YYYY-MM or YYYY-Qn period; undefined for anything else.
 period_start_ns(p) := time.parse_ns("2006-01", p) if {
 	regex.match(`^[0-9]{4}-(0[1-9]|1[0-2])$`, p)

@@ -12,7 +12,7 @@ import data.lib.dates
 # description: >-
 #   Evidence manifests by type, as an object from type to a list of manifests:
 #   one pass over the evidence for the whole scan.
-by_type := {type: [e | some e in input.records.evidence; e.type == type] |
+by_type[type] := [e | some e in input.records.evidence; e.type == type] if {
 	some type in {e.type | some e in input.records.evidence}
 }
 
@@ -35,7 +35,7 @@ last_pass(type, subject) := latest([e | some e in covering(type, subject); passe
 
 # METADATA
 # description: The latest collected_at timestamp string among some manifests; undefined for an empty list.
-latest(manifests) := [ts | some e in manifests; ts := e.collected_at; dates.ns(ts) == newest][0] if {
+latest(manifests) := [e.collected_at | some e in manifests; dates.ns(e.collected_at) == newest][0] if {
 	newest := max({n | some e in manifests; n := dates.ns(e.collected_at)})
 }
 

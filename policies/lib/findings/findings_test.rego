@@ -37,10 +37,11 @@ test_pass_metadata_from_nearest_annotated_link if {
 }
 
 test_pass_metadata_skips_links_without_an_id if {
-	chain := array.concat(
+	chain := array.flatten([
 		[{"path": ["data", "cobit", "example", "meta"], "annotations": {"scope": "rule", "title": "A rule note"}}],
-		array.concat(_chain, [{"path": ["data", "cobit"], "annotations": {"custom": {"id": "REG-TST-999"}}}]),
-	)
+		_chain,
+		[{"path": ["data", "cobit"], "annotations": {"custom": {"id": "REG-TST-999"}}}],
+	])
 	findings.metadata(chain).id == "REG-TST-001"
 	findings.metadata(chain).title == "Something to check"
 }

@@ -10,10 +10,11 @@ import data.lib.dates
 known(id) if input.people[id]
 
 # METADATA
+# scope: document
 # description: >-
 #   True when a listed person has left: marked inactive, or with a left_on
 #   date no later than the instant n (ns).
-gone_by(id, n) if input.people[id].active == false
+gone_by(id, _) if input.people[id].active == false
 
 gone_by(id, n) if dates.date_ns(input.people[id].left_on) <= n
 

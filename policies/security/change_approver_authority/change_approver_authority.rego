@@ -20,6 +20,18 @@
 #     iso20000: ["8.5.1.3"]
 #     iso17799: ["10.1.2", "11.2.2"]
 #     iso27002: ["8.32", "8.2"]
+#   config: [roles.approvers, roles.emergency_approvers]
+#   example:
+#     change:
+#       - kind: change
+#         id: CHG-2026-0108
+#         title: Add a disk to the file server
+#         type: normal
+#         status: approved
+#         requested_by: alice
+#         created: "2026-11-02T09:00:00Z"
+#         approvals:
+#           - {by: hugo, role: cab, decision: approved, at: "2026-11-03T10:00:00Z"}
 package security.change_approver_authority
 
 import data.lib.changes

@@ -17,6 +17,19 @@
 #     iso20000: ["8.5.1.3"]
 #     iso17799: ["10.1.2", "10.1.3"]
 #     iso27002: ["5.3", "8.32"]
+#   config: []
+#   example:
+#     change:
+#       - kind: change
+#         id: CHG-2026-0103
+#         title: Rotate the database credentials
+#         type: normal
+#         status: approved
+#         requested_by: alice
+#         created: "2026-11-02T09:00:00Z"
+#         implementer: bob
+#         approvals:
+#           - {by: bob, role: cab, decision: approved, at: "2026-11-03T10:00:00Z"}
 package security.change_implementer_approval
 
 import data.lib.changes
