@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import date, timedelta
 import subprocess
 from pathlib import Path
 from typing import Any, Iterator
@@ -48,14 +49,38 @@ def clean_change(change_id: str = "CHG-1", **overrides: Any) -> dict[str, Any]:
         "implementation": {"started": "2026-03-03T20:05:00Z", "completed": "2026-03-03T20:40:00Z", "by": "carol"},
         "review": {"at": "2026-03-04T09:00:00Z", "by": "alice", "outcome": "successful"},
         "closure": {"at": "2026-03-04T09:30:00Z", "code": "successful"},
+        "test_evidence": ["EV-1"],
     }
     record.update(overrides)
     return record
 
 
+# A staging server: the checks of production systems (baseline settings, periodic scans and audits)
+# judge it against "now", which would make a clean repository depend on the day the tests run.
 CI_RECORD = {"kind": "configuration_item", "id": "CI-1", "name": "payments-gw-01", "type": "server",
-             "owner": "alice", "environment": "production", "status": "active"}
-SERVICE_RECORD = {"kind": "service", "id": "SVC-1", "name": "Payments", "owner": "alice", "status": "active"}
+             "owner": "alice", "environment": "staging", "status": "active", "classification": "internal",
+             "criticality": "medium", "services": ["SVC-1"], "last_verified": "2026-03-05"}
+SERVICE_RECORD = {"kind": "service", "id": "SVC-1", "name": "Payments", "owner": "alice", "status": "active",
+                  "criticality": "medium", "configuration_items": ["CI-1"],
+                  "sla": {"availability": 99.5, "response_minutes": {"P1": 15, "P2": 30, "P3": 120, "P4": 480},
+                          "resolution_hours": {"P1": 4, "P2": 8, "P3": 24, "P4": 72}}}
+TEST_EVIDENCE = {"kind": "evidence", "id": "EV-1", "type": "test_report", "collected_at": "2026-03-02T12:00:00Z",
+                 "collected_by": "carol", "subject": ["CHG-1"], "result": "pass", "details": {"environment": "staging"},
+                 "artifacts": [{"path": "evidence/artifacts/EV-1.txt", "sha256": "0" * 64}]}
+
+
+def service_reports(first: str = "2026-01") -> dict[str, dict[str, Any]]:
+    """A reviewed monthly report of SVC-1 for every month from ``first`` to the last one due today."""
+    due = (date.today() - timedelta(days=10)).replace(day=1) - timedelta(days=1)
+    year, month = map(int, first.split("-"))
+    reports = {}
+    while (year, month) <= (due.year, due.month):
+        period = f"{year:04d}-{month:02d}"
+        reports[f"services/reports/SR-SVC-1-{period}.yaml"] = {
+            "kind": "service_report", "id": f"SR-SVC-1-{period}", "service": "SVC-1", "period": period,
+            "availability": 99.9, "reviewed_by": "alice", "reviewed_at": f"{period}-28T10:00:00Z"}
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return reports
 
 
 def alias_bomb(*head: str) -> bytes:
@@ -116,6 +141,9 @@ def repo(tmp_path: Path) -> Repo:
     r.write("cmdb/CI-1.yaml", CI_RECORD)
     r.write("services/SVC-1.yaml", SERVICE_RECORD)
     r.write("changes/CHG-1.yaml", clean_change())
+    r.write("evidence/EV-1.yaml", TEST_EVIDENCE)
+    for path, report in service_reports().items():
+        r.write(path, report)
     r.commit("Start the evidence repository")
     return r
 

@@ -37,12 +37,12 @@ def org_repo(repo: Repo) -> Repo:
 
 
 def test_list_filters_by_framework_and_severity(invoke) -> None:  # type: ignore[no-untyped-def]
-    everything = json.loads(invoke("policies", "list", "--format", "json").output)
-    critical = json.loads(invoke("policies", "list", "--format", "json", "--severity", "critical").output)
+    everything = json.loads(invoke("policies", "list", "--format", "json").stdout)
+    critical = json.loads(invoke("policies", "list", "--format", "json", "--severity", "critical").stdout)
     assert 0 < len(critical) < len(everything)
     assert {c["severity"] for c in critical} == {"critical"}
 
-    iso20000 = json.loads(invoke("policies", "list", "--format", "json", "--framework", "iso20000").output)
+    iso20000 = json.loads(invoke("policies", "list", "--format", "json", "--framework", "iso20000").stdout)
     assert 0 < len(iso20000) < len(everything)
     assert all(set(c["controls"]) == {"iso20000"} for c in iso20000)
 
@@ -61,7 +61,7 @@ def test_show_gives_controls_by_name_settings_and_an_example(invoke, repo: Repo)
 
     repo.write("regent.yaml", "thresholds:\n  emergency_review_days: 3\n")
     shown: dict[str, Any] = json.loads(invoke("policies", "show", "reg-chg-006", "-C", str(repo.path),
-                                              "--format", "json").output)
+                                              "--format", "json").stdout)
     assert shown["settings"][0] == {
         "path": "thresholds.emergency_review_days", "value": 3, "default": 7,
         "description": shown["settings"][0]["description"],
@@ -77,7 +77,7 @@ def test_show_an_unknown_check_suggests_near_ids(invoke) -> None:  # type: ignor
 
 
 def test_coverage_lists_every_catalog_control(invoke) -> None:  # type: ignore[no-untyped-def]
-    report = json.loads(invoke("policies", "coverage", "--format", "json").output)
+    report = json.loads(invoke("policies", "coverage", "--format", "json").stdout)
     assert [r["framework"] for r in report] == ["cobit4", "cobit2019", "iso20000", "iso17799", "iso27002"]
     by_framework = {r["framework"]: r for r in report}
     iso27002 = {row["id"]: row for row in by_framework["iso27002"]["rows"]}
@@ -99,7 +99,7 @@ def test_organisation_checks_run_list_show_and_test_beside_the_built_ins(
     assert "thresholds.acme_pci_approvals = 2" in shown.output
     assert "kind: configuration_item" in shown.output
 
-    coverage = json.loads(invoke("policies", "coverage", "-C", str(org_repo.path), "--format", "json").output)
+    coverage = json.loads(invoke("policies", "coverage", "-C", str(org_repo.path), "--format", "json").stdout)
     cobit4 = {row["id"]: row for row in coverage[0]["rows"]}
     assert "ACME-CHG-101" in cobit4["AI6.2"]["checks"]
 

@@ -19,15 +19,28 @@ _kinds := {
 	"service", "service_report", "supplier", "evidence", "waiver",
 }
 
+# The built-in checks: an organisation's own (origin custom) may be loaded
+# beside them when `regent policies test` runs these tests.
+_builtin := {id: meta | some id, meta in regent.checks; not meta.origin}
+
 test_pass_collects_every_builtin_check if {
-	object.keys(regent.checks) == {
-		"REG-CHG-001", "REG-CHG-002", "REG-CHG-003", "REG-CHG-004", "REG-CHG-005", "REG-CHG-006",
-		"REG-CHG-007", "REG-CHG-008", "REG-CHG-009", "REG-CHG-010", "REG-GOV-001",
+	object.keys(_builtin) == {
+		"REG-AVL-001", "REG-BCM-001", "REG-BCM-002", "REG-CAP-001", "REG-CFG-001", "REG-CFG-002",
+		"REG-CFG-003", "REG-CFG-004", "REG-CFG-005", "REG-CFG-006", "REG-CHG-001", "REG-CHG-002",
+		"REG-CHG-003", "REG-CHG-004", "REG-CHG-005", "REG-CHG-006", "REG-CHG-007", "REG-CHG-008",
+		"REG-CHG-009", "REG-CHG-010", "REG-CHG-011", "REG-CHG-012", "REG-CHG-013", "REG-CHG-014",
+		"REG-CHG-015", "REG-CHG-016", "REG-CHG-017", "REG-CHG-018", "REG-GOV-001", "REG-GOV-002",
+		"REG-GOV-003", "REG-GOV-004", "REG-INC-001", "REG-INC-002", "REG-PRB-001", "REG-PRB-002",
+		"REG-PRB-003", "REG-REL-001", "REG-REL-002", "REG-REL-003", "REG-REL-004", "REG-SEC-001",
+		"REG-SEC-002", "REG-SEC-003", "REG-SEC-004", "REG-SEC-005", "REG-SEC-006", "REG-SEC-007",
+		"REG-SEC-008", "REG-SEC-009", "REG-SEC-010", "REG-SEC-011", "REG-SEC-012", "REG-SEC-013",
+		"REG-SEC-014", "REG-SEC-015", "REG-SLM-001", "REG-SLM-002", "REG-SLM-003", "REG-SLM-004",
+		"REG-SLM-005", "REG-SUP-001", "REG-SUP-002", "REG-SUP-003",
 	}
 }
 
 test_pass_check_metadata_is_complete if {
-	every id, meta in regent.checks {
+	every id, meta in _builtin {
 		meta.id == id
 		regex.match(`^REG-[A-Z]{3}-[0-9]{3}$`, id)
 		trim_space(meta.title) != ""
@@ -39,10 +52,11 @@ test_pass_check_metadata_is_complete if {
 			kind in _kinds
 		}
 
-		# Every check maps to COBIT 4.1 and ISO/IEC 27002:2022 at least; the
+		# Every check maps to COBIT 4.1 and to an ISO standard at least; the
 		# other frameworks wherever a counterpart exists.
 		object.keys(meta.controls) - _frameworks == set()
-		{"cobit4", "iso27002"} - object.keys(meta.controls) == set()
+		"cobit4" in object.keys(meta.controls)
+		count({"iso20000", "iso27002"} & object.keys(meta.controls)) > 0
 		every framework, ids in meta.controls {
 			count(ids) > 0
 			every control in ids {
@@ -76,7 +90,7 @@ test_pass_empty_input if {
 test_fail_collects_findings if {
 	people := object.union(fx.people, {"alice": {"id": "alice", "name": "Alice", "emails": [], "roles": ["cab"]}})
 	change := fx.change_with({"approvals": [{"by": "alice", "role": "cab", "decision": "approved", "at": "2026-10-02T10:00:00Z"}]})
-	found := regent.violations with input as fx.changes([change])
+	found := regent.violations with input as fx.world_with({"change": [change]})
 		with input.people as people
 	found == {{
 		"check": "REG-CHG-002",
@@ -90,7 +104,7 @@ test_fail_collects_findings if {
 test_fail_collects_findings_across_roots if {
 	change := fx.change_with({"approvals": [{"by": "bob", "role": "cab", "decision": "approved", "at": "2026-10-06T10:00:00Z"}]})
 	emergency := fx.patch(fx.emergency, {"approvals": []})
-	found := regent.violations with input as fx.changes([change, emergency])
+	found := regent.violations with input as fx.world_with({"change": [change, emergency]})
 	{[f.check, f.id] | some f in found} == {
 		["REG-CHG-001", "CHG-2026-0042"],
 		["REG-CHG-003", "CHG-2026-0042"],

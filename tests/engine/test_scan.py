@@ -153,10 +153,11 @@ def test_input_document_is_valid_json_with_every_record(repo: Repo) -> None:
 def test_every_check_has_complete_metadata(opa: PrivateOpa) -> None:
     checks = list_checks(opa)
     policy_checks = [c for c in checks.values() if c.origin == "builtin"]
-    assert len(policy_checks) >= 11
+    assert len(policy_checks) >= 45
     for info in checks.values():
         assert info.title and info.remediation and info.severity in ("low", "medium", "high", "critical")
-        assert set(info.controls) == {"cobit4", "cobit2019", "iso20000", "iso17799", "iso27002"}, info.id
+        assert set(info.controls) <= {"cobit4", "cobit2019", "iso20000", "iso17799", "iso27002"}, info.id
+        assert "cobit4" in info.controls, info.id
 
 
 @pytest.mark.parametrize("fmt", ["text", "json"])

@@ -73,7 +73,10 @@ violation contains finding if {
 	rejection := change.approvals[j]
 	msg := sprintf(
 		"%s %s although %v rejected it at %v and no later approval overturned that",
-		[change.id, changes.how_implemented(change), object.get(rejection, "by", "an unnamed approver"), object.get(rejection, "at", "an unrecorded time")],
+		[
+			change.id, changes.how_implemented(change),
+			object.get(rejection, "by", "an unnamed approver"), object.get(rejection, "at", "an unrecorded time"),
+		],
 	)
 	finding := findings.new(rego.metadata.chain(), "change", change, msg, ["approvals", j, "decision"])
 }

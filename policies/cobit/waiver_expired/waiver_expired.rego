@@ -42,7 +42,10 @@ violation contains finding if {
 	dates.date_ns(waiver.expires) < dates.date_ns(today)
 	msg := sprintf(
 		"%s (waiving %v, approved by %v) expired on %s, before %s",
-		[waiver.id, object.get(waiver, "check", "an unnamed check"), object.get(waiver, "approved_by", "nobody named"), waiver.expires, today],
+		[
+			waiver.id, object.get(waiver, "check", "an unnamed check"),
+			object.get(waiver, "approved_by", "nobody named"), waiver.expires, today,
+		],
 	)
 	finding := findings.new(rego.metadata.chain(), "waiver", waiver, msg, ["expires"])
 }

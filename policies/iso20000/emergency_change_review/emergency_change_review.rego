@@ -81,6 +81,9 @@ violation contains finding if {
 	some change in changes.of_type.emergency
 	changes.implemented(change)
 	not changes.has_approval(change)
-	msg := sprintf("%s %s as an emergency change with no approved approval on record", [change.id, changes.how_implemented(change)])
+	msg := sprintf(
+		"%s %s as an emergency change with no approved approval on record",
+		[change.id, changes.how_implemented(change)],
+	)
 	finding := findings.new(rego.metadata.chain(), "change", change, msg, ["approvals"])
 }

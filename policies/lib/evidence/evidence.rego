@@ -2,8 +2,10 @@
 # title: Evidence
 # description: >-
 #   Lookups over evidence manifests shared by the checks of periodic evidence:
-#   by type, by the subject they cover, and by age against the scan's
-#   reference dates.
+#   the latest manifest of a type for each subject it covers, and the periods
+#   covered, built once per scan so that a check over thousands of
+#   configuration items makes one lookup per item. Manifests collected after
+#   the scan's reference time do not count.
 package lib.evidence
 
 import data.lib.dates
@@ -16,43 +18,66 @@ by_type[type] := [e | some e in input.records.evidence; e.type == type] if {
 	some type in {e.type | some e in input.records.evidence}
 }
 
+# One row per manifest and subject it covers, collected by the reference
+# time, sorted by collection time: [ns, type, subject, id, passed].
+_rows := sort([[n, e.type, subject, e.id, _passed(e)] |
+	ref := dates.reference_ns(input)
+	some e in input.records.evidence
+	n := dates.ns(e.collected_at)
+	n <= ref
+	some subject in object.get(e, "subject", [])
+])
+
+# The id of the latest manifest per [type, subject]. Rows are sorted by time,
+# and object.union_n lets later objects win, so each key ends with its
+# latest: one pass, where grouping by key in a comprehension would walk every
+# manifest once per subject.
+_latest := object.union_n([{[type, subject]: id} | some [_, type, subject, id, _] in _rows])
+
+_latest_pass := object.union_n([{[type, subject]: id} | some [_, type, subject, id, true] in _rows])
+
 # METADATA
-# description: The manifests of a type that name a subject (a CI, service, person or system id) in their subject list.
-covering(type, subject) := [e |
-	some e in object.get(by_type, type, [])
-	subject in object.get(e, "subject", [])
-]
+# description: >-
+#   The latest manifest of a type covering a subject (a CI, service, person or
+#   change id), whatever its result; undefined when there is none.
+last(type, subject) := input.records.evidence[_latest[[type, subject]]]
+
+# METADATA
+# description: The latest passing manifest of a type covering a subject; undefined when there is none.
+last_passed(type, subject) := input.records.evidence[_latest_pass[[type, subject]]]
 
 # METADATA
 # description: True when a manifest records a passing result.
 passed(e) if e.result == "pass"
 
-# METADATA
-# description: >-
-#   The latest collected_at, as a timestamp string, among the passing
-#   manifests of a type that cover a subject; undefined when there is none.
-last_pass(type, subject) := latest([e | some e in covering(type, subject); passed(e)])
+# Whether a manifest passed, as a boolean (a row must not vanish for a failure).
+default _passed(_) := false
 
-# METADATA
-# description: The latest collected_at timestamp string among some manifests; undefined for an empty list.
-latest(manifests) := [e.collected_at | some e in manifests; dates.ns(e.collected_at) == newest][0] if {
-	newest := max({n | some e in manifests; n := dates.ns(e.collected_at)})
-}
+_passed(e) if passed(e)
 
 # METADATA
 # description: >-
-#   True when a passing manifest of a type covers a subject and was collected
-#   no more than limit_days before the reference instant ref (ns).
+#   True when the latest passing manifest of a type covering a subject was
+#   collected no more than limit_days before the reference instant ref (ns).
 passed_within(type, subject, limit_days, ref) if {
-	some e in covering(type, subject)
-	passed(e)
-	ref - dates.ns(e.collected_at) <= dates.days(limit_days)
+	ref - dates.ns(last_passed(type, subject).collected_at) <= dates.days(limit_days)
 }
 
 # METADATA
 # description: >-
-#   How long ago a subject's last passing manifest of a type was collected, for
-#   messages: "last passed at TIMESTAMP", or "never passed".
-last_pass_phrase(type, subject) := sprintf("last passed at %s", [last_pass(type, subject)]) if {
-	last_pass(type, subject)
+#   The [type, subject, period] of every manifest that names a period, for a
+#   membership test: does some manifest of this type cover this subject for
+#   this period?
+periods contains [e.type, subject, e.period] if {
+	some e in input.records.evidence
+	is_string(e.period)
+	some subject in object.get(e, "subject", [])
+}
+
+# METADATA
+# description: >-
+#   When a subject last passed evidence of a type, for messages: "last passed
+#   at TIMESTAMP", or "never passed".
+last_pass_phrase(type, subject) := sprintf("last passed at %s", [last_passed(type, subject).collected_at]) if {
+	last_passed(type, subject)
 } else := "never passed"

@@ -12,9 +12,13 @@ known(id) if input.people[id]
 # METADATA
 # scope: document
 # description: >-
-#   True when a listed person has left: marked inactive, or with a left_on
-#   date no later than the instant n (ns).
-gone_by(id, _) if input.people[id].active == false
+#   True when a listed person had left by the instant n (ns): their left_on
+#   date is no later than n, or they are marked inactive with no left_on date
+#   (a recorded date wins: someone inactive today was there before it).
+gone_by(id, _) if {
+	input.people[id].active == false
+	not input.people[id].left_on
+}
 
 gone_by(id, n) if dates.date_ns(input.people[id].left_on) <= n
 

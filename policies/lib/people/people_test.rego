@@ -18,6 +18,12 @@ test_pass_gone_by if {
 	not people.gone_by("zoe", n) with input as fx.doc({})
 }
 
+test_pass_left_on_wins_over_inactive if {
+	ivan := {"id": "ivan", "name": "Ivan", "emails": [], "active": false, "left_on": "2026-11-01"}
+	people.gone_by("ivan", dates.ns("2026-11-01T00:00:00Z")) with input.people.ivan as ivan
+	not people.gone_by("ivan", dates.ns("2026-10-31T23:59:59Z")) with input.people.ivan as ivan
+}
+
 test_pass_roles if {
 	people.roles("carol") == {"cab"} with input as fx.doc({})
 	people.roles("zoe") == set() with input as fx.doc({})

@@ -80,7 +80,8 @@ _inactive(person) := ["is marked inactive"] if {
 	person.active == false
 } else := []
 
-_departed(person, approval, doc) := [sprintf("left on %s, on or before the approval at %s", [person.left_on, approval.at])] if {
+_departed(person, approval, doc) := [msg] if {
+	msg := sprintf("left on %s, on or before the approval at %s", [person.left_on, approval.at])
 	dates.date_ns(person.left_on) <= changes.at_ns(approval)
 } else := [sprintf("left on %s and the approval is undated", [person.left_on])] if {
 	not changes.at_ns(approval)
@@ -100,7 +101,8 @@ _list_or_none(items) := concat(", ", sort(items)) if {
 violation contains finding if {
 	some [change, i, approval] in _in_doubt
 	not is_string(object.get(approval, "by", null))
-	msg := sprintf("%s has an approval at %v that names no approver", [change.id, object.get(approval, "at", "an unrecorded time")])
+	at := object.get(approval, "at", "an unrecorded time")
+	msg := sprintf("%s has an approval at %v that names no approver", [change.id, at])
 	finding := findings.new(rego.metadata.chain(), "change", change, msg, ["approvals", i])
 }
 
@@ -116,10 +118,7 @@ violation contains finding if {
 	some [change, i, approval] in _in_doubt
 	person := input.people[approval.by]
 	allowed := _allowed(change)
-	reasons := array.concat(
-		array.concat(_inactive(person), _departed(person, approval, input)),
-		_unentitled(person, allowed),
-	)
+	reasons := array.flatten([_inactive(person), _departed(person, approval, input), _unentitled(person, allowed)])
 	count(reasons) > 0
 	msg := sprintf("%s was approved by %s, who %s", [change.id, approval.by, concat(" and ", reasons)])
 	finding := findings.new(rego.metadata.chain(), "change", change, msg, ["approvals", i, "by"])

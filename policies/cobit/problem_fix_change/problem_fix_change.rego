@@ -1,0 +1,74 @@
+# METADATA
+# title: Problem resolved without a fix carried out by a change
+# description: >-
+#   Once a problem's root cause is known, resolving it means removing that
+#   cause through a change that is actually carried out; a risk accepted
+#   instead is recorded as a waiver. The check flags a resolved or closed
+#   problem with a root cause but no fix_change, and one whose fix_change
+#   names a change that has not been carried out. A fix_change naming no
+#   change record is left to REG-CFG-006.
+# custom:
+#   id: REG-PRB-002
+#   severity: medium
+#   remediation: >-
+#     Raise and carry out a change that removes the root cause and name it in
+#     fix_change, or reopen the problem; if the risk is accepted instead,
+#     record a waiver for this finding.
+#   kinds: [problem, change]
+#   config: []
+#   controls:
+#     cobit4: [DS10.2, DS10.3]
+#     cobit2019: [DSS03.03, DSS03.04]
+#     iso20000: ["8.6.3"]
+#     iso17799: ["13.2.2"]
+#     iso27002: ["5.27"]
+#   example:
+#     problem:
+#       - kind: problem
+#         id: PRB-2026-0102
+#         title: Disk fills up on the log server every month
+#         status: resolved
+#         opened: "2026-08-03T09:00:00Z"
+#         root_cause: Log rotation was never configured for the audit logs.
+#         resolved: "2026-08-20T12:00:00Z"
+package cobit.problem_fix_change
+
+import data.lib.changes
+import data.lib.findings
+
+meta := findings.metadata(rego.metadata.chain())
+
+# True when a record holds non-blank text in a field.
+_has_text(record, field) if {
+	value := object.get(record, field, null)
+	is_string(value)
+	trim_space(value) != ""
+}
+
+# The resolved and closed problems whose root cause is recorded.
+_diagnosed := [problem |
+	some problem in input.records.problem
+	problem.status in {"resolved", "closed"}
+	_has_text(problem, "root_cause")
+]
+
+violation contains finding if {
+	some problem in _diagnosed
+	not _has_text(problem, "fix_change")
+	msg := sprintf(
+		"%s has status %s and a root cause but names no fix change that removed it",
+		[problem.id, problem.status],
+	)
+	finding := findings.new(rego.metadata.chain(), "problem", problem, msg, ["fix_change"])
+}
+
+violation contains finding if {
+	some problem in _diagnosed
+	change := input.records.change[problem.fix_change]
+	not changes.implemented(change)
+	msg := sprintf(
+		"%s has status %s but its fix change %s has status %s and was never carried out",
+		[problem.id, problem.status, change.id, change.status],
+	)
+	finding := findings.new(rego.metadata.chain(), "problem", problem, msg, ["fix_change"])
+}

@@ -1,0 +1,81 @@
+# METADATA
+# title: Waiver approved by someone without the authority to accept risk
+# description: >-
+#   Only a current member of staff in a role entitled to approve may accept a
+#   risk on the organisation's behalf. The check flags a waiver whose
+#   approver is not listed in people.yaml, had left (marked inactive, or with
+#   a leaving date no later than the approval) when approving, or holds none
+#   of the configured approver roles.
+# custom:
+#   id: REG-GOV-003
+#   severity: high
+#   remediation: >-
+#     Have the risk accepted again by a current member of staff who holds an
+#     approver role, and record that person and date on the waiver.
+#   kinds: [waiver]
+#   config: [roles.approvers]
+#   controls:
+#     cobit4: [ME2.3]
+#     cobit2019: [MEA02.04, DSS06.03]
+#     iso20000: ["10.1"]
+#     iso17799: ["15.2.1"]
+#     iso27002: ["5.36", "5.2"]
+#   example:
+#     waiver:
+#       - kind: waiver
+#         id: WVR-2026-0102
+#         check: REG-PRB-003
+#         records: [PRB-2026-0103]
+#         reason: The export is rewritten this quarter; users were told to split large exports.
+#         approved_by: alice
+#         approved_at: "2026-11-02T15:00:00Z"
+#         expires: "2027-01-31"
+package cobit.waiver_approver
+
+import data.lib.dates
+import data.lib.findings
+import data.lib.people
+
+meta := findings.metadata(rego.metadata.chain())
+
+# The configured roles whose holders may approve, read once for the whole scan.
+_approver_roles := object.get(input, ["config", "roles", "approvers"], [])
+
+# True when a person holds at least one approver role.
+_holds_approver_role(id) if {
+	some role in people.roles(id)
+	role in _approver_roles
+}
+
+# Why a listed person who has gone (lib.people.gone_by) counts as gone, for messages.
+_departure(id) := sprintf("who left on %s", [input.people[id].left_on]) if {
+	not input.people[id].active == false
+} else := "who is marked inactive in people.yaml"
+
+violation contains finding if {
+	some waiver in input.records.waiver
+	not people.known(waiver.approved_by)
+	msg := sprintf("%s was approved by %v, who is not listed in people.yaml", [waiver.id, waiver.approved_by])
+	finding := findings.new(rego.metadata.chain(), "waiver", waiver, msg, ["approved_by"])
+}
+
+violation contains finding if {
+	some waiver in input.records.waiver
+	people.gone_by(waiver.approved_by, dates.ns(waiver.approved_at))
+	msg := sprintf(
+		"%s was approved by %s at %s, %s",
+		[waiver.id, waiver.approved_by, waiver.approved_at, _departure(waiver.approved_by)],
+	)
+	finding := findings.new(rego.metadata.chain(), "waiver", waiver, msg, ["approved_by"])
+}
+
+violation contains finding if {
+	some waiver in input.records.waiver
+	people.known(waiver.approved_by)
+	not _holds_approver_role(waiver.approved_by)
+	msg := sprintf(
+		"%s was approved by %s, who holds none of the approver roles (%s)",
+		[waiver.id, waiver.approved_by, concat(", ", _approver_roles)],
+	)
+	finding := findings.new(rego.metadata.chain(), "waiver", waiver, msg, ["approved_by"])
+}

@@ -1,0 +1,96 @@
+package cobit.waiver_approver_test
+
+import data.cobit.waiver_approver
+import data.lib.fixtures_test as fx
+
+_waiver(fields) := fx.patch(fx.waiver, fields)
+
+_finding(message) := {
+	"check": "REG-GOV-003",
+	"kind": "waiver",
+	"id": "WVR-2026-0001",
+	"message": message,
+	"field": ["approved_by"],
+}
+
+test_meta if {
+	waiver_approver.meta.id == "REG-GOV-003"
+	waiver_approver.meta.config == ["roles.approvers"]
+	waiver_approver.meta.severity == "high"
+}
+
+test_fail_approver_not_listed if {
+	found := waiver_approver.violation with input as fx.world_with({"waiver": [_waiver({"approved_by": "zoe"})]})
+	found == {_finding("WVR-2026-0001 was approved by zoe, who is not listed in people.yaml")}
+}
+
+test_fail_approver_without_role if {
+	found := waiver_approver.violation with input as fx.world_with({"waiver": [_waiver({"approved_by": "alice"})]})
+	found == {_finding("WVR-2026-0001 was approved by alice, who holds none of the approver roles (cab, change-manager, emergency-cab)")}
+}
+
+test_fail_approver_with_no_roles_at_all if {
+	found := waiver_approver.violation with input as fx.world_with({"waiver": [_waiver({"approved_by": "hugo"})]})
+	found == {_finding("WVR-2026-0001 was approved by hugo, who holds none of the approver roles (cab, change-manager, emergency-cab)")}
+}
+
+test_fail_approver_left_before_approving if {
+	waiver := _waiver({"approved_by": "gina", "approved_at": "2026-10-05T09:00:00Z"})
+	found := waiver_approver.violation with input as fx.world_with({"waiver": [waiver]})
+	found == {_finding("WVR-2026-0001 was approved by gina at 2026-10-05T09:00:00Z, who left on 2026-10-02")}
+}
+
+test_fail_approver_left_on_the_day if {
+	waiver := _waiver({"approved_by": "gina", "approved_at": "2026-10-02T08:00:00Z"})
+	found := waiver_approver.violation with input as fx.world_with({"waiver": [waiver]})
+	found == {_finding("WVR-2026-0001 was approved by gina at 2026-10-02T08:00:00Z, who left on 2026-10-02")}
+}
+
+test_fail_approver_inactive if {
+	found := waiver_approver.violation with input as fx.world_with({"waiver": [_waiver({"approved_by": "frank"})]})
+	found == {_finding("WVR-2026-0001 was approved by frank at 2026-11-01T09:00:00Z, who is marked inactive in people.yaml")}
+}
+
+test_fail_gone_and_without_role if {
+	people := object.union(fx.people, {"alice": object.union(fx.people.alice, {"active": false})})
+	found := waiver_approver.violation with input as fx.world_with({"waiver": [_waiver({"approved_by": "alice"})]})
+		with input.people as people
+	found == {
+		_finding("WVR-2026-0001 was approved by alice at 2026-11-01T09:00:00Z, who is marked inactive in people.yaml"),
+		_finding("WVR-2026-0001 was approved by alice, who holds none of the approver roles (cab, change-manager, emergency-cab)"),
+	}
+}
+
+test_fail_approver_roles_from_config if {
+	found := waiver_approver.violation with input as fx.world
+		with input.config.roles.approvers as ["risk-owner", "ciso"]
+	found == {_finding("WVR-2026-0001 was approved by dave, who holds none of the approver roles (risk-owner, ciso)")}
+}
+
+test_fail_no_approver_roles_configured if {
+	found := waiver_approver.violation with input as fx.world
+		with input.config.roles as {}
+	found == {_finding("WVR-2026-0001 was approved by dave, who holds none of the approver roles ()")}
+}
+
+test_pass_approver_left_after_approving if {
+	waiver := _waiver({"approved_by": "gina", "approved_at": "2026-10-01T17:00:00Z"})
+	count(waiver_approver.violation) == 0 with input as fx.world_with({"waiver": [waiver]})
+}
+
+test_pass_each_approver_role if {
+	waivers := [
+		_waiver({"id": "WVR-2026-0002", "approved_by": "carol"}),
+		_waiver({"id": "WVR-2026-0003", "approved_by": "erin"}),
+	]
+	count(waiver_approver.violation) == 0 with input as fx.world_with({"waiver": waivers})
+}
+
+test_pass_approver_roles_from_config if {
+	count(waiver_approver.violation) == 0 with input as fx.world_with({"waiver": [_waiver({"approved_by": "alice"})]})
+		with input.config.roles.approvers as ["developer"]
+}
+
+test_pass_world if {
+	count(waiver_approver.violation) == 0 with input as fx.world
+}

@@ -1,0 +1,66 @@
+# METADATA
+# title: Service report not reviewed
+# description: >-
+#   A service report is only useful once someone accountable has reviewed it.
+#   The check flags a service report with no reviewed_by or no reviewed_at
+#   once its period has ended and the configured grace period has passed, and
+#   a report reviewed by someone who is not listed in people.yaml.
+# custom:
+#   id: REG-SLM-004
+#   severity: medium
+#   remediation: >-
+#     Have the service owner or service level manager review the report and
+#     record who reviewed it (a person of people.yaml) and when.
+#   kinds: [service_report]
+#   config: [thresholds.service_report_grace_days]
+#   controls:
+#     cobit4: [DS1.5]
+#     cobit2019: [APO09.04]
+#     iso20000: ["9.4", "8.3.3"]
+#   example:
+#     service_report:
+#       - kind: service_report
+#         id: SR-2026-09-SVC-0009
+#         service: SVC-0009
+#         period: "2026-09"
+#         availability: 99.9
+#         incidents: 1
+#         breaches: []
+package iso20000.service_report_review
+
+import data.lib.dates
+import data.lib.findings
+import data.lib.people
+
+meta := findings.metadata(rego.metadata.chain())
+
+_review_fields := ["reviewed_by", "reviewed_at"]
+
+# True when a value is a non-blank string.
+_filled(x) if {
+	is_string(x)
+	trim_space(x) != ""
+}
+
+violation contains finding if {
+	some report in input.records.service_report
+	missing := [f | some f in _review_fields; not _filled(object.get(report, f, null))]
+	count(missing) > 0
+
+	# Judged from the first instant after the period and its grace period.
+	due := dates.period_end_ns(report.period) + dates.days(input.config.thresholds.service_report_grace_days)
+	due <= dates.reference_ns(input)
+	msg := sprintf(
+		"%s (%v, %s) has no %s, though its review has been overdue since %s",
+		[report.id, report.service, report.period, concat(" and no ", missing), dates.date_of(due)],
+	)
+	finding := findings.new(rego.metadata.chain(), "service_report", report, msg, [missing[0]])
+}
+
+violation contains finding if {
+	some report in input.records.service_report
+	_filled(report.reviewed_by)
+	not people.known(report.reviewed_by)
+	msg := sprintf("%s was reviewed by %s, who is not listed in people.yaml", [report.id, report.reviewed_by])
+	finding := findings.new(rego.metadata.chain(), "service_report", report, msg, ["reviewed_by"])
+}
