@@ -85,7 +85,8 @@ def show_text(info: CheckInfo, catalogs: Mapping[str, Catalog], settings: Sequen
         out.append("")
     if info.example:
         out.append("Example: records it flags")
-        example = yaml.safe_dump(dict(info.example), sort_keys=False, allow_unicode=True, width=96)
+        readable = {kind: [_record_order(r) for r in records] for kind, records in info.example.items()}
+        example = yaml.safe_dump(readable, sort_keys=False, allow_unicode=True, width=96)
         out += ["  " + line for line in example.rstrip("\n").splitlines()]
         out.append("")
     return "\n".join(out)
@@ -101,6 +102,16 @@ def show_json(info: CheckInfo, catalogs: Mapping[str, Catalog], settings: Sequen
     doc["settings"] = list(settings)
     doc["example"] = info.example
     return _json(doc)
+
+
+_FIRST = ("kind", "id", "title", "name")
+
+
+def _record_order(record: Any) -> Any:
+    """A record with kind, id and its title or name first, as a person would write it (OPA sorts keys)."""
+    if not isinstance(record, dict):
+        return record
+    return {**{k: record[k] for k in _FIRST if k in record}, **{k: v for k, v in record.items() if k not in _FIRST}}
 
 
 def _plain(value: Any) -> str:
@@ -121,14 +132,14 @@ def coverage_text(report: Mapping[str, Sequence[CoverageRow]], gaps_only: bool =
     out = []
     for framework, rows in report.items():
         s = coverage_summary(framework, rows)
-        out.append(f"{s['name']}: {s['automated']} of {s['controls']} controls tested by a check, "
-                   f"{s['partly']} partly (through controls below them), {s['manual']} not automated")
+        out.append(f"{s['name']}: {s['automated']} of {s['controls']} catalog entries tested by a check, "
+                   f"{s['partly']} partly (through entries below them), {s['manual']} not automated")
         for row in rows:
             if gaps_only and row.status != "manual":
                 continue
             indent = "  " * row.depth
             checks = ", ".join(row.checks) if row.checks else (
-                f"below: {', '.join(row.below)}" if row.below else "not automated")
+                f"{len(row.below)} checks below" if row.below else "not automated")
             out.append(f"  {_STATUS_MARK[row.status]} {indent}{row.control.id:<{max(10 - len(indent), 1)}} "
                        f"{row.control.title[:58]:<58}  {checks}")
         out.append("")

@@ -31,6 +31,7 @@ package cobit.change_closure
 
 import data.lib.dates
 import data.lib.findings
+import data.lib.text
 
 meta := findings.metadata(rego.metadata.chain())
 
@@ -58,7 +59,7 @@ violation contains finding if {
 violation contains finding if {
 	some change in _closed
 	_recorded(change.closure)
-	not _filled(object.get(change.closure, "code", null))
+	not text.written(object.get(change.closure, "code", null))
 	msg := sprintf("%s is closed but records no closure code", [change.id])
 	finding := findings.new(rego.metadata.chain(), "change", change, msg, ["closure", "code"])
 }
@@ -80,10 +81,4 @@ violation contains finding if {
 		[change.id, change.closure.code],
 	)
 	finding := findings.new(rego.metadata.chain(), "change", change, msg, ["review"])
-}
-
-# True when a value is a non-blank string.
-_filled(x) if {
-	is_string(x)
-	trim_space(x) != ""
 }

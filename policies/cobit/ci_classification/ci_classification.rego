@@ -36,6 +36,7 @@ package cobit.ci_classification
 import data.lib.dates
 import data.lib.findings
 import data.lib.people
+import data.lib.text
 
 meta := findings.metadata(rego.metadata.chain())
 
@@ -46,13 +47,6 @@ _live := [ci |
 	ci.environment == "production"
 ]
 
-# True when a record holds non-blank text in a field.
-_has_text(record, field) if {
-	value := object.get(record, field, null)
-	is_string(value)
-	trim_space(value) != ""
-}
-
 # Why a listed person who has gone (lib.people.gone_by) counts as gone, for messages.
 _departure(id) := sprintf("who left on %s", [input.people[id].left_on]) if {
 	not input.people[id].active == false
@@ -61,7 +55,7 @@ _departure(id) := sprintf("who left on %s", [input.people[id].left_on]) if {
 violation contains finding if {
 	some ci in _live
 	some field in ["classification", "criticality"]
-	not _has_text(ci, field)
+	not text.has_text(ci, field)
 	msg := sprintf("%s is an active production configuration item with no %s recorded", [ci.id, field])
 	finding := findings.new(rego.metadata.chain(), "configuration_item", ci, msg, [field])
 }

@@ -30,20 +30,14 @@
 package cobit.known_error_workaround
 
 import data.lib.findings
+import data.lib.text
 
 meta := findings.metadata(rego.metadata.chain())
-
-# True when a record holds non-blank text in a field.
-_has_text(record, field) if {
-	value := object.get(record, field, null)
-	is_string(value)
-	trim_space(value) != ""
-}
 
 violation contains finding if {
 	some problem in input.records.problem
 	problem.status == "known_error"
-	not _has_text(problem, "workaround")
+	not text.has_text(problem, "workaround")
 	msg := sprintf("%s is a known error with no workaround recorded", [problem.id])
 	finding := findings.new(rego.metadata.chain(), "problem", problem, msg, ["workaround"])
 }

@@ -35,26 +35,20 @@ package cobit.problem_fix_change
 
 import data.lib.changes
 import data.lib.findings
+import data.lib.text
 
 meta := findings.metadata(rego.metadata.chain())
-
-# True when a record holds non-blank text in a field.
-_has_text(record, field) if {
-	value := object.get(record, field, null)
-	is_string(value)
-	trim_space(value) != ""
-}
 
 # The resolved and closed problems whose root cause is recorded.
 _diagnosed := [problem |
 	some problem in input.records.problem
 	problem.status in {"resolved", "closed"}
-	_has_text(problem, "root_cause")
+	text.has_text(problem, "root_cause")
 ]
 
 violation contains finding if {
 	some problem in _diagnosed
-	not _has_text(problem, "fix_change")
+	not text.has_text(problem, "fix_change")
 	msg := sprintf(
 		"%s has status %s and a root cause but names no fix change that removed it",
 		[problem.id, problem.status],

@@ -30,20 +30,14 @@
 package cobit.problem_root_cause
 
 import data.lib.findings
+import data.lib.text
 
 meta := findings.metadata(rego.metadata.chain())
-
-# True when a record holds non-blank text in a field.
-_has_text(record, field) if {
-	value := object.get(record, field, null)
-	is_string(value)
-	trim_space(value) != ""
-}
 
 violation contains finding if {
 	some problem in input.records.problem
 	problem.status in {"resolved", "closed"}
-	not _has_text(problem, "root_cause")
+	not text.has_text(problem, "root_cause")
 	msg := sprintf("%s has status %s but no root cause recorded", [problem.id, problem.status])
 	finding := findings.new(rego.metadata.chain(), "problem", problem, msg, ["root_cause"])
 }

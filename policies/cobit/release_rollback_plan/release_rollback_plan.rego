@@ -24,19 +24,14 @@
 package cobit.release_rollback_plan
 
 import data.lib.findings
+import data.lib.text
 
 meta := findings.metadata(rego.metadata.chain())
-
-# True when a value is a non-blank string.
-_written(x) if {
-	is_string(x)
-	trim_space(x) != ""
-}
 
 violation contains finding if {
 	some release in input.records.release
 	release.status in {"approved", "deployed"}
-	not _written(object.get(release, "rollback_plan", null))
+	not text.written(object.get(release, "rollback_plan", null))
 	msg := sprintf("%s has status %s but no rollback plan", [release.id, release.status])
 	finding := findings.new(rego.metadata.chain(), "release", release, msg, ["rollback_plan"])
 }

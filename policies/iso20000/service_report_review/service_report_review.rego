@@ -31,20 +31,15 @@ package iso20000.service_report_review
 import data.lib.dates
 import data.lib.findings
 import data.lib.people
+import data.lib.text
 
 meta := findings.metadata(rego.metadata.chain())
 
 _review_fields := ["reviewed_by", "reviewed_at"]
 
-# True when a value is a non-blank string.
-_filled(x) if {
-	is_string(x)
-	trim_space(x) != ""
-}
-
 violation contains finding if {
 	some report in input.records.service_report
-	missing := [f | some f in _review_fields; not _filled(object.get(report, f, null))]
+	missing := [f | some f in _review_fields; not text.written(object.get(report, f, null))]
 	count(missing) > 0
 
 	# Judged from the first instant after the period and its grace period.
@@ -59,7 +54,7 @@ violation contains finding if {
 
 violation contains finding if {
 	some report in input.records.service_report
-	_filled(report.reviewed_by)
+	text.written(report.reviewed_by)
 	not people.known(report.reviewed_by)
 	msg := sprintf("%s was reviewed by %s, who is not listed in people.yaml", [report.id, report.reviewed_by])
 	finding := findings.new(rego.metadata.chain(), "service_report", report, msg, ["reviewed_by"])

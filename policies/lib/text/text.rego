@@ -1,0 +1,15 @@
+# METADATA
+# title: Text
+# description: Tests on the text fields of records; reads nothing but its arguments.
+package lib.text
+
+# METADATA
+# description: True when a value is a string with something other than white space in it.
+written(x) if {
+	is_string(x)
+	trim_space(x) != ""
+}
+
+# METADATA
+# description: True when a record's top-level field holds written text.
+has_text(record, field) if written(object.get(record, field, null))

@@ -1,0 +1,17 @@
+package lib.text_test
+
+import data.lib.text
+
+test_pass_written if {
+	text.written("Restart the broker")
+	not text.written("  \n\t")
+	not text.written("")
+	not text.written(null)
+	not text.written(["a"])
+}
+
+test_pass_has_text if {
+	text.has_text({"root_cause": "Pool too small"}, "root_cause")
+	not text.has_text({"root_cause": " "}, "root_cause")
+	not text.has_text({}, "root_cause")
+}
