@@ -419,8 +419,6 @@ class Generator:
         self.chg_svc: list[int] = []
         self.chg_end: list[int] = []
         seq: dict[int, int] = {}
-        n_test = n // 10
-        tested = set(rng.sample(range(n), n_test))
         self.tests: list[tuple[int, str, str, int, Person]] = []  # (time, evidence id, change id, ci, who)
         waivable: list[tuple[str, str, int]] = []
         recent = END - 30 * DAY
@@ -450,7 +448,8 @@ class Generator:
                 cis.append(f"CI-{len(self.ci_ids) + 1 + rand(0, 900000):06d}")
             requester = pick1(self.requesters)
             implementer = self.pick(self.implementers, requester)
-            risk = pick1(["low", "low", "medium", "medium", "high"])
+            # A standard change is a pre-approved, low-risk model by definition.
+            risk = "low" if ctype == "standard" else pick1(["low", "low", "medium", "medium", "high"])
             if breach == "REG-CHG-005":
                 risk = "high"
             impact = pick1(["low", "medium", "high"])
@@ -586,7 +585,7 @@ class Generator:
                           f"  completed: {tsq(completed, q)}", f"  by: {implementer.id}"]
                 stamp = max(stamp, completed)
                 writer = implementer
-                if i in tested and ctype == "normal":
+                if ctype == "normal":
                     tested_at = started - rand(1, 3) * DAY
                     eid = self._test_id(tested_at)
                     self.tests.append((tested_at, eid, cid, ci_first, implementer))

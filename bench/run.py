@@ -23,6 +23,7 @@ with the peak resident memory of Regent and of its OPA server, sampled from
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import shutil
 import subprocess
@@ -42,12 +43,15 @@ SUFFIXES = (b".yaml", b".yml", b".json")
 
 def generate(n: int, workdir: Path) -> Path:
     dest = workdir / f"changes-{n}"
-    if (dest / ".git").is_dir() and (dest / ".bench-complete").exists():
+    # The marker holds the generator's digest: a changed generator makes the repository again.
+    made_by = hashlib.sha256((HERE / "generate.py").read_bytes()).hexdigest()
+    marker = dest / ".bench-complete"
+    if (dest / ".git").is_dir() and marker.exists() and marker.read_text().strip() == made_by:
         return dest
     if dest.exists():
         shutil.rmtree(dest)
     subprocess.run([sys.executable, str(HERE / "generate.py"), "--changes", str(n), str(dest)], check=True)
-    (dest / ".bench-complete").touch()
+    marker.write_text(made_by + "\n")
     # Keep the marker out of git's view, so the work tree stays clean.
     with open(dest / ".git" / "info" / "exclude", "a") as fh:
         fh.write(".bench-complete\n")

@@ -254,6 +254,8 @@ def _control_status(
         if f.status != "waived":
             open_findings[f.check] += 1
     present = {kind for kind, by_id in snapshot.records.items() if by_id}
+    if snapshot.people:
+        present.add("person")  # people.yaml entries: what checks of kind person judge
     for (fw, control), check_ids in sorted(by_control.items(), key=lambda item: (
         frameworks.index(item[0][0]), _control_order(item[0][1])
     )):

@@ -6,8 +6,17 @@
 Harbourline Logistics is a fictional warehousing and parcel company. Its IT
 team keeps change, incident, problem, configuration, supplier and evidence
 records in a git repository, the way Regent expects. Most of the records are
-in good order; a handful break one control each, so a scan has something to
-report (the list is at the bottom of this file).
+in good order. The gaps are the kind a real team leaves behind: a legacy
+server nobody got round to retiring, a rushed release before the peak-season
+freeze, a leaver who still owns a supplier. Between them every built-in check
+finds something (the list is at the bottom of this file).
+
+The history runs from June to 21 November 2026 and stops there, while a scan
+judges the records against the day it runs. Each breach is built to last:
+evidence that is missing altogether, dates well in the past. Records that
+need fresh evidence to stay compliant (daily backups, monthly scans and
+reports, quarterly reviews) are compliant when the history ends and lapse
+as the scan date moves on; the comments beside them say when.
 
 The repository is rebuilt from scratch on every run and comes out the same
 byte for byte: same files, same commits, same commit ids. DEST is replaced
@@ -86,7 +95,7 @@ def people_yaml(keith_left: bool) -> str:
         "  - id: rpatel\n"
         "    name: Ravi Patel\n"
         f"    emails: [ravi.patel@{DOMAIN}]\n"
-        "    roles: [release-manager]\n"
+        "    roles: [release-manager, developer]   # also maintains the deployment pipelines\n"
         "\n"
         "  - id: jfarrell\n"
         "    name: Jonas Farrell\n"

@@ -17,7 +17,7 @@ from engine.results import ResultCache
 from engine.model import CheckInfo
 from engine.scan import build_input, kinds_read, list_checks, scan
 from evidence import load_snapshot
-from tests.conftest import Repo, clean_change
+from tests.conftest import PEOPLE, Repo, clean_change
 
 NOW = datetime(2026, 6, 1, 12, 0, tzinfo=timezone.utc)
 
@@ -197,3 +197,20 @@ def test_an_identical_input_reuses_the_answer_and_a_new_moment_does_not(
     assert later.stats["reused_answer"] == 0.0
     other_policies = PolicySet(policies.files, "sha256:another")
     assert scan(as_of, other_policies, opa, results=results).stats["reused_answer"] == 0.0
+
+
+def test_a_finding_about_a_person_points_at_their_entry_in_people_yaml(
+    repo: Repo, opa: PrivateOpa, policies: PolicySet
+) -> None:
+    people = {"people": [*PEOPLE["people"], {"id": "erin", "name": "Erin Eze", "emails": ["erin@example.com"],
+                                             "roles": ["developer", "release-manager"]}]}
+    repo.write("people.yaml", people)
+    result = run(repo, opa, policies)
+    finding = by_check(result)["REG-SEC-015"][0]
+    lines = (repo.path / "people.yaml").read_text().splitlines()
+    erin = next(i for i, line in enumerate(lines, 1) if "id: erin" in line)
+    roles = next(i for i, line in enumerate(lines, 1) if i > erin and "roles:" in line)
+    assert (finding.record.kind, finding.record.id, finding.record.path) == ("person", "erin", "people.yaml")
+    assert finding.record.line == roles
+    po411 = next(c for c in result.controls if c.framework == "cobit4" and c.id == "PO4.11")
+    assert po411.status == "fail" and "REG-SEC-015" in po411.checks

@@ -19,8 +19,7 @@ implemented(change) if change.status in done_statuses
 # METADATA
 # description: >-
 #   The normal and the emergency changes, as an object from type to a list of
-#   changes. OPA indexes the inner comprehension by type, so one pass over the
-#   changes serves both types for the whole scan, and a check about one type
+#   changes, each list made once per scan, so that a check about one type
 #   walks only the changes of that type.
 of_type[type] := [change | some change in input.records.change; change.type == type] if {
 	some type in {"normal", "emergency"}
