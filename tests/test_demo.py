@@ -1,4 +1,4 @@
-"""The demo evidence repository: reproducible, and it shows every first-slice check firing."""
+"""The demo evidence repository: reproducible, and it shows every built-in check firing."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 from engine.opa import PrivateOpa
 from engine.policyset import PolicySet
-from engine.scan import scan
+from engine.scan import list_checks, scan
 from evidence import load_snapshot
 
 SCRIPT = Path(__file__).parent.parent / "scripts" / "make_demo.py"
@@ -26,8 +26,10 @@ def test_demo_is_reproducible_and_breaches_each_check(tmp_path: Path, opa: Priva
 
     result = scan(load_snapshot(tmp_path / "one"), policies, opa)
     failing = {f.check for f in result.findings if f.status == "fail"}
-    expected = {f"REG-CHG-{n:03d}" for n in range(1, 11)} | {"REG-GOV-001"}
-    assert expected <= failing
+    assert {f"REG-CHG-{n:03d}" for n in range(1, 11)} | {"REG-GOV-001"} <= failing
+    builtin = {c.id for c in list_checks(opa).values() if c.origin == "builtin"}
+    assert len(builtin) >= 64
+    assert sorted(builtin - failing) == []
     assert {f.check for f in result.findings if f.status == "error"} == {"REG-INPUT-001", "REG-INPUT-002"}
     assert any(f.status == "waived" and f.check == "REG-CHG-007" for f in result.findings)
     assert result.records >= 50

@@ -21,7 +21,10 @@ _kinds := {
 
 # The built-in checks: an organisation's own (origin custom) may be loaded
 # beside them when `regent policies test` runs these tests.
-_builtin := {id: meta | some id, meta in regent.checks; not meta.origin}
+_builtin[id] := meta if {
+	some id, meta in regent.checks
+	not meta.origin
+}
 
 test_pass_collects_every_builtin_check if {
 	object.keys(_builtin) == {

@@ -35,6 +35,7 @@ package security.critical_vulnerabilities_open
 import data.lib.dates
 import data.lib.evidence
 import data.lib.findings
+import data.lib.text
 
 meta := findings.metadata(rego.metadata.chain())
 
@@ -79,14 +80,16 @@ _latest(scans) := [s[1] | some s in scans; s[0] == n][0] if {
 # What an item's scans show, for messages: since when criticals have been open
 # and, when a later scan still reports them, what that scan reports.
 _message(id, since, latest) := sprintf(
-	"%s has had %v critical vulnerabilities open since its vulnerability scan %s at %s, more than %v days ago",
-	[id, since.details.critical_open, since.id, since.collected_at, _limit],
+	"%s has had %s open since its vulnerability scan %s at %s, more than %v days ago",
+	[id, _criticals(since.details.critical_open), since.id, since.collected_at, _limit],
 ) if {
 	since.id == latest.id
 } else := sprintf(
 	"%s has had critical vulnerabilities open since its vulnerability scan %s at %s, more than %v days ago; %s",
 	[id, since.id, since.collected_at, _limit, _still_open(latest)],
 )
+
+_criticals(n) := text.count_of(n, "critical vulnerability", "critical vulnerabilities")
 
 _still_open(latest) := sprintf(
 	"its latest scan, %s at %s, still reports %v",

@@ -21,7 +21,7 @@ _scan(id, subject, at, open) := object.union(
 _world_scan(open) := _scan("EV-2026-0106", ["CI-0001", "CI-0002"], "2026-11-10T09:00:00Z", open)
 
 _single(id, ev, at, open) := _finding(id, sprintf(
-	"%s has had %v critical vulnerabilities open since its vulnerability scan %s at %s, more than 15 days ago",
+	"%s has had %s open since its vulnerability scan %s at %s, more than 15 days ago",
 	[id, open, ev, at],
 ))
 
@@ -40,8 +40,8 @@ test_fail_latest_scan_old_and_open if {
 	doc := fx.world_with({"evidence": [_scan("EV-2026-0106", ["CI-0001", "CI-0002"], "2026-11-01T09:00:00Z", 2)]})
 	found := critical_vulnerabilities_open.violation with input as doc
 	found == {
-		_single("CI-0001", "EV-2026-0106", "2026-11-01T09:00:00Z", 2),
-		_single("CI-0002", "EV-2026-0106", "2026-11-01T09:00:00Z", 2),
+		_single("CI-0001", "EV-2026-0106", "2026-11-01T09:00:00Z", "2 critical vulnerabilities"),
+		_single("CI-0002", "EV-2026-0106", "2026-11-01T09:00:00Z", "2 critical vulnerabilities"),
 	}
 }
 
@@ -58,7 +58,7 @@ test_pass_exactly_at_the_limit if {
 test_fail_just_past_the_limit if {
 	doc := fx.world_with({"evidence": [_scan("EV-2026-0106", ["CI-0002"], "2026-11-08T23:59:58Z", 1)]})
 	found := critical_vulnerabilities_open.violation with input as doc
-	found == {_single("CI-0002", "EV-2026-0106", "2026-11-08T23:59:58Z", 1)}
+	found == {_single("CI-0002", "EV-2026-0106", "2026-11-08T23:59:58Z", "1 critical vulnerability")}
 }
 
 test_fail_still_open_at_a_later_scan if {
@@ -107,7 +107,7 @@ test_fail_scan_without_a_count_fixes_nothing if {
 		fx.evidence_of("EV-2026-0106", "vulnerability_scan", ["CI-0001", "CI-0002"], "2026-11-10T09:00:00Z", "pass"),
 	]})
 	found := critical_vulnerabilities_open.violation with input as doc
-	found == {_single("CI-0002", "EV-2026-0090", "2026-10-01T09:00:00Z", 3)}
+	found == {_single("CI-0002", "EV-2026-0090", "2026-10-01T09:00:00Z", "3 critical vulnerabilities")}
 }
 
 test_fail_limit_from_config if {

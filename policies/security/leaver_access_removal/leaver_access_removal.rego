@@ -29,8 +29,11 @@ package security.leaver_access_removal
 
 import data.lib.dates
 import data.lib.findings
+import data.lib.text
 
 meta := findings.metadata(rego.metadata.chain())
+
+_limit := text.count_of(input.config.thresholds.leaver_access_removal_days, "day", "days")
 
 # The leavers whose removal deadline has passed, as [id, left_on, deadline ns,
 # removals]: the deadline is the end of the day the configured number of days
@@ -63,8 +66,8 @@ violation contains finding if {
 	some [id, left_on, deadline, removals] in _leavers
 	count(removals) == 0
 	msg := sprintf(
-		"%s left on %s and no access removal evidence names them, due by the end of %s (limit %v days)",
-		[id, left_on, dates.date_of(deadline - 1), input.config.thresholds.leaver_access_removal_days],
+		"%s left on %s and no access removal evidence names them, due by the end of %s (limit %s)",
+		[id, left_on, dates.date_of(deadline - 1), _limit],
 	)
 	finding := findings.new(rego.metadata.chain(), "person", {"id": id}, msg, ["left_on"])
 }
@@ -74,10 +77,10 @@ violation contains finding if {
 	[first, e] := _first(removals)
 	first >= deadline
 	msg := sprintf(
-		"%s left on %s but their access removal was first recorded by %s at %s, after the end of %s (limit %v days)",
+		"%s left on %s but their access removal was first recorded by %s at %s, after the end of %s (limit %s)",
 		[
 			id, left_on, e.id, e.collected_at, dates.date_of(deadline - 1),
-			input.config.thresholds.leaver_access_removal_days,
+			_limit,
 		],
 	)
 	finding := findings.new(rego.metadata.chain(), "person", {"id": id}, msg, ["left_on"])

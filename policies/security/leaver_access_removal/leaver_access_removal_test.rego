@@ -8,7 +8,7 @@ _none(id, left_on, due, limit) := {
 	"kind": "person",
 	"id": id,
 	"message": sprintf(
-		"%s left on %s and no access removal evidence names them, due by the end of %s (limit %v days)",
+		"%s left on %s and no access removal evidence names them, due by the end of %s (limit %s)",
 		[id, left_on, due, limit],
 	),
 	"field": ["left_on"],
@@ -19,7 +19,7 @@ _late(id, left_on, ev, at, due, limit) := {
 	"kind": "person",
 	"id": id,
 	"message": sprintf(
-		"%s left on %s but their access removal was first recorded by %s at %s, after the end of %s (limit %v days)",
+		"%s left on %s but their access removal was first recorded by %s at %s, after the end of %s (limit %s)",
 		[id, left_on, ev, at, due, limit],
 	),
 	"field": ["left_on"],
@@ -45,24 +45,24 @@ test_pass_world if {
 test_fail_no_removal if {
 	doc := fx.world_with({"evidence": [fx.evidence_of("EV-2026-0108", "access_removal", ["hugo"], "2026-10-02T17:00:00Z", "pass")]})
 	found := leaver_access_removal.violation with input as doc
-	found == {_none("gina", "2026-10-02", "2026-10-03", 1)}
+	found == {_none("gina", "2026-10-02", "2026-10-03", "1 day")}
 }
 
 test_fail_removal_of_another_type if {
 	removal := fx.evidence_of("EV-2026-0108", "access_review", ["gina"], "2026-10-02T17:00:00Z", "pass")
 	found := leaver_access_removal.violation with input as fx.world_with({"evidence": [removal]})
-	found == {_none("gina", "2026-10-02", "2026-10-03", 1)}
+	found == {_none("gina", "2026-10-02", "2026-10-03", "1 day")}
 }
 
 test_fail_failed_removal_does_not_count if {
 	removal := fx.evidence_of("EV-2026-0108", "access_removal", ["gina"], "2026-10-02T17:00:00Z", "fail")
 	found := leaver_access_removal.violation with input as fx.world_with({"evidence": [removal]})
-	found == {_none("gina", "2026-10-02", "2026-10-03", 1)}
+	found == {_none("gina", "2026-10-02", "2026-10-03", "1 day")}
 }
 
 test_fail_removal_just_too_late if {
 	found := leaver_access_removal.violation with input as fx.world_with({"evidence": [_removal_at("2026-10-04T00:00:00Z")]})
-	found == {_late("gina", "2026-10-02", "EV-2026-0108", "2026-10-04T00:00:00Z", "2026-10-03", 1)}
+	found == {_late("gina", "2026-10-02", "EV-2026-0108", "2026-10-04T00:00:00Z", "2026-10-03", "1 day")}
 }
 
 test_pass_removal_at_the_end_of_the_last_day if {
@@ -90,14 +90,14 @@ test_fail_names_the_first_of_several_late_removals if {
 	later := fx.evidence_of("EV-2026-0109", "access_removal", ["hugo", "gina"], "2026-10-20T09:00:00Z", "pass")
 	doc := fx.world_with({"evidence": [_removal_at("2026-10-09T09:00:00Z"), later]})
 	found := leaver_access_removal.violation with input as doc
-	found == {_late("gina", "2026-10-02", "EV-2026-0108", "2026-10-09T09:00:00Z", "2026-10-03", 1)}
+	found == {_late("gina", "2026-10-02", "EV-2026-0108", "2026-10-09T09:00:00Z", "2026-10-03", "1 day")}
 }
 
 test_fail_limit_from_config if {
 	doc := fx.world_with({"evidence": [_removal_at("2026-10-03T09:00:00Z")]})
 	found := leaver_access_removal.violation with input as doc
 		with input.config.thresholds.leaver_access_removal_days as 0
-	found == {_late("gina", "2026-10-02", "EV-2026-0108", "2026-10-03T09:00:00Z", "2026-10-02", 0)}
+	found == {_late("gina", "2026-10-02", "EV-2026-0108", "2026-10-03T09:00:00Z", "2026-10-02", "0 days")}
 }
 
 test_pass_limit_from_config if {
@@ -115,7 +115,7 @@ test_pass_not_yet_due if {
 test_fail_just_due if {
 	found := leaver_access_removal.violation with input as fx.world
 		with input.people as _hugo_leaves("2026-11-21")
-	found == {_none("hugo", "2026-11-21", "2026-11-22", 1)}
+	found == {_none("hugo", "2026-11-21", "2026-11-22", "1 day")}
 }
 
 test_pass_leaving_in_the_future if {
