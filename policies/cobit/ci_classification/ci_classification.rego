@@ -47,11 +47,6 @@ _live := [ci |
 	ci.environment == "production"
 ]
 
-# Why a listed person who has gone (lib.people.gone_by) counts as gone, for messages.
-_departure(id) := sprintf("who left on %s", [input.people[id].left_on]) if {
-	not input.people[id].active == false
-} else := "who is marked inactive in people.yaml"
-
 violation contains finding if {
 	some ci in _live
 	some field in ["classification", "criticality"]
@@ -75,7 +70,7 @@ violation contains finding if {
 	people.gone_by(ci.owner, dates.reference_ns(input))
 	msg := sprintf(
 		"%s is an active production configuration item owned by %s, %s",
-		[ci.id, ci.owner, _departure(ci.owner)],
+		[ci.id, ci.owner, people.departure(ci.owner)],
 	)
 	finding := findings.new(rego.metadata.chain(), "configuration_item", ci, msg, ["owner"])
 }

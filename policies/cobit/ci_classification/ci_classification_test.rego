@@ -56,7 +56,7 @@ test_fail_owner_inactive_with_leaving_date if {
 	people := object.union(fx.people, {"frank": object.union(fx.people.frank, {"left_on": "2026-01-31"})})
 	found := ci_classification.violation with input as fx.world_with({"configuration_item": [_ci({"owner": "frank"})]})
 		with input.people as people
-	found == {_finding("CI-0001 is an active production configuration item owned by frank, who is marked inactive in people.yaml", ["owner"])}
+	found == {_finding("CI-0001 is an active production configuration item owned by frank, who left on 2026-01-31", ["owner"])}
 }
 
 test_fail_every_gap_at_once if {

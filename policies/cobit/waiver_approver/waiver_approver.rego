@@ -47,11 +47,6 @@ _holds_approver_role(id) if {
 	role in _approver_roles
 }
 
-# Why a listed person who has gone (lib.people.gone_by) counts as gone, for messages.
-_departure(id) := sprintf("who left on %s", [input.people[id].left_on]) if {
-	not input.people[id].active == false
-} else := "who is marked inactive in people.yaml"
-
 violation contains finding if {
 	some waiver in input.records.waiver
 	not people.known(waiver.approved_by)
@@ -64,7 +59,7 @@ violation contains finding if {
 	people.gone_by(waiver.approved_by, dates.ns(waiver.approved_at))
 	msg := sprintf(
 		"%s was approved by %s at %s, %s",
-		[waiver.id, waiver.approved_by, waiver.approved_at, _departure(waiver.approved_by)],
+		[waiver.id, waiver.approved_by, waiver.approved_at, people.departure(waiver.approved_by)],
 	)
 	finding := findings.new(rego.metadata.chain(), "waiver", waiver, msg, ["approved_by"])
 }

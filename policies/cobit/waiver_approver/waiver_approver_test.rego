@@ -51,6 +51,20 @@ test_fail_approver_inactive if {
 	found == {_finding("WVR-2026-0001 was approved by frank at 2026-11-01T09:00:00Z, who is marked inactive in people.yaml")}
 }
 
+test_fail_inactive_with_a_leaving_date_says_when if {
+	people := object.union(fx.people, {"frank": object.union(fx.people.frank, {"left_on": "2026-10-20"})})
+	found := waiver_approver.violation with input as fx.world_with({"waiver": [_waiver({"approved_by": "frank"})]})
+		with input.people as people
+	found == {_finding("WVR-2026-0001 was approved by frank at 2026-11-01T09:00:00Z, who left on 2026-10-20")}
+}
+
+test_pass_inactive_now_but_there_when_approving if {
+	people := object.union(fx.people, {"frank": object.union(fx.people.frank, {"left_on": "2026-11-15"})})
+	found := waiver_approver.violation with input as fx.world_with({"waiver": [_waiver({"approved_by": "frank"})]})
+		with input.people as people
+	found == set()
+}
+
 test_fail_gone_and_without_role if {
 	people := object.union(fx.people, {"alice": object.union(fx.people.alice, {"active": false})})
 	found := waiver_approver.violation with input as fx.world_with({"waiver": [_waiver({"approved_by": "alice"})]})

@@ -23,5 +23,13 @@ gone_by(id, _) if {
 gone_by(id, n) if dates.date_ns(input.people[id].left_on) <= n
 
 # METADATA
+# description: >-
+#   Why someone counts as gone, for messages: "who left on DATE", or "who is
+#   marked inactive in people.yaml" when no date is recorded.
+departure(id) := sprintf("who left on %s", [input.people[id].left_on]) if {
+	input.people[id].left_on
+} else := "who is marked inactive in people.yaml"
+
+# METADATA
 # description: A person's roles as a set; empty for someone not listed.
 roles(id) := {r | some r in object.get(input.people, [id, "roles"], [])}

@@ -28,3 +28,8 @@ test_pass_roles if {
 	people.roles("carol") == {"cab"} with input as fx.doc({})
 	people.roles("zoe") == set() with input as fx.doc({})
 }
+
+test_pass_departure if {
+	people.departure("gina") == "who left on 2026-10-02" with input as fx.doc({})
+	people.departure("frank") == "who is marked inactive in people.yaml" with input as fx.doc({})
+}
