@@ -51,10 +51,10 @@ def _table(findings: list[Finding]) -> Table:
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False, expand=False)
     table.add_column("check", no_wrap=True)
     table.add_column("status", no_wrap=True)
-    table.add_column("record", overflow="fold", max_width=40)
+    table.add_column("record", overflow="fold", max_width=_RECORD_WIDTH)
     table.add_column("finding", overflow="fold", ratio=1)
     for f in findings:
-        where = f"{f.record.path}:{f.record.line}" if f.record.path else str(f.record.id or "")
+        where = _where(f)
         status = f"waived ({f.waiver})" if f.waiver else f.status
         controls = " · ".join(f"{_SHORT.get(fw, fw)} {', '.join(ids)}" for fw, ids in f.controls.items())
         table.add_row(
@@ -64,6 +64,20 @@ def _table(findings: list[Finding]) -> Table:
             Text.assemble(f.message, "\n", (controls, "dim")),
         )
     return table
+
+
+_RECORD_WIDTH = 40
+
+
+def _where(f: Finding) -> str:
+    """path:line, with a long path broken after its folder so that file and line stay together."""
+    if not f.record.path:
+        return str(f.record.id or "")
+    where = f"{f.record.path}:{f.record.line}"
+    folder, _, name = f.record.path.rpartition("/")
+    if len(where) > _RECORD_WIDTH and folder:
+        return f"{folder}/\n{name}:{f.record.line}"
+    return where
 
 
 def _summary(result: ScanResult) -> Text:

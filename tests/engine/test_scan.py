@@ -214,3 +214,13 @@ def test_a_finding_about_a_person_points_at_their_entry_in_people_yaml(
     assert finding.record.line == roles
     po411 = next(c for c in result.controls if c.framework == "cobit4" and c.id == "PO4.11")
     assert po411.status == "fail" and "REG-SEC-015" in po411.checks
+
+
+def test_text_output_keeps_a_long_file_name_and_its_line_together(
+    repo: Repo, opa: PrivateOpa, policies: PolicySet
+) -> None:
+    path = "changes/2026/11/emergency-weekend-work/CHG-2042-reroute-payments.yaml"
+    repo.write(path, clean_change("CHG-2042", requested_by="bob"))
+    out = get_renderer("text").render(run(repo, opa, policies))
+    assert "changes/2026/11/emergency-weekend-work/" in out
+    assert "CHG-2042-reroute-payments.yaml:" in out
