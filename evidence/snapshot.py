@@ -8,7 +8,7 @@ import stat
 import time
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Mapping
 
 import orjson
 
@@ -402,7 +402,7 @@ def config_from_bytes(path: str, data: bytes) -> RepoConfig:
 
 def _load_people(
     reader: _Reader, f: Entry | None, errors: list[LoadError]
-) -> tuple[dict[str, dict[str, Any]], dict[str, FieldLines]]:
+) -> tuple[dict[str, dict[str, Any]], Mapping[str, FieldLines]]:
     """The people of people.yaml by id, and each one's line map (field path to line)."""
     if f is None:
         return {}, {}
@@ -416,7 +416,7 @@ def _load_people(
         errors.extend(LoadError(f.path, line_of(doc.lines, p), reason, "invalid") for p, reason in bad)
         return {}, {}
     people: dict[str, dict[str, Any]] = {}
-    lines: dict[str, FieldLines] = {}
+    kept: dict[str, str] = {}  # list index -> id of the entry kept for that person
     for index, person in enumerate(doc.value.get("people") or []):
         pid = person["id"]
         if pid in people:
@@ -424,9 +424,12 @@ def _load_people(
             errors.append(LoadError(f.path, line, f"person id {pid!r} is listed twice", "duplicate", "person", pid))
             continue
         people[pid] = {"active": True, **person}
-        prefix = f"people/{index}"
-        lines[pid] = {
-            key[len(prefix) + 1:] if key != prefix else "": line
-            for key, line in doc.lines.items() if key == prefix or key.startswith(prefix + "/")
-        }
+        kept[str(index)] = pid
+    # Each kept entry's lines, relative to the entry, in one pass over the file's line map.
+    lines: dict[str, dict[str, int]] = {pid: {} for pid in people}
+    for key, line in doc.lines.items():
+        root, _, rest = key.partition("/")
+        position, _, field = rest.partition("/")
+        if root == "people" and position in kept:
+            lines[kept[position]][field] = line
     return people, lines
