@@ -184,10 +184,7 @@ def _policy_finding(
 def _person_ref(snapshot: Snapshot, person_id: str, fieldpath: Sequence[str | int]) -> RecordRef:
     """Where a finding about a person points: their entry in people.yaml, at the field if it is written."""
     lines = snapshot.people_lines.get(person_id, {})
-    parts = [str(p) for p in fieldpath]
-    while parts and "/".join(parts) not in lines:
-        parts.pop()
-    return RecordRef("person", person_id, PEOPLE_FILE, lines.get("/".join(parts), 1))
+    return RecordRef("person", person_id, PEOPLE_FILE, line_of(lines, fieldpath, default=lines.get("", 1)))
 
 
 def _input_finding(error: LoadError) -> Finding:

@@ -37,15 +37,16 @@ FieldLines = Mapping[str, int]
 """Where each field of a record's file starts: ``approvals/0/by`` to a line number."""
 
 
-def line_of(lines: FieldLines, fieldpath: Sequence[str | int] = ()) -> int:
-    """The line of the deepest part of ``fieldpath`` that the file has; 1 for the record itself."""
+def line_of(lines: FieldLines, fieldpath: Sequence[str | int] = (), default: int = 1) -> int:
+    """The line of the deepest part of ``fieldpath`` that the map has; ``default`` (the record's
+    first line) when it has none."""
     parts = [str(p) for p in fieldpath]
     while parts:
         line = lines.get("/".join(parts))
         if line is not None:
             return line
         parts.pop()
-    return 1
+    return default
 
 
 @dataclass(frozen=True, slots=True)
