@@ -65,6 +65,15 @@ passed_within(type, subject, limit_days, ref) if {
 
 # METADATA
 # description: >-
+#   True when the latest manifest of a type covering a subject, whatever its
+#   result, was collected no more than limit_days before the reference instant
+#   ref (ns).
+collected_within(type, subject, limit_days, ref) if {
+	ref - dates.ns(last(type, subject).collected_at) <= dates.days(limit_days)
+}
+
+# METADATA
+# description: >-
 #   The [type, subject, period] of every manifest that names a period, for a
 #   membership test: does some manifest of this type cover this subject for
 #   this period?

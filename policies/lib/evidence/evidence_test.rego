@@ -40,6 +40,13 @@ test_pass_passed_within if {
 	not evidence.passed_within("backup", "CI-9", 100, ref) with input as _doc
 }
 
+test_pass_collected_within_whatever_the_result if {
+	ref := dates.ns("2026-11-23T00:00:00Z")
+	evidence.collected_within("backup", "CI-1", 3, ref) with input as _doc
+	not evidence.collected_within("backup", "CI-1", 2, ref) with input as _doc
+	not evidence.collected_within("backup", "CI-9", 100, ref) with input as _doc
+}
+
 test_pass_periods if {
 	["access_review", "CI-1", "2026-Q3"] in evidence.periods with input as _doc
 	not ["access_review", "CI-1", "2026-Q4"] in evidence.periods with input as _doc

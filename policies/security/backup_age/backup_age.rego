@@ -32,18 +32,7 @@ import data.lib.findings
 
 meta := findings.metadata(rego.metadata.chain())
 
-# The subjects of the passing backups within the limit: one pass over the
-# backups, so that each item is then a single lookup.
-_backed_up contains subject if {
-	ref := dates.reference_ns(input)
-	some e in object.get(evidence.by_type, "backup", [])
-	evidence.passed(e)
-	ref - dates.ns(e.collected_at) <= dates.days(input.config.thresholds.backup_age_days)
-	some subject in e.subject
-}
-
-# When an item was last backed up successfully, for messages, from the
-# manifests that name the item.
+# When an item was last backed up successfully, for messages.
 _history(id, limit) := sprintf("last succeeded at %s, more than %v days ago", [at, limit]) if {
 	at := evidence.last_passed("backup", id).collected_at
 } else := sprintf("has never succeeded (limit %v days)", [limit])
@@ -53,9 +42,8 @@ violation contains finding if {
 	ci.criticality == "critical"
 	ci.status == "active"
 	ci.environment == "production"
-	not ci.id in _backed_up
 	limit := input.config.thresholds.backup_age_days
-
+	not evidence.passed_within("backup", ci.id, limit, dates.reference_ns(input))
 	id := ci.id
 	msg := sprintf("%s is a critical production configuration item whose backup %s", [id, _history(id, limit)])
 	finding := findings.new(rego.metadata.chain(), "configuration_item", ci, msg, [])

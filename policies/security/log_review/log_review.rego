@@ -37,16 +37,7 @@ _type := "log_review"
 
 _sensitive := {"confidential", "restricted"}
 
-# The subjects of the log reviews within the limit, whatever their result: one
-# pass over the reviews, so that each item is then a single lookup.
-_reviewed contains subject if {
-	ref := dates.reference_ns(input)
-	some e in object.get(evidence.by_type, _type, [])
-	ref - dates.ns(e.collected_at) <= dates.days(input.config.thresholds.log_review_days)
-	some subject in e.subject
-}
-
-# When an item's logs were last reviewed, for messages, from the manifests that name the item.
+# When an item's logs were last reviewed, for messages.
 _history(id, limit) := sprintf("were last reviewed at %s, more than %v days ago", [at, limit]) if {
 	at := evidence.last(_type, id).collected_at
 } else := sprintf("have never been reviewed (limit %v days)", [limit])
@@ -56,9 +47,8 @@ violation contains finding if {
 	ci.classification in _sensitive
 	ci.status == "active"
 	ci.environment == "production"
-	not ci.id in _reviewed
 	limit := input.config.thresholds.log_review_days
-
+	not evidence.collected_within(_type, ci.id, limit, dates.reference_ns(input))
 	id := ci.id
 	msg := sprintf(
 		"%s is an active production configuration item classified %s whose logs %s",

@@ -35,18 +35,7 @@ meta := findings.metadata(rego.metadata.chain())
 
 _type := "backup_restore_test"
 
-# The subjects of the passing restore tests within the limit: one pass over
-# the restore tests, so that each item is then a single lookup.
-_tested contains subject if {
-	ref := dates.reference_ns(input)
-	some e in object.get(evidence.by_type, _type, [])
-	evidence.passed(e)
-	ref - dates.ns(e.collected_at) <= dates.days(input.config.thresholds.restore_test_days)
-	some subject in e.subject
-}
-
-# When an item's restore test last passed, for messages, from the manifests
-# that name the item.
+# When an item's restore test last passed, for messages.
 _history(id, limit) := sprintf("last passed at %s, more than %v days ago", [at, limit]) if {
 	at := evidence.last_passed(_type, id).collected_at
 } else := sprintf("has never passed (limit %v days)", [limit])
@@ -56,9 +45,8 @@ violation contains finding if {
 	ci.criticality == "critical"
 	ci.status == "active"
 	ci.environment == "production"
-	not ci.id in _tested
 	limit := input.config.thresholds.restore_test_days
-
+	not evidence.passed_within(_type, ci.id, limit, dates.reference_ns(input))
 	id := ci.id
 	msg := sprintf(
 		"%s is a critical production configuration item whose restore test %s",
