@@ -6,11 +6,13 @@ import os
 from datetime import date, timedelta
 import subprocess
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import pytest
 import yaml
+from click.testing import CliRunner, Result
 
+from cli import main
 from engine.opa import PrivateOpa
 from engine.opa_binary import find_opa
 from engine.policyset import PolicySet
@@ -170,3 +172,14 @@ def opa(opa_binary: Path, policies: PolicySet) -> Iterator[PrivateOpa]:
     server.load(policies)
     yield server
     server.close()
+
+
+@pytest.fixture
+def invoke(opa: PrivateOpa) -> Callable[..., Result]:
+    """Run regent against the test run's OPA, as an organisation's service would be used."""
+
+    def call(*args: str) -> Result:
+        env = {"REGENT_OPA_URL": opa.url, "REGENT_OPA_TOKEN": opa.token or "", "CI": "true"}
+        return CliRunner().invoke(main, list(args), env=env, catch_exceptions=False)
+
+    return call

@@ -14,20 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from cli import main
-from engine.opa import PrivateOpa
 from tests.conftest import Repo, clean_change
-
-
-@pytest.fixture
-def invoke(opa: PrivateOpa):  # type: ignore[no-untyped-def]
-    """Run regent against the test run's OPA, as an organisation's service would be used."""
-    runner = CliRunner()
-
-    def call(*args: str) -> object:
-        env = {"REGENT_OPA_URL": opa.url, "REGENT_OPA_TOKEN": opa.token or "", "CI": "true"}
-        return runner.invoke(main, list(args), env=env, catch_exceptions=False)
-
-    return call
 
 
 def test_clean_scan_exits_0(invoke, repo: Repo) -> None:  # type: ignore[no-untyped-def]

@@ -9,22 +9,10 @@ from typing import Any
 
 import pytest
 import yaml
-from click.testing import CliRunner, Result
 
-from cli import main
-from engine.opa import PrivateOpa
 from tests.conftest import Repo
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "org-policies" / "custom"
-
-
-@pytest.fixture
-def invoke(opa: PrivateOpa):  # type: ignore[no-untyped-def]
-    def call(*args: str) -> Result:
-        env = {"REGENT_OPA_URL": opa.url, "REGENT_OPA_TOKEN": opa.token or "", "CI": "true"}
-        return CliRunner().invoke(main, list(args), env=env, catch_exceptions=False)
-
-    return call
 
 
 @pytest.fixture

@@ -33,14 +33,13 @@ def checks(opa: PrivateOpa) -> dict[str, CheckInfo]:
 
 
 @cache
-def fixture_people() -> dict[str, Any]:
-    """The people every Rego test meets (policies/lib/fixtures), read through OPA."""
+def rego_fixture(name: str) -> Any:
+    """A value of the Rego tests' fixtures (policies/lib/fixtures), read through OPA."""
     out = subprocess.run(
-        [str(find_opa()), "eval", "--format", "json", "-d", str(BUILTIN_DIR / "lib"), "data.lib.fixtures_test.people"],
+        [str(find_opa()), "eval", "--format", "json", "-d", str(BUILTIN_DIR / "lib"), f"data.lib.fixtures_test.{name}"],
         capture_output=True, check=True,
     ).stdout
-    people: dict[str, Any] = orjson.loads(out)["result"][0]["expressions"][0]["value"]
-    return people
+    return orjson.loads(out)["result"][0]["expressions"][0]["value"]
 
 
 def test_the_library_has_at_least_45_checks_spread_over_the_three_folders(checks: dict[str, CheckInfo]) -> None:
@@ -112,7 +111,7 @@ def test_coverage_tells_tested_controls_from_those_tested_only_below_and_unteste
 
 
 def _input(example: Mapping[str, list[dict[str, Any]]]) -> bytes:
-    people = dict(fixture_people())
+    people = dict(rego_fixture("people"))
     records: dict[str, dict[str, Any]] = {}
     for kind, items in example.items():
         if kind == "person":
@@ -163,11 +162,7 @@ def test_the_schema_states_the_defaults_the_code_uses() -> None:
 
 
 def test_the_rego_fixtures_use_the_default_configuration() -> None:
-    out = subprocess.run(
-        [str(find_opa()), "eval", "--format", "json", "-d", str(BUILTIN_DIR / "lib"), "data.lib.fixtures_test.config"],
-        capture_output=True, check=True,
-    ).stdout
-    assert orjson.loads(out)["result"][0]["expressions"][0]["value"] == RepoConfig().policy_input()
+    assert rego_fixture("config") == RepoConfig().policy_input()
 
 
 def test_policies_folder_is_loadable_as_opa_data(opa_binary: Path) -> None:
