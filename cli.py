@@ -34,7 +34,7 @@ from engine.scan import list_checks, scan
 from engine.session import open_evaluator, policy_set
 from evidence import EvidenceError, default_cache_directory, load_snapshot
 from evidence import schemas
-from evidence.config import FRAMEWORKS, setting_value
+from evidence.config import FRAMEWORKS, RepoConfig, setting_value
 from evidence.snapshot import read_worktree_config
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_ENGINE = 0, 1, 2, 3
@@ -169,10 +169,9 @@ def run_validate(path: Path, *, rev: str | None = None, as_of: date | None = Non
     return _guarded(work)
 
 
-def _checks_of(path: Path, opa_url: str | None, opa_token: str | None,
+def _checks_of(path: Path, config: RepoConfig, opa_url: str | None, opa_token: str | None,
                opa_binary: str | None) -> tuple[PolicySet, dict[str, CheckInfo]]:
     """The policy set for the repository at ``path`` (built-ins plus its ``policy_paths``) and its checks."""
-    config = read_worktree_config(path)
     policies = policy_set(path, config.policy_paths)
     with open_evaluator(policies, opa_url, opa_token, opa_binary) as evaluator:
         return policies, list_checks(evaluator)
@@ -184,7 +183,7 @@ def run_policies_list(path: Path, *, frameworks: Sequence[str] = (), severities:
     """``regent policies list``: the checks, most severe first, filtered by framework and severity."""
 
     def work() -> int:
-        policies, checks = _checks_of(path, opa_url, opa_token, opa_binary)
+        policies, checks = _checks_of(path, read_worktree_config(path), opa_url, opa_token, opa_binary)
         chosen = [
             info for info in render_policies.sort_checks(checks.values())
             if (not severities or info.severity in severities)
@@ -208,13 +207,13 @@ def run_policies_show(path: Path, check_id: str, *, fmt: str = "text", opa_url: 
     """``regent policies show``: one check in full, with the settings in force for the repository at ``path``."""
 
     def work() -> int:
-        _, checks = _checks_of(path, opa_url, opa_token, opa_binary)
+        config = read_worktree_config(path)
+        _, checks = _checks_of(path, config, opa_url, opa_token, opa_binary)
         info = checks.get(check_id) or checks.get(check_id.upper())
         if info is None:
             near = difflib.get_close_matches(check_id.upper(), list(checks), n=3)
             hint = f"; did you mean {' or '.join(near)}?" if near else "; `regent policies list` shows them all"
             return _fail(f"no check has the id {check_id!r}{hint}", EXIT_USAGE)
-        config = read_worktree_config(path)
         settings = []
         for setting_path in info.config:
             described = schemas.setting(setting_path)
@@ -238,7 +237,7 @@ def run_policies_coverage(path: Path, *, frameworks: Sequence[str] = (), fmt: st
     """``regent policies coverage``: each catalog control and the checks that test it, or none."""
 
     def work() -> int:
-        _, checks = _checks_of(path, opa_url, opa_token, opa_binary)
+        _, checks = _checks_of(path, read_worktree_config(path), opa_url, opa_token, opa_binary)
         catalogs = load_catalogs()
         report = {fw: coverage(catalogs[fw], checks.values()) for fw in (frameworks or FRAMEWORKS)}
         if fmt == "json":
