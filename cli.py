@@ -146,8 +146,10 @@ def _timings(stats: Mapping[str, float]) -> str:
                f"evaluated {stats.get('opa_eval_seconds', 0):.2f}s")
     return (
         f"timings: load {stats.get('load_seconds', 0):.2f}s (parsed {int(stats.get('parsed', 0))}, "
-        f"from cache {int(stats.get('cached', 0))}) · input {stats.get('input_mb', 0):.1f} MB serialised in "
-        f"{stats.get('serialise_seconds', 0):.2f}s · OPA start and policy load "
+        f"from cache {int(stats.get('cached', 0))}; of it history {stats.get('history_seconds', 0):.2f}s, "
+        f"{'walked' if stats.get('history_walked') else 'from cache'}, "
+        f"{int(stats.get('history_versions_parsed', 0))} earlier versions parsed) · "
+        f"input {stats.get('input_mb', 0):.1f} MB serialised in {stats.get('serialise_seconds', 0):.2f}s · OPA start and policy load "
         f"{stats.get('policy_load_seconds', 0):.2f}s · evaluation {stats.get('evaluate_seconds', 0):.2f}s ({opa})"
     )
 

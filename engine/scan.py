@@ -37,14 +37,18 @@ def build_input(snapshot: Snapshot, kinds: Iterable[str] | None = None) -> bytes
         "reference_ns": int(ref.timestamp()) * 1_000_000_000,
         "config": snapshot.config.policy_input(),
         "people": snapshot.people,
+        "git": snapshot.git.head() if snapshot.git else {"revision": None, "shallow": False, "commits": {}},
     }
+    git_files = snapshot.git.files if snapshot.git else {}
     parts: list[bytes | memoryview] = [orjson.dumps(head)[:-1], b',"records":{']
     for kind_index, kind in enumerate(sorted(wanted)):
         parts.append((b"," if kind_index else b"") + orjson.dumps(kind) + b":{")
         for index, (record_id, record) in enumerate(snapshot.records[kind].items()):
             parts.append((b"," if index else b"") + orjson.dumps(record_id) + b":")
             parts.append(memoryview(record.raw)[:-1])
-            parts.append(b',"_path":' + orjson.dumps(record.path) + b"}")
+            parts.append(b',"_path":' + orjson.dumps(record.path))
+            facts = git_files.get(record.path)
+            parts.append(b',"_git":' + facts + b"}" if facts is not None else b"}")
         parts.append(b"}")
     parts.append(b"}}")
     return b"".join(parts)

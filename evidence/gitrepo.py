@@ -91,18 +91,18 @@ class GitRepository:
 
         Sizes are left unknown: asking git for them triples the listing's time,
         and the blob reader enforces the size limit anyway."""
-        out = self._run("ls-tree", "-r", "-z", "--full-tree", commit).decode("utf-8", "surrogateescape")
+        out = self.git("ls-tree", "-r", "-z", "--full-tree", commit).decode("utf-8", "surrogateescape")
         return [Entry(path, mode, blob) for mode, blob, path in _TREE_ROW.findall(out)]
 
     def index(self) -> list[Entry]:
         """Every file the index tracks, with the blob it holds (unmerged paths left out:
         their work tree copy is what counts, and it is read as modified)."""
-        out = self._run("ls-files", "-s", "-z").decode("utf-8", "surrogateescape")
+        out = self.git("ls-files", "-s", "-z").decode("utf-8", "surrogateescape")
         return [Entry(path, mode, blob) for mode, blob, path in _INDEX_ROW.findall(out)]
 
     def worktree_differences(self) -> tuple[set[str], set[str]]:
         """Tracked paths whose work tree copy differs from the index: (modified, deleted)."""
-        out = self._run("diff-files", "--name-status", "-z", "--no-renames")
+        out = self.git("diff-files", "--name-status", "-z", "--no-renames")
         fields = [f.decode("utf-8", "surrogateescape") for f in out.split(b"\x00") if f]
         modified: set[str] = set()
         deleted: set[str] = set()
@@ -111,7 +111,7 @@ class GitRepository:
         return modified, deleted
 
     def untracked(self) -> list[str]:
-        out = self._run("ls-files", "-o", "--exclude-standard", "-z")
+        out = self.git("ls-files", "-o", "--exclude-standard", "-z")
         return [f.decode("utf-8", "surrogateescape") for f in out.split(b"\x00") if f]
 
     # -- blobs -----------------------------------------------------------------
@@ -171,12 +171,19 @@ class GitRepository:
         env.update(GIT_OPTIONAL_LOCKS="0", GIT_TERMINAL_PROMPT="0")
         return env
 
-    def _run(self, *args: str) -> bytes:
-        """A listing command's whole output (plain subprocess: listings run to megabytes)."""
-        proc = subprocess.run(["git", *args], cwd=self.root or self.git_dir, env=self._env(), capture_output=True)
-        if proc.returncode != 0:
+    def git(self, *args: str, input: bytes | None = None, check: bool = True) -> bytes:
+        """A git command's whole output (plain subprocess: listings and logs run to megabytes).
+        With ``check``, a failure raises; without, it gives what git wrote."""
+        proc = subprocess.run(["git", *args], cwd=self.root or self.git_dir, env=self._env(), capture_output=True,
+                              input=input)
+        if check and proc.returncode != 0:
             raise EvidenceError(f"git {args[0]} failed: {proc.stderr.decode(errors='replace').strip()}")
         return proc.stdout
+
+    def resolve_path(self, value: str) -> Path:
+        """A path from git's configuration: ``~`` expanded, relative ones from where git runs."""
+        path = Path(value).expanduser()
+        return path if path.is_absolute() else (self.root or self.git_dir) / path
 
 
 def _skip(stream: IO[bytes], count: int) -> None:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 import orjson
 
 from evidence.config import RepoConfig
+
+if TYPE_CHECKING:
+    from evidence.provenance import GitFacts
 
 
 class Record(NamedTuple):
@@ -85,6 +88,7 @@ class Snapshot:
     files: int = 0
     stats: Mapping[str, float] = field(default_factory=dict)
     line_reader: Callable[[Iterable[Record]], Mapping[str, FieldLines]] | None = None
+    git: GitFacts | None = None  # the history's facts; None for a repository with no commit yet
 
     def field_lines(self, records: Iterable[Record]) -> Mapping[str, FieldLines]:
         """Line maps of these records' files, by path, read again in one pass."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import stat
@@ -16,6 +17,8 @@ from evidence import schemas
 from evidence.cache import ParseCache, Parsed, ParsedTuple
 from evidence.config import RepoConfig
 from evidence.errors import ConfigError, EvidenceError
+from evidence.history import artifact_digests, read_history
+from evidence.provenance import GitFacts, gather
 from evidence.gitrepo import GITLINK_MODE, SYMLINK_MODE, Entry, GitRepository, blob_id
 from evidence.model import FieldLines, LoadError, Record, Snapshot, line_of
 from evidence.parse import ParseFailure, field_lines, parse_document
@@ -25,6 +28,7 @@ PEOPLE_FILE = "people.yaml"
 RECORD_SUFFIXES = (".yaml", ".yml", ".json")
 MAX_PROBLEMS_PER_FILE = 10
 _VERSION_SALT = "2"
+MAX_ARTIFACT_BYTES = 1 << 30  # an artifact larger than this is not hashed: its sha256 fact is null
 
 Progress = Callable[[int, int], None]
 
@@ -84,7 +88,6 @@ def load_snapshot(
     salt = f"{_VERSION_SALT}-{schemas.digest()[:16]}"
     parse_cache = ParseCache(cache_dir, salt)
     parsed = reader.parse_all(candidates, parse_cache, progress)
-    parse_cache.save()
 
     records: dict[str, dict[str, Record]] = {}
     for f in candidates:
@@ -101,6 +104,17 @@ def load_snapshot(
             continue
         of_kind[rid] = Record(kind, rid, f.path, blob, raw, f.blob is None)
 
+    read_at = time.perf_counter()
+    facts, versions = None, 0
+    if commit is not None:
+        every = [r for by_id in records.values() for r in by_id.values()]
+        facts, versions = _provenance(reader, commit, by_path, every, people, parse_cache, cache_dir)
+        if facts.shallow:
+            notes.append("the repository is a shallow clone: history before its oldest commits is missing, so the "
+                         "checks of history do not judge those commits (fetch the full history for an audit)")
+    parse_cache.save()
+    history_seconds = time.perf_counter() - read_at
+
     return Snapshot(
         repository=str(repo.root or repo.git_dir),
         revision=commit,
@@ -114,7 +128,10 @@ def load_snapshot(
         errors=tuple(errors),
         notes=tuple(notes),
         files=len(candidates),
-        stats={"load_seconds": time.perf_counter() - started, "parsed": reader.parsed, "cached": reader.cached},
+        stats={"load_seconds": time.perf_counter() - started, "parsed": reader.parsed, "cached": reader.cached,
+               "history_seconds": history_seconds, "history_walked": float(bool(facts and facts.walked)),
+               "history_versions_parsed": versions},
+        git=facts,
         line_reader=_line_reader(reader, parse_cache),
     )
 
@@ -225,7 +242,7 @@ class _Reader:
                 except ParseFailure as failure:
                     results[f.path] = (_failed(failure.line, "unreadable", failure.reason), "")
                 else:
-                    results[f.path] = (self._parse(f.path, blob, data, parse_cache), blob)
+                    results[f.path] = (self.parse(f.path, blob, data, parse_cache), blob)
             elif (hit := parse_cache.get(f.blob)) is not None:
                 self.cached += 1
                 results[f.path] = (hit, f.blob)
@@ -240,12 +257,12 @@ class _Reader:
                 if content is None:
                     results[f.path] = (_failed(1, "unreadable", _too_big(size, self.limit)), blob)
                 else:
-                    results[f.path] = (self._parse(f.path, blob, content, parse_cache), blob)
+                    results[f.path] = (self.parse(f.path, blob, content, parse_cache), blob)
                 done += 1
                 tick()
         return results
 
-    def _parse(self, path: str, blob: str, data: bytes, parse_cache: ParseCache) -> ParsedTuple:
+    def parse(self, path: str, blob: str, data: bytes, parse_cache: ParseCache) -> ParsedTuple:
         hit = parse_cache.get(blob)
         if hit is not None:
             self.cached += 1
@@ -287,6 +304,83 @@ class _Reader:
         except OSError as exc:
             raise ParseFailure(1, f"cannot be read: {exc.strerror}") from None
         return data, blob_id(data)
+
+
+# -- history -----------------------------------------------------------------
+
+
+def _provenance(
+    reader: _Reader,
+    commit: str,
+    by_path: Mapping[str, Entry],
+    records: list[Record],
+    people: Mapping[str, Mapping[str, Any]],
+    parse_cache: ParseCache,
+    cache_dir: Path | None,
+) -> tuple[GitFacts, int]:
+    """The records' ``_git`` facts: one walk of the history (or its cache), the historic
+    versions of records that changed, and the artifacts' digests, each in one git pass.
+    Also says how many historic versions had to be parsed (the others were cached)."""
+    repo = reader.repo
+    committed = [path for path, f in by_path.items() if f.mode]  # untracked files have no history
+    history = read_history(repo, commit, committed, cache_dir)
+    versions_parsed: list[str] = []  # earlier versions of records, read for the first time
+
+    def parse_blobs(wanted: Mapping[str, str]) -> dict[str, bytes | None]:
+        out: dict[str, bytes | None] = {}
+        missing: dict[str, str] = {}
+        for blob, path in wanted.items():
+            hit = parse_cache.get(blob)
+            if hit is None:
+                missing[blob] = path
+            else:
+                out[blob] = hit[2]
+        for blob, data, _ in repo.read_blobs(sorted(missing), reader.limit):
+            if data is None:
+                out[blob] = None
+                continue
+            parsed = read_record(missing[blob], data)
+            parse_cache.put(blob, parsed)
+            out[blob] = parsed.raw
+            versions_parsed.append(blob)
+        return out
+
+    artifact_paths = {
+        a["path"]
+        for r in records
+        if r.kind == "evidence"
+        for a in (r.data().get("artifacts") or [])
+        if isinstance(a, dict) and isinstance(a.get("path"), str)
+    }
+    entries = {p: by_path[p] for p in artifact_paths if p in by_path}
+    digests = artifact_digests(repo, (e.blob for e in entries.values() if e.blob), cache_dir, MAX_ARTIFACT_BYTES)
+
+    def digest(path: str) -> tuple[bool, str | None]:
+        entry = entries.get(path)
+        if entry is None:
+            return False, None
+        if entry.blob is not None:
+            return True, digests.get(entry.blob)
+        try:
+            return True, _hash_file(repo, path)
+        except OSError:
+            return True, None
+
+    facts = gather(history, records, people, parse_blobs, digest)
+    return facts, len(versions_parsed)
+
+
+def _hash_file(repo: GitRepository, path: str) -> str | None:
+    """The sha256 of a work tree file, read in chunks; None for a link or one too big to hash."""
+    assert repo.root is not None
+    full = repo.root / path
+    if _is_link(full) or full.stat().st_size > MAX_ARTIFACT_BYTES:
+        return None
+    h = hashlib.sha256()
+    with full.open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            h.update(chunk)
+    return h.hexdigest()
 
 
 def _is_link(path: Path) -> bool:

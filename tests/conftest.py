@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 import subprocess
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -66,9 +67,14 @@ SERVICE_RECORD = {"kind": "service", "id": "SVC-1", "name": "Payments", "owner":
                   "criticality": "medium", "configuration_items": ["CI-1"],
                   "sla": {"availability": 99.5, "response_minutes": {"P1": 15, "P2": 30, "P3": 120, "P4": 480},
                           "resolution_hours": {"P1": 4, "P2": 8, "P3": 24, "P4": 72}}}
+TEST_ARTIFACT = b"payments-gw-01 staging: 42 tests passed, 0 failed\n"
 TEST_EVIDENCE = {"kind": "evidence", "id": "EV-1", "type": "test_report", "collected_at": "2026-03-02T12:00:00Z",
                  "collected_by": "carol", "subject": ["CHG-1"], "result": "pass", "details": {"environment": "staging"},
-                 "artifacts": [{"path": "evidence/artifacts/EV-1.txt", "sha256": "0" * 64}]}
+                 "artifacts": [{"path": "evidence/artifacts/EV-1.txt",
+                                "sha256": hashlib.sha256(TEST_ARTIFACT).hexdigest()}]}
+# When the fixture repository's records were committed: after every timestamp they hold,
+# as a real repository's history would be.
+RECORDED_AT = "2026-03-05T12:00:00Z"
 
 
 def service_reports(first: str = "2026-01") -> dict[str, dict[str, Any]]:
@@ -100,7 +106,7 @@ class Repo:
         path.mkdir(parents=True, exist_ok=True)
         self.git("init", "-q", "-b", "main")
 
-    def git(self, *args: str, date: str = "2026-01-05T10:00:00Z", email: str = "alice@example.com") -> str:
+    def git(self, *args: str, date: str = RECORDED_AT, email: str = "alice@example.com") -> str:
         env = dict(os.environ, GIT_AUTHOR_DATE=date, GIT_COMMITTER_DATE=date, TZ="UTC",
                    GIT_AUTHOR_NAME=email.split("@")[0], GIT_COMMITTER_NAME=email.split("@")[0],
                    GIT_AUTHOR_EMAIL=email, GIT_COMMITTER_EMAIL=email)
@@ -118,7 +124,7 @@ class Repo:
         target.write_bytes(content)
         return target
 
-    def commit(self, message: str = "Record evidence", date: str = "2026-01-05T10:00:00Z",
+    def commit(self, message: str = "Record evidence", date: str = RECORDED_AT,
                email: str = "alice@example.com") -> str:
         self.git("add", "-A")
         self.git("commit", "-q", "-m", message, date=date, email=email)
@@ -137,16 +143,29 @@ class Repo:
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Repo:
-    """A repository holding people, a CI, a service and one clean change, committed."""
+    """A repository holding people, a CI, a service, one clean change and its test evidence, with a
+    history that every check accepts: the approval committed by its approver, each record
+    committed after the moments it states."""
     r = Repo(tmp_path / "evidence")
     r.write("people.yaml", PEOPLE)
     r.write("cmdb/CI-1.yaml", CI_RECORD)
     r.write("services/SVC-1.yaml", SERVICE_RECORD)
-    r.write("changes/CHG-1.yaml", clean_change())
+    r.write("changes/CHG-1.yaml", clean_change(approvals=[]))
     r.write("evidence/EV-1.yaml", TEST_EVIDENCE)
-    for path, report in service_reports().items():
-        r.write(path, report)
+    r.write("evidence/artifacts/EV-1.txt", TEST_ARTIFACT)
+    reports = service_reports()
+    for path, report in reports.items():
+        if report["period"] < "2026-03":
+            r.write(path, report)
     r.commit("Start the evidence repository")
+    r.write("changes/CHG-1.yaml", clean_change())
+    r.commit("Approve CHG-1", date="2026-03-05T12:05:00Z", email="bob@example.com")
+    later = {path: report for path, report in reports.items() if report["period"] >= "2026-03"}
+    if later:
+        for path, report in later.items():
+            r.write(path, report)
+        now = datetime.now(timezone.utc).replace(microsecond=0) - timedelta(minutes=1)
+        r.commit("Monthly service reports", date=now.strftime("%Y-%m-%dT%H:%M:%SZ"))
     return r
 
 

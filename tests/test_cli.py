@@ -52,7 +52,7 @@ def test_json_to_a_file(invoke, repo: Repo, tmp_path: Path) -> None:  # type: ig
 
 def test_as_of_scan_does_not_see_later_records(invoke, repo: Repo) -> None:  # type: ignore[no-untyped-def]
     repo.write("changes/CHG-2042.yaml", clean_change("CHG-2042", requested_by="bob"))
-    repo.commit("Self-approved change", date="2026-03-10T09:00:00Z")
+    repo.commit("Self-approved change", date="2026-03-10T09:00:00Z", email="bob@example.com")
     before = json.loads(invoke("scan", str(repo.path), "--as-of", "2026-03-09", "--format", "json").output)
     after = json.loads(invoke("scan", str(repo.path), "--as-of", "2026-03-10", "--format", "json").output)
     assert before["findings"] == [] and before["repository"]["as_of"] == "2026-03-09"

@@ -126,17 +126,17 @@ def test_work_tree_edits_and_untracked_files_are_read(repo: Repo) -> None:
 
 
 def test_as_of_reads_the_last_commit_of_that_day(repo: Repo) -> None:
-    first = repo.git("rev-parse", "HEAD")
+    approved = repo.git("log", "-1", "--format=%H", "--grep=Approve CHG-1")
     repo.write("changes/CHG-6.yaml", clean_change("CHG-6"))
-    repo.commit("Record CHG-6", date="2026-02-10T08:00:00Z")
-    snap = load_snapshot(repo.path, as_of=date(2026, 2, 9))
-    assert snap.revision == first
+    repo.commit("Record CHG-6", date="2026-03-07T08:00:00Z")
+    snap = load_snapshot(repo.path, as_of=date(2026, 3, 6))
+    assert snap.revision == approved
     assert snap.record("change", "CHG-6") is None
-    assert snap.reference_time == datetime(2026, 2, 9, 23, 59, 59, tzinfo=timezone.utc)
-    later = load_snapshot(repo.path, as_of=date(2026, 2, 10))
+    assert snap.reference_time == datetime(2026, 3, 6, 23, 59, 59, tzinfo=timezone.utc)
+    later = load_snapshot(repo.path, as_of=date(2026, 3, 7))
     assert later.record("change", "CHG-6") is not None
-    with pytest.raises(EvidenceError, match="no commit on or before 2025-12-31"):
-        load_snapshot(repo.path, as_of=date(2025, 12, 31))
+    with pytest.raises(EvidenceError, match="no commit on or before 2026-03-04"):
+        load_snapshot(repo.path, as_of=date(2026, 3, 4))
 
 
 def test_unknown_revision_is_a_clear_error(repo: Repo) -> None:

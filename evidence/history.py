@@ -1,0 +1,254 @@
+"""What the repository's history says of each file, gathered in one walk.
+
+One ``git log --raw`` over the scanned commit lists every commit with the
+files it added, changed, renamed or deleted and the blob each change left.
+Walking it newest first, each file at the scanned revision collects its
+*touches* (the commits that changed it, newest first, ending with the one
+that created it), following renames back to the file's first name.
+
+Signatures are checked only for commits that carry one: the commit objects
+are read in one ``git cat-file --batch`` pass, and the signed ones go to
+``git log --no-walk`` in one more call, which verifies them with git's own
+configuration (``gpg.format``, ``gpg.ssh.allowedSignersFile``, the GPG
+keyring). Everything is cached by commit id and trust settings: a second scan
+of the same revision does not walk again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, NamedTuple
+
+from evidence.gitrepo import GitRepository
+
+_FORMAT = "%x1e%H%x1f%an%x1f%ae%x1f%aI%x1f%cI%x1f%at%x1f%ct"
+_CACHE_VERSION = "1"
+_NS = 1_000_000_000
+
+# git's one-letter verdicts (%G?), in words a policy can read.
+SIGNATURE_WORDS = {
+    "G": "good",  # verified against a trusted key
+    "B": "bad",  # the signature does not match the commit
+    "U": "untrusted",  # made by a key git does not trust (not in the allowed signers, or unknown validity)
+    "X": "expired",  # the signature has expired
+    "Y": "expired",  # made by a key that has since expired
+    "R": "revoked",  # made by a revoked key
+    "E": "unverifiable",  # git could not check it (no key, no gpg)
+    "N": "none",
+}
+
+
+class Commit(NamedTuple):
+    """One commit, as the history facts name it. ``order`` counts from the oldest (0) in
+    topological order, so a policy can say which of two commits came later."""
+
+    sha: str
+    order: int
+    author: str
+    email: str
+    authored: str
+    committed: str
+    authored_ns: int
+    committed_ns: int
+    boundary: bool  # the edge of a shallow clone: what it seems to add may be older
+    signature: str = "none"
+    signer: str = ""
+
+
+class Touch(NamedTuple):
+    """A commit that changed a file: the blob it left and whether the bytes changed
+    (a pure rename or mode change leaves them as they were)."""
+
+    sha: str
+    blob: str
+    changed: bool
+
+
+@dataclass
+class History:
+    """The facts of one walk: commits by sha and, for each file at the revision, its touches."""
+
+    revision: str
+    shallow: bool
+    commits: dict[str, Commit] = field(default_factory=dict)
+    files: dict[str, list[Touch]] = field(default_factory=dict)
+    walked: bool = True  # False when the facts came from the cache
+
+    def touches(self, path: str) -> list[Touch]:
+        return self.files.get(path, [])
+
+
+def read_history(repo: GitRepository, revision: str, paths: Iterable[str], cache_dir: Path | None) -> History:
+    """The history of ``revision``, from the cache when this revision was walked before
+    with the same trust settings."""
+    trust = _trust_digest(repo)
+    cache = cache_dir / f"history-{_CACHE_VERSION}-{revision}-{trust[:16]}.pickle" if cache_dir else None
+    if cache is not None and cache.exists():
+        try:
+            with cache.open("rb") as fh:
+                history: History = pickle.load(fh)
+            history.walked = False
+            return history
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
+            pass
+    history = walk(repo, revision, paths)
+    _verify_signatures(repo, history)
+    if cache is not None:
+        _save(cache, history)
+    return history
+
+
+def walk(repo: GitRepository, revision: str, paths: Iterable[str]) -> History:
+    """One ``git log`` over every commit reachable from ``revision``, for the files
+    ``paths`` (those of the revision's tree)."""
+    shallow = _shallow_commits(repo)
+    out = repo.git(
+        "log", "--raw", "--no-abbrev", "-M", "-z", "--topo-order", f"--format={_FORMAT}", revision, "--"
+    )
+    chunks = out.split(b"\x1e")[1:]
+    total = len(chunks)
+    history = History(revision, bool(shallow))
+    # A file's name in the commit being read -> its name at the revision.
+    alive: dict[str, str] = {path: path for path in paths}
+    files = history.files
+    for position, chunk in enumerate(chunks):
+        header, _, body = chunk.partition(b"\x00")
+        sha, author, email, authored, committed, at, ct = header.decode("utf-8", "replace").split("\x1f")
+        history.commits[sha] = Commit(sha, total - 1 - position, author, email, authored, committed,
+                                      int(at) * _NS, int(ct) * _NS, sha in shallow)
+        tokens = body.split(b"\x00")
+        i = 0
+        while i < len(tokens):
+            meta = tokens[i].lstrip(b"\n")
+            if not meta.startswith(b":"):
+                i += 1
+                continue
+            parts = meta.split()
+            old_blob, new_blob, status = parts[2].decode(), parts[3].decode(), parts[4].decode()
+            letter = status[0]
+            if letter in "RC":
+                source, target = _path(tokens[i + 1]), _path(tokens[i + 2])
+                i += 3
+            else:
+                source = target = _path(tokens[i + 1])
+                i += 2
+            name = alive.get(target)
+            if name is None:
+                continue
+            if letter == "A":
+                del alive[target]
+                files.setdefault(name, []).append(Touch(sha, new_blob, True))
+            elif letter == "R":
+                del alive[target]
+                alive[source] = name
+                files.setdefault(name, []).append(Touch(sha, new_blob, old_blob != new_blob))
+            elif letter in "MT":
+                files.setdefault(name, []).append(Touch(sha, new_blob, old_blob != new_blob))
+    return history
+
+
+def _path(raw: bytes) -> str:
+    return raw.decode("utf-8", "surrogateescape")
+
+
+def _shallow_commits(repo: GitRepository) -> set[str]:
+    try:
+        return set((repo.git_dir / "shallow").read_text().split())
+    except OSError:
+        return set()
+
+
+def _trust_digest(repo: GitRepository) -> str:
+    """What decides whether a signature verifies: git's gpg settings, the allowed signers
+    file and the GPG keyring's state. A change to any of them checks signatures again."""
+    h = hashlib.sha256()
+    settings = repo.git("config", "--get-regexp", r"^gpg\.", check=False)
+    h.update(settings)
+    for line in settings.decode("utf-8", "replace").splitlines():
+        key, _, value = line.partition(" ")
+        if key.lower() == "gpg.ssh.allowedsignersfile" and value:
+            h.update(_file_bytes(repo.resolve_path(value)))
+    home = Path(os.environ.get("GNUPGHOME") or Path.home() / ".gnupg")
+    for name in ("pubring.kbx", "pubring.gpg", "trustdb.gpg"):
+        try:
+            stat = (home / name).stat()
+            h.update(f"{name}:{stat.st_mtime_ns}:{stat.st_size}".encode())
+        except OSError:
+            pass
+    return h.hexdigest()
+
+
+def _file_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
+
+
+def _verify_signatures(repo: GitRepository, history: History) -> None:
+    """Find the signed commits by their headers, then have git verify only those."""
+    signed = [sha for sha, data, _ in repo.read_blobs(list(history.commits), 1 << 24)
+              if data is not None and _has_signature(data)]
+    if not signed:
+        return
+    out = repo.git("log", "--no-walk=unsorted", "--stdin", "--format=%H%x1f%G?%x1f%GS%x00",
+                       input="\n".join(signed).encode(), check=False)
+    for row in out.decode("utf-8", "replace").split("\x00"):
+        parts = row.strip("\n").split("\x1f")
+        if len(parts) == 3 and parts[0] in history.commits:
+            sha, verdict, signer = parts
+            word = SIGNATURE_WORDS.get(verdict, "unverifiable")
+            history.commits[sha] = history.commits[sha]._replace(signature=word, signer=signer)
+    for sha in signed:  # a signed commit git said nothing of cannot count as verified
+        if history.commits[sha].signature == "none":
+            history.commits[sha] = history.commits[sha]._replace(signature="unverifiable")
+
+
+def _has_signature(commit_object: bytes) -> bool:
+    headers = commit_object.partition(b"\n\n")[0]
+    return b"\ngpgsig " in headers or b"\ngpgsig-sha256 " in headers
+
+
+def _save(path: Path, history: History) -> None:
+    """Write the facts for next time; a cache that cannot be written is only lost time."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(history, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        return
+
+
+def artifact_digests(repo: GitRepository, blobs: Iterable[str], cache_dir: Path | None, limit: int) -> dict[str, str]:
+    """The sha256 of each blob's bytes, kept by blob id so that no artifact is hashed twice."""
+    path = cache_dir / f"artifact-sha256-{_CACHE_VERSION}.pickle" if cache_dir else None
+    known: dict[str, str] = {}
+    if path is not None and path.exists():
+        try:
+            with path.open("rb") as fh:
+                known = pickle.load(fh)
+        except (OSError, pickle.UnpicklingError, EOFError, TypeError, ValueError):
+            known = {}
+    wanted = sorted(set(blobs))
+    missing = [b for b in wanted if b not in known]
+    if not missing:
+        return {b: known[b] for b in wanted}
+    for blob, data, _ in repo.read_blobs(missing, limit):
+        if data is not None:
+            known[blob] = hashlib.sha256(data).hexdigest()
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump(known, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except OSError:
+            pass
+    return {b: known[b] for b in wanted if b in known}

@@ -1,0 +1,208 @@
+"""The ``_git`` facts of each record, from its file's history.
+
+For every record this module states what git says of its file, and nothing
+more: the commits that created it, last changed it and touched it, the ones
+that rewrote its bytes, the commit that recorded each field's present value
+and each approval entry, and for an evidence manifest the same of each
+artifact with the artifact's actual sha256. Commits are named by sha; their
+author, dates, signature and the person they map to are listed once, in
+``input.git.commits``. Judging the facts is the policies' work.
+
+Layout of a record's ``_git`` (keys in brackets appear only when they say
+something the others do not):
+
+- ``created``, ``last``: shas (null for a file no commit holds yet);
+- ``commits``: how many commits touched the file;
+- [``touched``]: those commits, newest first (when more than one);
+- [``rewrites``]: commits after the first that changed the file's bytes, oldest first;
+- [``fields``]: field name to the commit that recorded its present value, for
+  fields changed since the file was created (null: changed in the work tree);
+- [``approvals``]: for each entry of ``approvals``, the commit it first appeared in;
+- [``uncommitted``]: true when the scanned bytes are not those of the last commit;
+- ``artifacts`` (evidence): per artifact, ``path``, ``present``, ``sha256``
+  (of the bytes at the revision) and the history keys above.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Mapping
+
+import orjson
+
+from evidence.history import Commit, History, Touch
+from evidence.model import Record
+
+_MISSING = object()
+
+ParseBlobs = Callable[[Mapping[str, str]], Mapping[str, bytes | None]]
+"""Parses historic versions: blob id to path in, blob id to the record's JSON (None if invalid) out."""
+
+
+@dataclass(frozen=True)
+class GitFacts:
+    """What a snapshot hands the policies under ``input.git`` and each record's ``_git``."""
+
+    revision: str
+    shallow: bool
+    commits: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    files: Mapping[str, bytes] = field(default_factory=dict)  # record path -> its _git, as JSON
+    walked: bool = True
+
+    def head(self) -> dict[str, Any]:
+        return {"revision": self.revision, "shallow": self.shallow, "commits": self.commits}
+
+
+def gather(
+    history: History,
+    records: Iterable[Record],
+    people: Mapping[str, Mapping[str, Any]],
+    parse_blobs: ParseBlobs,
+    artifact_digest: Callable[[str], tuple[bool, str | None]],
+) -> GitFacts:
+    """Every record's facts. ``artifact_digest(path)`` says whether an artifact is present
+    at the scanned revision and the sha256 of its bytes."""
+    records = list(records)
+    # Most files were written once and never changed: only the others have versions to compare.
+    versions: dict[str, list[_Version]] = {}
+    historic: dict[str, str] = {}
+    for record in records:
+        touches = history.touches(record.path)
+        if len(touches) == 1 and touches[0].blob == record.blob:
+            continue
+        rows = versions[record.path] = _versions(touches, record)
+        if len(rows) > 1:
+            historic.update((t.blob, record.path) for t in rows if t.sha is not None)
+    parsed = parse_blobs(historic)
+
+    used: set[str] = set()
+    files: dict[str, bytes] = {}
+    for record in records:
+        touches = history.touches(record.path)
+        facts = _file_facts(touches)
+        rows = versions.get(record.path, [])
+        if rows and rows[-1].sha is None:
+            facts["uncommitted"] = True
+        if len(rows) > 1:
+            values = [(t.sha, record.raw if t.sha is None else parsed.get(t.blob)) for t in rows]
+            facts.update(_recorded(values, facts["created"]))
+        if record.kind == "evidence":
+            facts["artifacts"] = [
+                _artifact_facts(history, a, artifact_digest) for a in (record.data().get("artifacts") or [])
+            ]
+            for a in facts["artifacts"]:
+                if a:
+                    used.update(_shas(a))
+        used.update(_shas(facts))
+        files[record.path] = orjson.dumps(facts)
+
+    owners = _email_owners(people)
+    commits = {sha: _commit_facts(history.commits[sha], owners) for sha in sorted(used) if sha in history.commits}
+    return GitFacts(history.revision, history.shallow, commits, files, history.walked)
+
+
+class _Version:
+    __slots__ = ("sha", "blob")
+
+    def __init__(self, sha: str | None, blob: str) -> None:
+        self.sha = sha
+        self.blob = blob
+
+
+def _versions(touches: list[Touch], record: Record) -> list[_Version]:
+    """The file's distinct contents, oldest first; the scanned bytes last (sha None) when no commit holds them."""
+    rows = [_Version(t.sha, t.blob) for t in reversed(touches) if t.changed]
+    if not rows or rows[-1].blob != record.blob:
+        rows.append(_Version(None, record.blob))
+    return rows
+
+
+def _shas(facts: Mapping[str, Any]) -> list[str]:
+    """The commits a file's facts name."""
+    return list(facts.get("touched") or ([facts["created"]] if facts.get("created") else []))
+
+
+def _file_facts(touches: list[Touch]) -> dict[str, Any]:
+    if not touches:
+        return {"created": None, "last": None, "commits": 0}
+    facts: dict[str, Any] = {"created": touches[-1].sha, "last": touches[0].sha, "commits": len(touches)}
+    if len(touches) > 1:
+        facts["touched"] = [t.sha for t in touches]
+        rewrites = [t.sha for t in reversed(touches[:-1]) if t.changed]
+        if rewrites:
+            facts["rewrites"] = rewrites
+    return facts
+
+
+def _recorded(values: list[tuple[str | None, bytes | None]], created: str | None) -> dict[str, Any]:
+    """Which commit recorded each field's present value and each approval entry.
+
+    Versions that are not valid records are skipped: a broken edit fixed in the
+    next commit does not make every field look new."""
+    last_change: dict[str, str | None] = {}
+    since: dict[bytes, str | None] = {}
+    previous: dict[str, Any] | None = None
+    for sha, raw in values:
+        if raw is None:
+            continue
+        value = orjson.loads(raw)
+        if not isinstance(value, dict):
+            continue
+        keys = value.keys() if previous is None else value.keys() | previous.keys()
+        for key in keys:
+            if previous is None or value.get(key, _MISSING) != previous.get(key, _MISSING):
+                last_change[key] = sha
+        entries = value.get("approvals")
+        entries = entries if isinstance(entries, list) else []
+        since = {k: since.get(k, sha) for k in map(_entry_key, entries)}
+        previous = value
+    facts: dict[str, Any] = {}
+    fields = {k: sha for k, sha in sorted(last_change.items()) if sha != created}
+    if fields:
+        facts["fields"] = fields
+    entries = previous.get("approvals") if previous else None
+    if isinstance(entries, list):
+        approvals = [since.get(_entry_key(e)) for e in entries]
+        if any(sha != created for sha in approvals):
+            facts["approvals"] = approvals
+    return facts
+
+
+def _entry_key(entry: Any) -> bytes:
+    return orjson.dumps(entry, option=orjson.OPT_SORT_KEYS)
+
+
+def _artifact_facts(
+    history: History, artifact: Any, digest: Callable[[str], tuple[bool, str | None]]
+) -> dict[str, Any] | None:
+    if not isinstance(artifact, dict) or not isinstance(artifact.get("path"), str):
+        return None
+    path = artifact["path"]
+    present, sha256 = digest(path)
+    facts: dict[str, Any] = {"path": path, "present": present, "sha256": sha256}
+    facts.update(_file_facts(history.touches(path)) if present else {"created": None, "last": None, "commits": 0})
+    return facts
+
+
+def _email_owners(people: Mapping[str, Mapping[str, Any]]) -> dict[str, str]:
+    owners: dict[str, str] = {}
+    for pid, person in people.items():
+        for email in person.get("emails") or ():
+            owners.setdefault(str(email).strip().lower(), pid)
+    return owners
+
+
+def _commit_facts(commit: Commit, owners: Mapping[str, str]) -> dict[str, Any]:
+    return {
+        "author": commit.author,
+        "email": commit.email,
+        "person": owners.get(commit.email.strip().lower()),
+        "authored": commit.authored,
+        "committed": commit.committed,
+        "authored_ns": commit.authored_ns,
+        "committed_ns": commit.committed_ns,
+        "order": commit.order,
+        "signature": commit.signature,
+        "signer": commit.signer,
+        "boundary": commit.boundary,
+    }
