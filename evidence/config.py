@@ -35,6 +35,7 @@ DEFAULT_THRESHOLDS: Mapping[str, int] = {
     "critical_vulnerability_days": 15,
     "log_review_days": 31,
     "availability_breach_months": 2,
+    "commit_clock_skew_minutes": 60,
 }
 
 # The settings a production system must show in its observed configuration.
@@ -52,6 +53,7 @@ DEFAULT_ROLES: Mapping[str, tuple[str, ...]] = {
     "approvers": ("cab", "change-manager", "emergency-cab"),
     "cab": ("cab",),
     "emergency_approvers": ("emergency-cab",),
+    "recorders": (),
 }
 
 DEFAULT_EXCLUDE: tuple[str, ...] = ("evidence/artifacts/**",)

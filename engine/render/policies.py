@@ -85,7 +85,8 @@ def show_text(info: CheckInfo, catalogs: Mapping[str, Catalog], settings: Sequen
         out.append("")
     if info.example:
         out.append("Example: records it flags")
-        readable = {kind: [_record_order(r) for r in records] for kind, records in info.example.items()}
+        readable = {kind: [_record_order(r) for r in records] if isinstance(records, list) else records
+                    for kind, records in info.example.items()}
         example = yaml.safe_dump(readable, sort_keys=False, allow_unicode=True, width=96)
         out += ["  " + line for line in example.rstrip("\n").splitlines()]
         out.append("")

@@ -113,13 +113,19 @@ def test_coverage_tells_tested_controls_from_those_tested_only_below_and_unteste
 def _input(example: Mapping[str, list[dict[str, Any]]]) -> bytes:
     people = dict(rego_fixture("people"))
     records: dict[str, dict[str, Any]] = {}
+    git: Any = {"revision": None, "shallow": False, "commits": {}}
+    config: dict[str, Any] = RepoConfig().policy_input()
     for kind, items in example.items():
-        if kind == "person":
+        if kind == "git":  # the history facts a check about history needs: input.git
+            git = items
+        elif kind == "config":  # settings of regent.yaml that the example needs, over the defaults
+            config.update(items)
+        elif kind == "person":
             people.update({p["id"]: {"active": True, **p} for p in items})
         else:
             records[kind] = {r["id"]: {**r, "_path": f"{kind}/{r['id']}.yaml"} for r in items}
     return orjson.dumps({"reference_time": REFERENCE_TIME, "reference_ns": REFERENCE_NS,
-                         "config": RepoConfig().policy_input(), "people": people, "records": records})
+                         "config": config, "people": people, "records": records, "git": git})
 
 
 def test_every_check_shows_an_example_that_it_flags_and_that_is_a_valid_record(
@@ -132,6 +138,8 @@ def test_every_check_shows_an_example_that_it_flags_and_that_is_a_valid_record(
             problems.append(f"{info.id}: no example")
             continue
         for kind, items in info.example.items():
+            if kind in ("git", "config"):
+                continue
             schema = schemas.PEOPLE if kind == "person" else kind
             value = {"people": items} if kind == "person" else None
             for item in ([value] if value else items):

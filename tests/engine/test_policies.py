@@ -12,6 +12,7 @@ import pytest
 
 from engine.opa_binary import check_policies, find_opa
 from engine.policyset import BUILTIN_DIR, PolicySet
+from evidence import schemas
 
 CHECK_ROOTS = ("cobit", "iso20000", "security")
 
@@ -49,6 +50,12 @@ def kinds_read(path: Path, seen: set[Path] | None = None) -> set[str]:
         if term["type"] == "ref" and _path(term)[:2] == ["$input", "records"]:
             rest = _path(term)[2:]
             kinds.add(rest[0] if rest else "*")
+    if any(k.startswith("$") for k in kinds):
+        # input.records[kind]: the kinds are the names of kinds the module spells out for its variable.
+        kinds = {k for k in kinds if not k.startswith("$")} | {
+            str(t["value"]) for t in _terms(ast.get("rules", []))
+            if t["type"] == "string" and t["value"] in schemas.record_kinds()
+        }
     for imp in ast.get("imports", []):
         parts = _path(imp["path"])
         if parts[:2] == ["$data", "lib"]:
