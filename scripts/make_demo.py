@@ -23,7 +23,7 @@ byte for byte: same files, same commits, same commit ids. DEST is replaced
 only if it holds the ``.regent-demo`` marker this script leaves behind;
 any other non-empty directory is left alone.
 
-Standard library only; git does the rest.
+Standard library only; git does the rest, and ssh-keygen signs the evidence commits.
 """
 
 from __future__ import annotations
@@ -56,6 +56,8 @@ PEOPLE = {
     "lnovak": ("Lukas Novak", f"lukas.novak@{DOMAIN}"),
     "agarcia": ("Ana García", f"ana.garcia@{DOMAIN}"),
     "kwhite": ("Keith White", f"keith.white@{DOMAIN}"),
+    # Jonas's new laptop, before he set his git e-mail: it is in nobody's people.yaml entry.
+    "jfarrell-laptop": ("Jonas Farrell", "jonas@lt-0412.local"),
 }
 
 
@@ -127,8 +129,10 @@ roles:
   approvers: [cab, change-manager, emergency-cab]
   cab: [cab]
   emergency_approvers: [emergency-cab]
+  recorders: [change-manager]  # Helen writes the CAB's decisions into the records
 
-require_signed_evidence: false
+# Evidence is committed signed; the allowed signers list each person's key.
+require_signed_evidence: true
 """
 
 README = """\
@@ -1167,19 +1171,19 @@ record("REL-2026-01", "releases/REL-2026-01.yaml", "release", version=Q("4.2.0")
        service="SVC-WMS", status="planned", environment="production", changes=["CHG-2026-0106"],
        rollback_plan="Switch traffic back to the 4.1.3 (blue) deployment. The 4.2.0 schema "
                      "migration only adds tables, so no database restore is needed.",
-       ).stage("deployed", status="deployed",
+       ).stage("approved", status="approved",
                acceptance={"passed": True, "at": T("07-29 16:00"), "by": "mchen",
                            "evidence": ["EVD-2026-007"]},
                approvals=[A("hmorgan", "change-manager", "07-29 17:30")],
-               deployed={"at": T("07-30 20:10"), "by": "rpatel"})
+       ).stage("deployed", status="deployed", deployed={"at": T("07-30 20:10"), "by": "rpatel"})
 record("REL-2026-02", "releases/REL-2026-02.yaml", "release", version=Q("4.2.1"),
        service="SVC-WMS", status="planned", environment="production", changes=["CHG-2026-0109"],
        rollback_plan="Switch traffic back to the 4.2.0 deployment; no schema changes.",
-       ).stage("deployed", status="deployed",
+       ).stage("approved", status="approved",
                acceptance={"passed": True, "at": T("08-13 12:00"), "by": "mchen",
                            "evidence": ["EVD-2026-009"]},
                approvals=[A("hmorgan", "change-manager", "08-13 12:30")],
-               deployed={"at": T("08-13 19:55"), "by": "rpatel"})
+       ).stage("deployed", status="deployed", deployed={"at": T("08-13 19:55"), "by": "rpatel"})
 # REG-REL-001: Mei approved the release while its change, CHG-2026-0124,
 # still waits for the CAB.
 record("REL-2026-03", "releases/REL-2026-03.yaml", "release", version=Q("2.8.0"),
@@ -1204,10 +1208,10 @@ record("REL-2026-05", "releases/REL-2026-05.yaml", "release", version=Q("3.10.0"
        changes=["CHG-2026-0126"],
        rollback_plan="Switch traffic back to the 3.9.0 deployment; the e-invoicing tables are "
                      "new and 3.9.0 ignores them.",
+       ).stage("approved", status="approved", approvals=[A("hmorgan", "change-manager", "11-20 09:30")],
        ).stage("deployed", status="deployed",
                acceptance={"passed": True, "at": T("11-20 12:00"), "by": "rpatel",
                            "evidence": ["EVD-2026-030"]},
-               approvals=[A("hmorgan", "change-manager", "11-20 09:30")],
                deployed={"at": T("11-20 19:45"), "by": "rpatel"})
 # REG-REL-003, REG-REL-004: rushed in before the WMS freeze with no rollback
 # plan, and its approval recorded the morning after.
@@ -1679,7 +1683,10 @@ change("CHG-2026-0127", "Roll out WMS 4.2.2 (carrier label template fixes)", "no
        ).stage("scheduled", status="scheduled",
                approvals=[A("hmorgan", "change-manager", "11-19 16:20")],
                schedule=window("11-20 20:00", "11-20 22:00"),
+       # REG-CHG-019: Ravi widened the approved window to 23:00 when he recorded
+       # the deployment; nobody approved the new window.
        ).stage("implemented", status="implemented", test_evidence=["EVD-2026-031"],
+               schedule=window("11-20 20:00", "11-20 23:00"),
                implementation=done("11-20 20:05", "11-20 20:45", "rpatel"))
 
 # REG-CHG-017: an emergency, but no incident was raised: the certificate was
@@ -1769,6 +1776,24 @@ def ev(*numbers: int) -> list[tuple[str, str]]:
     return out
 
 
+SCAN_EXPORT = "evidence/artifacts/2026-11-internal-scan-wms-platform.md"  # EVD-2026-023's export
+
+
+def edited(path: str, old: str, new: str) -> str:
+    """An artifact's text with one phrase replaced, as someone editing it by hand would leave it."""
+    if old not in ARTIFACTS[path]:
+        raise SystemExit(f"make_demo: {path} has no {old!r} to edit")
+    return ARTIFACTS[path].replace(old, new)
+
+
+# Evidence is committed signed, each person with their own SSH key (keys made
+# for this demo only, in scripts/demo-keys). Two breaches, REG-SEC-019: Lukas
+# committed the failed restore test from the jump host, where his key is not,
+# and Tomas signs with a key nobody added to the allowed signers.
+KEYS = Path(__file__).resolve().parent / "demo-keys"
+UNSIGNED = {("09-23 09:00", "lnovak")}
+UNREGISTERED = {"tlindqvist"}
+
 # Each entry: (date, author, message, contents). Contents are (record id, stage)
 # pairs, or (path, text) pairs for files written by hand.
 HISTORY: list[tuple[str, str, str, list[tuple[str, str]]]] = [
@@ -1815,6 +1840,8 @@ HISTORY: list[tuple[str, str, str, list[tuple[str, str]]]] = [
      [("CHG-2026-0106", "scheduled"), ("REL-2026-01", "v1"), ("CHG-2026-0104", "closed")]),
     ("07-28 14:00", "jfarrell", "Log INC-2026-0047 (label printing stall) and open PRB-2026-004",
      [("INC-2026-0047", "v1"), ("PRB-2026-004", "v1")]),
+    ("07-29 17:35", "hmorgan", "Approve WMS 4.2.0 (REL-2026-01) for the 30 July roll-out",
+     [("REL-2026-01", "approved")]),
     ("07-30 21:00", "rpatel", "Deploy WMS 4.2.0 (REL-2026-01, CHG-2026-0106)",
      ev(7) + [("REL-2026-01", "deployed"), ("CHG-2026-0106", "implemented"),
               ("CI-WMS-APP-01", "4.2.0")]),
@@ -1832,6 +1859,7 @@ HISTORY: list[tuple[str, str, str, list[tuple[str, str]]]] = [
      [("CHG-2026-0105", "closed"), ("CHG-2026-0106", "closed"), ("CHG-2026-0108", "closed"),
       ("CHG-2026-0107", "scheduled"), ("CHG-2026-0109", "scheduled"),
       ("CHG-2026-0110", "scheduled"), ("REL-2026-02", "v1")] + ev(6)),
+    ("08-13 12:35", "hmorgan", "Approve WMS 4.2.1 (REL-2026-02)", [("REL-2026-02", "approved")]),
     ("08-13 20:30", "rpatel", "Deploy WMS 4.2.1 (REL-2026-02, CHG-2026-0109)",
      ev(9) + [("REL-2026-02", "deployed"), ("CHG-2026-0109", "implemented"),
               ("CI-WMS-APP-01", "4.2.1")]),
@@ -1921,7 +1949,14 @@ HISTORY: list[tuple[str, str, str, list[tuple[str, str]]]] = [
      [(c, "audit") for c in ("CI-WMS-DB-01", "CI-TRK-WEB-01", "CI-NET-FW-01", "CI-K8S-PROD-01",
                              "CI-EDI-GW-01", "CI-BIL-APP-01", "CI-BIL-DB-01", "CI-NET-LDS-01")]
      + [("CI-WMS-APP-01", "audit2")]),
-    ("11-09 11:00", "jfarrell", "Log INC-2026-0072 (Felixstowe Wi-Fi outage)",
+    # REG-SEC-017, REG-SEC-018: Sofia edits a scan export already on record instead of
+    # adding a corrected one, and the manifest keeps the old digest.
+    ("11-06 09:10", "sbrandt", "Tidy the November platform scan summary",
+     [(SCAN_EXPORT, edited(SCAN_EXPORT, "is fixed in the December patch.",
+                           "is accepted until the December patch."))]),
+    # REG-SEC-020: logged from the new laptop. REG-SEC-021: Jonas filled in the
+    # closing time ahead, the day before the incident was closed.
+    ("11-09 11:00", "jfarrell-laptop", "Log INC-2026-0072 (Felixstowe Wi-Fi outage)",
      [("INC-2026-0072", "v1")]),
     ("11-09 16:00", "dokafor",
      "October service reports for billing and EDI\n\n"
@@ -1946,6 +1981,7 @@ HISTORY: list[tuple[str, str, str, list[tuple[str, str]]]] = [
      [("CHG-2026-0127", "submitted"), ("REL-2026-06", "v1")]),
     ("11-19 16:30", "hmorgan", "Approve CHG-2026-0126 and CHG-2026-0127 ahead of the WMS freeze",
      [("CHG-2026-0126", "scheduled"), ("CHG-2026-0127", "scheduled")] + ev(30)),
+    ("11-20 09:35", "hmorgan", "Approve billing 3.10.0 (REL-2026-05)", [("REL-2026-05", "approved")]),
     ("11-20 11:15", "mchen", "Approve tracking portal 2.8.0 (REL-2026-03) so it ships before the freeze",
      [("REL-2026-03", "approved")]),
     ("11-20 18:40", "jfarrell",
@@ -2011,6 +2047,31 @@ def prepare(dest: Path) -> None:
     dest.mkdir(parents=True, exist_ok=True)
 
 
+def touches_evidence(contents: list[tuple[str, str]]) -> bool:
+    return any(key.startswith(("EVD-", "evidence/")) for key, _ in contents)
+
+
+def set_up_signing(dest: Path, env: dict[str, str]) -> dict[str, str]:
+    """Each person's signing key, copied where ssh-keygen accepts it (readable by the owner only),
+    and the repository's allowed signers, which git verifies signatures against."""
+    keys = dest / ".git" / "demo-keys"
+    keys.mkdir()
+    found: dict[str, str] = {}
+    allowed = []
+    for public in sorted(KEYS.glob("*.pub")):
+        person = public.stem
+        private = keys / person
+        shutil.copyfile(public.with_suffix(""), private)
+        private.chmod(0o600)
+        found[person] = str(private)
+        if person not in UNREGISTERED:
+            allowed.append(f"{PEOPLE[person][1]} {public.read_text().strip()}\n")
+    signers = dest / ".git" / "allowed_signers"
+    signers.write_text("".join(allowed))
+    git(dest, "config", "gpg.ssh.allowedSignersFile", str(signers), env=env)
+    return found
+
+
 def write(dest: Path, rel: str, text: str) -> None:
     path = dest / rel
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -2028,6 +2089,7 @@ def build(dest: Path) -> tuple[int, int, str]:
     with open(dest / ".git" / "info" / "exclude", "a", encoding="utf-8") as fh:
         fh.write(f"/{MARKER}\n")
 
+    signing_keys = set_up_signing(dest, env)
     for when, author, message, contents in HISTORY:
         for key, value in contents:
             if key in RECORDS:
@@ -2037,8 +2099,10 @@ def build(dest: Path) -> tuple[int, int, str]:
         env = git_env(author, when)
         name, email = PEOPLE[author]
         git(dest, "add", "-A", env=env)
-        git(dest, "-c", f"user.name={name}", "-c", f"user.email={email}",
-            "-c", "commit.gpgsign=false", "commit", "-q", "--no-verify", "-F", "-",
+        signing = signing_keys.get(author) if touches_evidence(contents) and (when, author) not in UNSIGNED else None
+        how = ["-c", "gpg.format=ssh", "-c", f"user.signingkey={signing}", "commit", "-S"] if signing else \
+              ["-c", "commit.gpgsign=false", "commit"]
+        git(dest, "-c", f"user.name={name}", "-c", f"user.email={email}", *how, "-q", "--no-verify", "-F", "-",
             env=env, stdin=message + "\n")
 
     env = git_env("hmorgan", HISTORY[-1][0])
@@ -2099,6 +2163,7 @@ if __name__ == "__main__":
 #   REG-CHG-016  CHG-2026-0098   scheduled for 5 June, never started
 #   REG-CHG-017  CHG-2026-0128   emergency change with no incident
 #   REG-CHG-018  CHG-2026-0112   caused INC-2026-0063, never reviewed
+#   REG-CHG-019  CHG-2026-0127   window widened by rpatel after its approval
 #   REG-GOV-001  WVR-2026-001    expired 13 Nov
 #   REG-GOV-002  WVR-2026-002    455 days long
 #   REG-GOV-003  WVR-2026-003    approved by mchen, who holds no approver role
@@ -2127,6 +2192,14 @@ if __name__ == "__main__":
 #   REG-SEC-013  EVD-2026-025    collected by pnair, not in people.yaml
 #   REG-SEC-014  REL-2026-05     accepted by rpatel, who deployed it
 #   REG-SEC-015  rpatel          developer and release manager
+#   REG-SEC-016  CHG-2026-0108, -0114, -0121, -0128, REL-2026-04
+#                                tlindqvist's approvals, committed by others
+#   REG-SEC-017  EVD-2026-023    its scan export no longer matches the digest
+#   REG-SEC-018  EVD-2026-023    the scan export rewritten by sbrandt
+#   REG-SEC-019  EVD-2026-014, EVD-2026-026  signed with tlindqvist's unregistered key
+#   REG-SEC-019  EVD-2026-015    committed unsigned
+#   REG-SEC-020  INC-2026-0072   committed from jonas@lt-0412.local
+#   REG-SEC-021  INC-2026-0072   closing time later than the commit that logged it
 #   REG-SLM-001  SVC-NOTIFY      no resolution times in its SLA
 #   REG-SLM-002  SVC-NOTIFY      no October report
 #   REG-SLM-003  SR-2026-09-TRACK  below target, no actions
