@@ -138,6 +138,10 @@ def run_scan(
     return _guarded(work)
 
 
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
 def _timings(stats: Mapping[str, float]) -> str:
     if stats.get("reused_answer"):
         opa = "answer reused from an identical earlier scan"
@@ -145,7 +149,8 @@ def _timings(stats: Mapping[str, float]) -> str:
         opa = (f"of which OPA parsed the input {stats.get('opa_input_parse_seconds', 0):.2f}s and "
                f"evaluated {stats.get('opa_eval_seconds', 0):.2f}s")
     return (
-        f"timings: load {stats.get('load_seconds', 0):.2f}s (parsed {int(stats.get('parsed', 0))}, "
+        f"timings: load {stats.get('load_seconds', 0):.2f}s (parsed {int(stats.get('parsed', 0))} "
+        f"in {_count(int(stats.get('parse_workers', 1)), 'process', 'processes')}, "
         f"from cache {int(stats.get('cached', 0))}; of it history {stats.get('history_seconds', 0):.2f}s, "
         f"{'walked' if stats.get('history_walked') else 'from cache'}, "
         f"{int(stats.get('history_versions_parsed', 0))} earlier versions parsed) · "

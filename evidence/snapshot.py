@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import re
 import stat
 import time
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 import orjson
 
@@ -129,6 +132,7 @@ def load_snapshot(
         notes=tuple(notes),
         files=len(candidates),
         stats={"load_seconds": time.perf_counter() - started, "parsed": reader.parsed, "cached": reader.cached,
+               "parse_workers": reader.workers,
                "history_seconds": history_seconds, "history_walked": float(bool(facts and facts.walked)),
                "history_versions_parsed": versions},
         git=facts,
@@ -206,6 +210,7 @@ class _Reader:
         self.limit = RepoConfig().max_record_bytes
         self.parsed = 0
         self.cached = 0
+        self.workers = 1
 
     def read_one(self, f: Entry) -> bytes:
         """The bytes of a single small file (configuration); problems raise ParseFailure."""
@@ -252,12 +257,27 @@ class _Reader:
             done += 1
             tick()
 
-        for blob, content, size in self.repo.read_blobs(list(pending), self.limit):
-            for f in pending[blob]:
+        sent: list[str] = []  # blobs handed to the parser, in the order its results come back
+
+        def jobs() -> Iterator[tuple[str, bytes]]:
+            nonlocal done
+            for blob, content, size in self.repo.read_blobs(list(pending), self.limit):
                 if content is None:
-                    results[f.path] = (_failed(1, "unreadable", _too_big(size, self.limit)), blob)
-                else:
-                    results[f.path] = (self.parse(f.path, blob, content, parse_cache), blob)
+                    for f in pending[blob]:
+                        results[f.path] = (_failed(1, "unreadable", _too_big(size, self.limit)), blob)
+                        done += 1
+                        tick()
+                    continue
+                sent.append(blob)
+                yield pending[blob][0].path, content
+
+        self.workers = parse_workers(len(pending))
+        for i, parsed in enumerate(parse_records(jobs(), len(pending))):
+            blob = sent[i]
+            self.parsed += 1
+            parse_cache.put(blob, parsed)
+            for f in pending[blob]:
+                results[f.path] = (parsed, blob)
                 done += 1
                 tick()
         return results
@@ -335,14 +355,20 @@ def _provenance(
                 missing[blob] = path
             else:
                 out[blob] = hit[2]
-        for blob, data, _ in repo.read_blobs(sorted(missing), reader.limit):
-            if data is None:
-                out[blob] = None
-                continue
-            parsed = read_record(missing[blob], data)
-            parse_cache.put(blob, parsed)
-            out[blob] = parsed.raw
-            versions_parsed.append(blob)
+        sent: list[str] = []
+
+        def jobs() -> Iterator[tuple[str, bytes]]:
+            for blob, data, _ in repo.read_blobs(sorted(missing), reader.limit):
+                if data is None:
+                    out[blob] = None
+                else:
+                    sent.append(blob)
+                    yield missing[blob], data
+
+        for i, parsed in enumerate(parse_records(jobs(), len(missing))):
+            parse_cache.put(sent[i], parsed)
+            out[sent[i]] = parsed.raw
+            versions_parsed.append(sent[i])
         return out
 
     artifact_paths = {
@@ -433,6 +459,50 @@ def read_record(path: str, data: bytes) -> Parsed:
     # orjson's result keeps the capacity of its growing buffer (about 8 KiB for a
     # 1 KiB record); an exact copy is what a snapshot of 100k records can afford.
     return Parsed(kind, rid_text, bytes(memoryview(dumped)))
+
+
+PARALLEL_MIN = 2000  # below this many files, starting worker processes costs more than it saves
+_CHUNK = 256
+
+
+def parse_records(jobs: Iterable[tuple[str, bytes]], count: int) -> Iterator[Parsed]:
+    """Each ``(path, bytes)`` parsed and validated, results in the order given.
+
+    YAML parsing is most of a cold scan's time and runs in one core per
+    process, so ``count`` files or more are parsed by a pool of worker
+    processes, one per available core, while this process keeps reading
+    blobs. The workers are started before ``jobs`` is first read, so that
+    no reader thread exists when they fork.
+    """
+    workers = parse_workers(count)
+    if workers < 2:
+        for path, data in jobs:
+            yield read_record(path, data)
+        return
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        pool.submit(int).result()
+        pending: deque[Future[list[Parsed]]] = deque()
+        chunk: list[tuple[str, bytes]] = []
+        for job in jobs:
+            chunk.append(job)
+            if len(chunk) == _CHUNK:
+                pending.append(pool.submit(_parse_chunk, chunk))
+                chunk = []
+                while len(pending) > 4 * workers:  # bound what waits in memory
+                    yield from pending.popleft().result()
+        if chunk:
+            pending.append(pool.submit(_parse_chunk, chunk))
+        while pending:
+            yield from pending.popleft().result()
+
+
+def parse_workers(count: int) -> int:
+    """How many processes parse ``count`` files: one per available core (up to 8) for many files, else one."""
+    return min(len(os.sched_getaffinity(0)), 8) if count >= PARALLEL_MIN else 1
+
+
+def _parse_chunk(chunk: list[tuple[str, bytes]]) -> list[Parsed]:
+    return [read_record(path, data) for path, data in chunk]
 
 
 def _line_reader(reader: _Reader, parse_cache: ParseCache) -> Callable[[Iterable[Record]], dict[str, FieldLines]]:

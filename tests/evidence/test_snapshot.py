@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from evidence import ConfigError, EvidenceError, load_snapshot
+from evidence import snapshot as snapshot_module
 from evidence.model import line_of
 from tests.conftest import Repo, alias_bomb, clean_change
 
@@ -185,3 +186,20 @@ def test_loading_never_changes_the_repository(repo: Repo) -> None:
     load_snapshot(repo.path, rev="HEAD")
     assert repo.state() == before
     assert (repo.path / ".git" / "index").stat().st_mtime_ns == index_mtime
+
+
+def test_many_files_are_parsed_by_worker_processes_with_the_same_result(
+    repo: Repo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for n in range(40):
+        repo.write(f"changes/CHG-{100 + n}.yaml", clean_change(f"CHG-{100 + n}"))
+    repo.write("changes/CHG-broken.yaml", "kind: change\nid: CHG-broken\ntitle: [unclosed\n")
+    repo.commit("Forty changes and a broken one")
+    one_process = load_snapshot(repo.path, rev="HEAD")
+    monkeypatch.setattr(snapshot_module, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(snapshot_module, "_CHUNK", 3)
+    workers = load_snapshot(repo.path, rev="HEAD")
+    if len(os.sched_getaffinity(0)) > 1:
+        assert workers.stats["parse_workers"] >= 2
+    assert workers.records == one_process.records and workers.record_count == one_process.record_count
+    assert workers.errors == one_process.errors and len(workers.errors) == 1
