@@ -28,6 +28,7 @@ from evidence.gitrepo import GitRepository
 _FORMAT = "%x1e%H%x1f%an%x1f%ae%x1f%aI%x1f%cI%x1f%at%x1f%ct"
 _CACHE_VERSION = "1"
 _NS = 1_000_000_000
+KEEP_REVISIONS = 16  # history caches kept: one file per revision scanned, the most recently used
 
 # git's one-letter verdicts (%G?), in words a policy can read.
 SIGNATURE_WORDS = {
@@ -92,6 +93,7 @@ def read_history(repo: GitRepository, revision: str, paths: Iterable[str], cache
             with cache.open("rb") as fh:
                 history: History = pickle.load(fh)
             history.walked = False
+            os.utime(cache)  # recently used: kept when older revisions' files are pruned
             return history
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
             pass
@@ -214,13 +216,17 @@ def _has_signature(commit_object: bytes) -> bool:
 
 
 def _save(path: Path, history: History) -> None:
-    """Write the facts for next time; a cache that cannot be written is only lost time."""
+    """Write the facts for next time, keeping only the most recently used revisions' files;
+    a cache that cannot be written is only lost time."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         with tmp.open("wb") as fh:
             pickle.dump(history, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        kept = sorted(path.parent.glob("history-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in kept[KEEP_REVISIONS:]:
+            old.unlink(missing_ok=True)
     except OSError:
         return
 

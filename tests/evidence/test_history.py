@@ -173,3 +173,19 @@ def test_signatures_are_verified_with_the_repositorys_trust_settings(
     again = load_snapshot(repo.path, rev="HEAD", cache_dir=cache)
     assert again.stats["history_walked"] == 1.0
     assert again.git.commits[stranger]["signature"] == "good"  # type: ignore[union-attr]
+
+
+def test_the_cache_keeps_only_the_most_recent_revisions(
+    repo: Repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from evidence import history
+
+    monkeypatch.setattr(history, "KEEP_REVISIONS", 2)
+    cache = tmp_path / "cache"
+    for n in range(4):
+        repo.write(f"changes/CHG-{20 + n}.yaml", clean_change(f"CHG-{20 + n}"))
+        repo.commit(f"Record CHG-{20 + n}")
+        load_snapshot(repo.path, rev="HEAD", cache_dir=cache)
+    head = repo.git("rev-parse", "HEAD")
+    kept = sorted(p.name for p in cache.glob("history-*.pickle"))
+    assert len(kept) == 2 and any(head in name for name in kept)
