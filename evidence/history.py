@@ -216,19 +216,29 @@ def _has_signature(commit_object: bytes) -> bool:
 
 
 def _save(path: Path, history: History) -> None:
-    """Write the facts for next time, keeping only the most recently used revisions' files;
-    a cache that cannot be written is only lost time."""
+    """Write the facts for next time, keeping only the most recently used revisions' files."""
+    if not _write(path, history):
+        return
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(history, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
         kept = sorted(path.parent.glob("history-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in kept[KEEP_REVISIONS:]:
             old.unlink(missing_ok=True)
     except OSError:
         return
+
+
+def _write(path: Path, value: object) -> bool:
+    """Replace a cache file whole, so a reader never sees half of it; a cache that cannot be
+    written is only lost time."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        return False
+    return True
 
 
 def artifact_digests(repo: GitRepository, blobs: Iterable[str], cache_dir: Path | None, limit: int) -> dict[str, str]:
@@ -243,18 +253,10 @@ def artifact_digests(repo: GitRepository, blobs: Iterable[str], cache_dir: Path 
             known = {}
     wanted = sorted(set(blobs))
     missing = [b for b in wanted if b not in known]
-    if not missing:
-        return {b: known[b] for b in wanted}
-    for blob, data, _ in repo.read_blobs(missing, limit):
-        if data is not None:
-            known[blob] = hashlib.sha256(data).hexdigest()
-    if path is not None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            with tmp.open("wb") as fh:
-                pickle.dump(known, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except OSError:
-            pass
+    if missing:
+        for blob, data, _ in repo.read_blobs(missing, limit):
+            if data is not None:
+                known[blob] = hashlib.sha256(data).hexdigest()
+        if path is not None:
+            _write(path, known)
     return {b: known[b] for b in wanted if b in known}
