@@ -163,7 +163,7 @@ def run_validate(path: Path, *, rev: str | None = None, as_of: date | None = Non
     """``regent validate``: parse and schema errors only, no policies."""
 
     def work() -> int:
-        snapshot = load_snapshot(path, rev=rev, as_of=as_of)
+        snapshot = load_snapshot(path, rev=rev, as_of=as_of, history=False)
         for error in snapshot.errors:
             click.echo(f"{error.path}:{error.line}: {error.reason}")
         for note in snapshot.notes:

@@ -44,13 +44,15 @@ def load_snapshot(
     now: datetime | None = None,
     cache_dir: Path | None = None,
     progress: Progress | None = None,
+    history: bool = True,
 ) -> Snapshot:
     """Read every record of the repository at ``path``.
 
     The work tree by default; the commit ``rev``; or, with ``as_of``, the last
     commit on HEAD's first-parent history at or before the end of that day
     (UTC). Problems with single files come back as ``errors``; only a problem
-    with the repository itself raises :class:`EvidenceError`.
+    with the repository itself raises :class:`EvidenceError`. With ``history``
+    off, the records carry no ``_git`` facts (reading them is then only parsing).
     """
     if rev is not None and as_of is not None:
         raise EvidenceError("give a revision or an as-of date, not both")
@@ -109,7 +111,7 @@ def load_snapshot(
 
     read_at = time.perf_counter()
     facts, versions = None, 0
-    if commit is not None:
+    if commit is not None and history:
         every = [r for by_id in records.values() for r in by_id.values()]
         facts, versions = _provenance(reader, commit, by_path, every, people, parse_cache, cache_dir)
         if facts.shallow:

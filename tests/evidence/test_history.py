@@ -189,3 +189,8 @@ def test_the_cache_keeps_only_the_most_recent_revisions(
     head = repo.git("rev-parse", "HEAD")
     kept = sorted(p.name for p in cache.glob("history-*.pickle"))
     assert len(kept) == 2 and any(head in name for name in kept)
+
+
+def test_without_history_the_records_carry_no_facts(repo: Repo) -> None:
+    snap = load_snapshot(repo.path, history=False)
+    assert snap.git is None and snap.record("change", "CHG-1") is not None
