@@ -154,8 +154,8 @@ def _timings(stats: Mapping[str, float]) -> str:
         f"from cache {int(stats.get('cached', 0))}; of it history {stats.get('history_seconds', 0):.2f}s, "
         f"{'walked' if stats.get('history_walked') else 'from cache'}, "
         f"{int(stats.get('history_versions_parsed', 0))} earlier versions parsed) · "
-        f"input {stats.get('input_mb', 0):.1f} MB serialised in {stats.get('serialise_seconds', 0):.2f}s · OPA start and policy load "
-        f"{stats.get('policy_load_seconds', 0):.2f}s · evaluation {stats.get('evaluate_seconds', 0):.2f}s ({opa})"
+        f"input {stats.get('input_mb', 0):.1f} MB serialised in {stats.get('serialise_seconds', 0):.2f}s · "
+        f"OPA start and policy load {stats.get('policy_load_seconds', 0):.2f}s · evaluation {stats.get('evaluate_seconds', 0):.2f}s ({opa})"
     )
 
 
