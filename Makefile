@@ -1,7 +1,7 @@
 # Everything Regent needs, installed by the project itself:
 #   make demo   set up, build the demo evidence repository and scan it
 #   make test   set up, then the whole test suite (opa fmt/check/test with coverage, Regal, ruff, mypy, pytest)
-#   make bench  set up, then the benchmark table
+#   make bench  set up, then the benchmark tables (scans, then history facts)
 
 PYTHON ?= python3
 VENV := .venv
@@ -51,6 +51,7 @@ test-python:
 
 bench: setup
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/history.py
 
 clean:
 	rm -rf build .pytest_cache .mypy_cache
