@@ -88,6 +88,10 @@ violation contains finding if {
 	some change in input.records.change
 	git.committed(change)
 
+	# Only a change with fields changed since it was created can have been
+	# redefined after its approval: the rest, most changes, stop here.
+	fields := git.of(change).fields
+
 	# Each approving decision's index, with the commit that recorded it (null: the work tree).
 	recorded := {i: sha |
 		some i, approval in change.approvals
@@ -102,8 +106,10 @@ violation contains finding if {
 	latest := max({git.commit(sha).order | some sha in recorded; git.judged(sha)})
 	i := min({j | some j, sha in recorded; git.judged(sha); git.commit(sha).order == latest})
 
+	# git.field_recorded(change, field) for a field changed since the creation;
+	# one left as created cannot come after an approval.
 	some field in _defining
-	changed := git.field_recorded(change, field)
+	changed := fields[field]
 	git.judged(changed)
 	git.after(changed, recorded[i])
 	not _approved_after(recorded, changed)
