@@ -83,10 +83,34 @@ _stamps := {
 # How far, in ns, a timestamp may run ahead of its commit before it counts.
 _skew_ns := input.config.thresholds.commit_clock_skew_minutes * 60000000000
 
-# An RFC 3339 timestamp or a YYYY-MM-DD date (its start, UTC) in ns.
-_ns(value) := dates.date_ns(value) if {
+# True when a timestamp or date names a moment past a commit's limit. The
+# usual forms are compared as text, which orders them as time does: a date
+# (its start, UTC) against the limit's day, a whole-second UTC timestamp
+# against the limit written the same way. Only other forms (offsets,
+# fractions of a second) are parsed: a large scan has a million values.
+_late(value, sha) if {
 	count(value) == 10
-} else := dates.ns(value)
+	value > substring(_limit_texts[sha], 0, 10)
+}
+
+_late(value, sha) if {
+	count(value) == 20
+	endswith(value, "Z")
+	value > _limit_texts[sha]
+}
+
+_late(value, sha) if {
+	not _text_form(value)
+	dates.ns(value) > _limits[sha]
+}
+
+# True for the forms that compare as text: YYYY-MM-DD and YYYY-MM-DDThh:mm:ssZ.
+_text_form(value) if count(value) == 10
+
+_text_form(value) if {
+	count(value) == 20
+	endswith(value, "Z")
+}
 
 # The latest instant, in ns, that a value recorded by a judged commit may
 # name (its commit time plus the skew), by sha. Built whole once and then
@@ -95,10 +119,17 @@ _ns(value) := dates.date_ns(value) if {
 # regal ignore:prefer-set-or-object-rule
 _limits := {sha: limit | some sha, c in input.git.commits; git.judged(sha); limit := c.committed_ns + _skew_ns}
 
+# The limit of each sha of _limits as a whole-second UTC timestamp.
+# regal ignore:prefer-set-or-object-rule
+_limit_texts := {sha: text |
+	some sha, limit in _limits
+	text := time.format([limit, "UTC", "2006-01-02T15:04:05Z07:00"])
+}
+
 # For each sha of _limits, a date (YYYY-MM-DD, UTC) before which no value can
 # pass the limit: a day before the limit's own day, since a value's written
 # date may lag its instant by up to a day (offsets run to -12:00). A value
-# that sorts below it as a string is on time without being parsed, which is
+# that sorts below it as a string is on time without a closer look, which is
 # most values of a large scan.
 # regal ignore:prefer-set-or-object-rule
 _cutoffs := {sha: day |
@@ -121,7 +152,7 @@ violation contains finding if {
 	is_string(value)
 	sha := object.get(fields, path[0], facts.created)
 	value >= _cutoffs[sha]
-	_ns(value) > _limits[sha]
+	_late(value, sha)
 	msg := sprintf(
 		"%s's %s is dated %s, after %s recorded it at %s",
 		[r.id, concat(".", path), value, git.describe(sha), input.git.commits[sha].committed],
@@ -137,7 +168,7 @@ violation contains finding if {
 	is_string(approval.at)
 	sha := git.approval_recorded(r, i)
 	approval.at >= _cutoffs[sha]
-	_ns(approval.at) > _limits[sha]
+	_late(approval.at, sha)
 	msg := sprintf(
 		"%s's approval by %v is dated %s, after %s recorded it at %s",
 		[r.id, object.get(approval, "by", "someone"), approval.at, git.describe(sha), input.git.commits[sha].committed],

@@ -198,3 +198,32 @@ test_pass_boundary_and_unknown_commits if {
 	problem := fx.recorded(fx.problem, ["c9"])
 	count(record_dated_after_commit.violation) == 0 with input as fx.git_doc({"waiver": [waiver], "problem": [problem]}, commits)
 }
+
+# c1 was committed at 12:00 UTC and the skew is an hour: 13:00:00Z is the limit.
+_approved_at(at) := _change_with({"approvals": [{"by": "carol", "role": "cab", "decision": "approved", "at": at}]})
+
+test_fail_timestamp_with_an_offset_past_the_limit if {
+	found := record_dated_after_commit.violation with input as _doc({"change": [_approved_at("2026-10-02T14:00:01+01:00")]})
+	{f.field | some f in found} == {["approvals", 0, "at"]}
+}
+
+test_pass_timestamp_with_an_offset_within_the_limit if {
+	# Later than 13:00 as written, but 12:30 UTC.
+	count(record_dated_after_commit.violation) == 0 with input as _doc({"change": [_approved_at("2026-10-02T14:30:00+02:00")]})
+}
+
+test_fail_fractions_of_a_second_past_the_limit if {
+	found := record_dated_after_commit.violation with input as _doc({"change": [_approved_at("2026-10-02T13:00:00.5Z")]})
+	{f.field | some f in found} == {["approvals", 0, "at"]}
+}
+
+test_pass_a_value_with_a_negative_offset_written_the_day_before if {
+	# 2026-10-01 23:30 at -12:00 is 2026-10-02T11:30:00Z, before c1's limit.
+	count(record_dated_after_commit.violation) == 0 with input as _doc({"change": [_approved_at("2026-10-01T23:30:00-12:00")]})
+}
+
+test_fail_a_value_with_a_negative_offset_past_the_limit if {
+	# 01:30 at -12:00 is 13:30 UTC: after the limit although it reads earlier.
+	found := record_dated_after_commit.violation with input as _doc({"change": [_approved_at("2026-10-02T01:30:00-12:00")]})
+	{f.field | some f in found} == {["approvals", 0, "at"]}
+}
