@@ -142,6 +142,12 @@ def _count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
+def _walked(stats: Mapping[str, float]) -> str:
+    if not stats.get("history_walked"):
+        return "from cache"
+    return f"{_count(int(stats.get('history_commits_walked', 0)), 'commit', 'commits')} walked"
+
+
 def _timings(stats: Mapping[str, float]) -> str:
     if stats.get("reused_answer"):
         opa = "answer reused from an identical earlier scan"
@@ -152,7 +158,7 @@ def _timings(stats: Mapping[str, float]) -> str:
         f"timings: load {stats.get('load_seconds', 0):.2f}s (parsed {int(stats.get('parsed', 0))} "
         f"in {_count(int(stats.get('parse_workers', 1)), 'process', 'processes')}, "
         f"from cache {int(stats.get('cached', 0))}; of it history {stats.get('history_seconds', 0):.2f}s, "
-        f"{'walked' if stats.get('history_walked') else 'from cache'}, "
+        f"{_walked(stats)}, "
         f"{int(stats.get('history_versions_parsed', 0))} earlier versions parsed) · "
         f"input {stats.get('input_mb', 0):.1f} MB serialised in {stats.get('serialise_seconds', 0):.2f}s · "
         f"OPA start and policy load {stats.get('policy_load_seconds', 0):.2f}s · evaluation {stats.get('evaluate_seconds', 0):.2f}s ({opa})"

@@ -81,6 +81,12 @@ class GitRepository:
             raise EvidenceError(f"cannot read the history of {start}: {exc.stderr.strip()}") from exc
         return out.strip() or None
 
+    def is_ancestor(self, ancestor: str, descendant: str) -> bool:
+        """True when ``ancestor`` is in the history of ``descendant`` (an unknown commit is not)."""
+        proc = subprocess.run(["git", "merge-base", "--is-ancestor", ancestor, descendant],
+                              cwd=self.root or self.git_dir, env=self._env(), capture_output=True)
+        return proc.returncode == 0
+
     def commit_date(self, sha: str) -> str:
         return str(self._repo.git.show("-s", "--format=%cI", sha)).strip()
 

@@ -78,42 +78,96 @@ class History:
     commits: dict[str, Commit] = field(default_factory=dict)
     files: dict[str, list[Touch]] = field(default_factory=dict)
     walked: bool = True  # False when the facts came from the cache
+    commits_walked: int = 0  # how many commits this scan's git log read
 
     def touches(self, path: str) -> list[Touch]:
         return self.files.get(path, [])
 
 
 def read_history(repo: GitRepository, revision: str, paths: Iterable[str], cache_dir: Path | None) -> History:
-    """The history of ``revision``, from the cache when this revision was walked before
-    with the same trust settings."""
-    trust = _trust_digest(repo)
-    cache = cache_dir / f"history-{_CACHE_VERSION}-{revision}-{trust[:16]}.pickle" if cache_dir else None
-    if cache is not None and cache.exists():
-        try:
-            with cache.open("rb") as fh:
-                history: History = pickle.load(fh)
-            history.walked = False
-            os.utime(cache)  # recently used: kept when older revisions' files are pruned
-            return history
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
-            pass
-    history = walk(repo, revision, paths)
+    """The history of ``revision``: from the cache when this revision was walked before with
+    the same trust settings; else, when an ancestor's history is cached, that history with
+    only the commits since walked; else one walk of everything."""
+    trust = _trust_digest(repo)[:16]
+    cache = _cache_file(cache_dir, revision, trust) if cache_dir else None
+    if cache is not None and (history := _load(cache)) is not None:
+        history.walked = False
+        history.commits_walked = 0
+        return history
+    base = _cached_ancestor(repo, revision, cache_dir, trust) if cache_dir else None
+    history, alive = _walk(repo, revision, paths, since=base.revision if base else None)
     _verify_signatures(repo, history)
+    if base is not None:
+        history = _extend(base, history, alive)
     if cache is not None:
         _save(cache, history)
     return history
 
 
+def _cache_file(cache_dir: Path, revision: str, trust: str) -> Path:
+    return cache_dir / f"history-{_CACHE_VERSION}-{revision}-{trust}.pickle"
+
+
+def _load(path: Path) -> History | None:
+    if not path.exists():
+        return None
+    try:
+        with path.open("rb") as fh:
+            history: History = pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
+        return None
+    os.utime(path)  # recently used: kept when older revisions' files are pruned
+    return history
+
+
+def _cached_ancestor(repo: GitRepository, revision: str, cache_dir: Path, trust: str) -> History | None:
+    """The most recently used cached history of an ancestor of ``revision`` (same trust settings)."""
+    found = sorted(cache_dir.glob(f"history-{_CACHE_VERSION}-*-{trust}.pickle"),
+                   key=lambda p: p.stat().st_mtime, reverse=True) if cache_dir.is_dir() else []
+    for path in found:
+        candidate = path.name.split("-")[2]
+        if candidate != revision and repo.is_ancestor(candidate, revision):
+            history = _load(path)
+            if history is not None and history.shallow == bool(_shallow_commits(repo)):
+                return history
+    return None
+
+
+def _extend(base: History, new: History, alive: dict[str, str]) -> History:
+    """An ancestor's history continued by the commits walked since: each file's new touches
+    first, then what the ancestor knew of it under the name it had there."""
+    offset = len(base.commits)
+    commits = dict(base.commits)
+    commits.update((sha, c._replace(order=c.order + offset)) for sha, c in new.commits.items())
+    files: dict[str, list[Touch]] = {}
+    for then, now in alive.items():
+        older = base.files.get(then)
+        if older:
+            files[now] = new.files.get(now, []) + older
+    for path, touches in new.files.items():
+        files.setdefault(path, touches)
+    return History(new.revision, new.shallow, commits, files, commits_walked=new.commits_walked)
+
+
 def walk(repo: GitRepository, revision: str, paths: Iterable[str]) -> History:
     """One ``git log`` over every commit reachable from ``revision``, for the files
     ``paths`` (those of the revision's tree)."""
+    return _walk(repo, revision, paths)[0]
+
+
+def _walk(
+    repo: GitRepository, revision: str, paths: Iterable[str], since: str | None = None
+) -> tuple[History, dict[str, str]]:
+    """The walk, of the commits not reachable from ``since`` when given. Also returns, for
+    each file whose creation the walk did not reach, its name before the oldest commit read."""
     shallow = _shallow_commits(repo)
     out = repo.git(
-        "log", "--raw", "--no-abbrev", "-M", "-z", "--topo-order", f"--format={_FORMAT}", revision, "--"
+        "log", "--raw", "--no-abbrev", "-M", "-z", "--topo-order", f"--format={_FORMAT}", revision,
+        *([f"^{since}"] if since else []), "--",
     )
     chunks = out.split(b"\x1e")[1:]
     total = len(chunks)
-    history = History(revision, bool(shallow))
+    history = History(revision, bool(shallow), commits_walked=total)
     # A file's name in the commit being read -> its name at the revision.
     alive: dict[str, str] = {path: path for path in paths}
     files = history.files
@@ -150,7 +204,7 @@ def walk(repo: GitRepository, revision: str, paths: Iterable[str]) -> History:
                 files.setdefault(name, []).append(Touch(sha, new_blob, old_blob != new_blob))
             elif letter in "MT":
                 files.setdefault(name, []).append(Touch(sha, new_blob, old_blob != new_blob))
-    return history
+    return history, alive
 
 
 def _path(raw: bytes) -> str:

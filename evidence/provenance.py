@@ -48,6 +48,7 @@ class GitFacts:
     commits: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     files: Mapping[str, bytes] = field(default_factory=dict)  # record path -> its _git, as JSON
     walked: bool = True
+    commits_walked: int = 0
 
     def head(self) -> dict[str, Any]:
         return {"revision": self.revision, "shallow": self.shallow, "commits": self.commits}
@@ -98,7 +99,7 @@ def gather(
 
     owners = _email_owners(people)
     commits = {sha: _commit_facts(history.commits[sha], owners) for sha in sorted(used) if sha in history.commits}
-    return GitFacts(history.revision, history.shallow, commits, files, history.walked)
+    return GitFacts(history.revision, history.shallow, commits, files, history.walked, history.commits_walked)
 
 
 class _Version:

@@ -136,6 +136,7 @@ def load_snapshot(
         stats={"load_seconds": time.perf_counter() - started, "parsed": reader.parsed, "cached": reader.cached,
                "parse_workers": reader.workers,
                "history_seconds": history_seconds, "history_walked": float(bool(facts and facts.walked)),
+               "history_commits_walked": facts.commits_walked if facts else 0,
                "history_versions_parsed": versions},
         git=facts,
         line_reader=_line_reader(reader, parse_cache),

@@ -194,3 +194,23 @@ def test_the_cache_keeps_only_the_most_recent_revisions(
 def test_without_history_the_records_carry_no_facts(repo: Repo) -> None:
     snap = load_snapshot(repo.path, history=False)
     assert snap.git is None and snap.record("change", "CHG-1") is not None
+
+
+def test_a_later_revision_walks_only_the_commits_since_a_cached_ancestor(repo: Repo, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    load_snapshot(repo.path, rev="HEAD", cache_dir=cache)
+    (repo.path / "changes/2026").mkdir()
+    repo.git("mv", "changes/CHG-1.yaml", "changes/2026/CHG-1.yaml")
+    repo.commit("File CHG-1 by year", date="2026-03-06T09:00:00Z")
+    repo.write("changes/2026/CHG-1.yaml", clean_change(risk="medium"))
+    repo.write("changes/CHG-8.yaml", clean_change("CHG-8"))
+    repo.git("rm", "-q", "cmdb/CI-1.yaml")
+    repo.commit("Re-rate CHG-1, record CHG-8, drop CI-1", date="2026-03-06T10:00:00Z", email="bob@example.com")
+
+    incremental = load_snapshot(repo.path, rev="HEAD", cache_dir=cache)
+    whole = load_snapshot(repo.path, rev="HEAD", cache_dir=tmp_path / "empty")
+    assert incremental.stats["history_commits_walked"] == 2
+    assert whole.stats["history_commits_walked"] == int(repo.git("rev-list", "--count", "HEAD"))
+    assert incremental.git is not None and whole.git is not None
+    assert incremental.git.files == whole.git.files and incremental.git.commits == whole.git.commits
+    assert facts(incremental, "change", "CHG-1")["commits"] == 4
