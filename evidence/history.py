@@ -77,8 +77,7 @@ class History:
     shallow: bool
     commits: dict[str, Commit] = field(default_factory=dict)
     files: dict[str, list[Touch]] = field(default_factory=dict)
-    walked: bool = True  # False when the facts came from the cache
-    commits_walked: int = 0  # how many commits this scan's git log read
+    commits_walked: int = 0  # how many commits this scan's git log read; 0 when all came from the cache
 
     def touches(self, path: str) -> list[Touch]:
         return self.files.get(path, [])
@@ -91,7 +90,6 @@ def read_history(repo: GitRepository, revision: str, paths: Iterable[str], cache
     trust = _trust_digest(repo)[:16]
     cache = _cache_file(cache_dir, revision, trust) if cache_dir else None
     if cache is not None and (history := _load(cache)) is not None:
-        history.walked = False
         history.commits_walked = 0
         return history
     base = _cached_ancestor(repo, revision, cache_dir, trust) if cache_dir else None

@@ -26,7 +26,7 @@ something the others do not):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Mapping
+from typing import AbstractSet, Any, Callable, Iterable, Mapping, NamedTuple
 
 import orjson
 
@@ -38,6 +38,9 @@ _MISSING = object()
 ParseBlobs = Callable[[Mapping[str, str]], Mapping[str, bytes | None]]
 """Parses historic versions: blob id to path in, blob id to the record's JSON (None if invalid) out."""
 
+ArtifactDigests = Callable[[AbstractSet[str]], Mapping[str, tuple[bool, str | None]]]
+"""For artifact paths: whether each is present at the scanned revision, and the sha256 of its bytes."""
+
 
 @dataclass(frozen=True)
 class GitFacts:
@@ -47,8 +50,7 @@ class GitFacts:
     shallow: bool
     commits: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     files: Mapping[str, bytes] = field(default_factory=dict)  # record path -> its _git, as JSON
-    walked: bool = True
-    commits_walked: int = 0
+    commits_walked: int = 0  # 0 when the history came whole from the cache
 
     def head(self) -> dict[str, Any]:
         return {"revision": self.revision, "shallow": self.shallow, "commits": self.commits}
@@ -59,11 +61,12 @@ def gather(
     records: Iterable[Record],
     people: Mapping[str, Mapping[str, Any]],
     parse_blobs: ParseBlobs,
-    artifact_digest: Callable[[str], tuple[bool, str | None]],
+    artifact_digests: ArtifactDigests,
 ) -> GitFacts:
-    """Every record's facts. ``artifact_digest(path)`` says whether an artifact is present
-    at the scanned revision and the sha256 of its bytes."""
+    """Every record's facts. ``artifact_digests`` is asked once, for every path a manifest lists."""
     records = list(records)
+    artifacts = {r.path: r.data().get("artifacts") or [] for r in records if r.kind == "evidence"}
+    digests = artifact_digests({p for items in artifacts.values() for a in items if (p := _artifact_path(a))})
     # Most files were written once and never changed: only the others have versions to compare.
     versions: dict[str, list[_Version]] = {}
     historic: dict[str, str] = {}
@@ -88,9 +91,7 @@ def gather(
             values = [(t.sha, record.raw if t.sha is None else parsed.get(t.blob)) for t in rows]
             facts.update(_recorded(values, facts["created"]))
         if record.kind == "evidence":
-            facts["artifacts"] = [
-                _artifact_facts(history, a, artifact_digest) for a in (record.data().get("artifacts") or [])
-            ]
+            facts["artifacts"] = [_artifact_facts(history, a, digests) for a in artifacts[record.path]]
             for a in facts["artifacts"]:
                 if a:
                     used.update(_shas(a))
@@ -99,15 +100,14 @@ def gather(
 
     owners = _email_owners(people)
     commits = {sha: _commit_facts(history.commits[sha], owners) for sha in sorted(used) if sha in history.commits}
-    return GitFacts(history.revision, history.shallow, commits, files, history.walked, history.commits_walked)
+    return GitFacts(history.revision, history.shallow, commits, files, history.commits_walked)
 
 
-class _Version:
-    __slots__ = ("sha", "blob")
+class _Version(NamedTuple):
+    """One content of a file: the commit that left it (None: only in the scanned work tree)."""
 
-    def __init__(self, sha: str | None, blob: str) -> None:
-        self.sha = sha
-        self.blob = blob
+    sha: str | None
+    blob: str
 
 
 def _versions(touches: list[Touch], record: Record) -> list[_Version]:
@@ -173,15 +173,21 @@ def _entry_key(entry: Any) -> bytes:
     return orjson.dumps(entry, option=orjson.OPT_SORT_KEYS)
 
 
+def _artifact_path(artifact: Any) -> str | None:
+    """The path a manifest's artifact entry names; None when it names none."""
+    path = artifact.get("path") if isinstance(artifact, dict) else None
+    return path if isinstance(path, str) else None
+
+
 def _artifact_facts(
-    history: History, artifact: Any, digest: Callable[[str], tuple[bool, str | None]]
+    history: History, artifact: Any, digests: Mapping[str, tuple[bool, str | None]]
 ) -> dict[str, Any] | None:
-    if not isinstance(artifact, dict) or not isinstance(artifact.get("path"), str):
+    path = _artifact_path(artifact)
+    if path is None:
         return None
-    path = artifact["path"]
-    present, sha256 = digest(path)
+    present, sha256 = digests[path]
     facts: dict[str, Any] = {"path": path, "present": present, "sha256": sha256}
-    facts.update(_file_facts(history.touches(path)) if present else {"created": None, "last": None, "commits": 0})
+    facts.update(_file_facts(history.touches(path) if present else []))
     return facts
 
 

@@ -12,7 +12,7 @@ from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from typing import AbstractSet, Any, Callable, Iterable, Iterator, Mapping
 
 import orjson
 
@@ -135,7 +135,7 @@ def load_snapshot(
         files=len(candidates),
         stats={"load_seconds": time.perf_counter() - started, "parsed": reader.parsed, "cached": reader.cached,
                "parse_workers": reader.workers,
-               "history_seconds": history_seconds, "history_walked": float(bool(facts and facts.walked)),
+               "history_seconds": history_seconds, "history_walked": float(bool(facts and facts.commits_walked)),
                "history_commits_walked": facts.commits_walked if facts else 0,
                "history_versions_parsed": versions},
         git=facts,
@@ -250,7 +250,7 @@ class _Reader:
                 except ParseFailure as failure:
                     results[f.path] = (_failed(failure.line, "unreadable", failure.reason), "")
                 else:
-                    results[f.path] = (self.parse(f.path, blob, data, parse_cache), blob)
+                    results[f.path] = (self._parse(f.path, blob, data, parse_cache), blob)
             elif (hit := parse_cache.get(f.blob)) is not None:
                 self.cached += 1
                 results[f.path] = (hit, f.blob)
@@ -260,32 +260,42 @@ class _Reader:
             done += 1
             tick()
 
-        sent: list[str] = []  # blobs handed to the parser, in the order its results come back
-
-        def jobs() -> Iterator[tuple[str, bytes]]:
-            nonlocal done
-            for blob, content, size in self.repo.read_blobs(list(pending), self.limit):
-                if content is None:
-                    for f in pending[blob]:
-                        results[f.path] = (_failed(1, "unreadable", _too_big(size, self.limit)), blob)
-                        done += 1
-                        tick()
-                    continue
-                sent.append(blob)
-                yield pending[blob][0].path, content
-
         self.workers = parse_workers(len(pending))
-        for i, parsed in enumerate(parse_records(jobs(), len(pending))):
-            blob = sent[i]
-            self.parsed += 1
-            parse_cache.put(blob, parsed)
+        for blob, parsed, size in self.parse_blobs({blob: fs[0].path for blob, fs in pending.items()}, parse_cache):
+            if parsed is None:
+                parsed = _failed(1, "unreadable", _too_big(size, self.limit))
+            else:
+                self.parsed += 1
             for f in pending[blob]:
                 results[f.path] = (parsed, blob)
                 done += 1
                 tick()
         return results
 
-    def parse(self, path: str, blob: str, data: bytes, parse_cache: ParseCache) -> ParsedTuple:
+    def parse_blobs(
+        self, wanted: Mapping[str, str], parse_cache: ParseCache
+    ) -> Iterator[tuple[str, Parsed | None, int]]:
+        """Blobs (id to a path they are at) read from git in one pass and parsed, on every core
+        when there are many, each result put in the cache: ``(blob, parsed, size)``, parsed
+        None for a blob over the size limit."""
+        sent: list[str] = []  # blobs handed to the parser, in the order its results come back
+        too_big: list[tuple[str, int]] = []
+
+        def jobs() -> Iterator[tuple[str, bytes]]:
+            for blob, content, size in self.repo.read_blobs(list(wanted), self.limit):
+                if content is None:
+                    too_big.append((blob, size))
+                else:
+                    sent.append(blob)
+                    yield wanted[blob], content
+
+        for i, parsed in enumerate(parse_records(jobs(), len(wanted))):
+            parse_cache.put(sent[i], parsed)
+            yield sent[i], parsed, 0
+        for blob, size in too_big:
+            yield blob, None, size
+
+    def _parse(self, path: str, blob: str, data: bytes, parse_cache: ParseCache) -> ParsedTuple:
         hit = parse_cache.get(blob)
         if hit is not None:
             self.cached += 1
@@ -358,44 +368,27 @@ def _provenance(
                 missing[blob] = path
             else:
                 out[blob] = hit[2]
-        sent: list[str] = []
-
-        def jobs() -> Iterator[tuple[str, bytes]]:
-            for blob, data, _ in repo.read_blobs(sorted(missing), reader.limit):
-                if data is None:
-                    out[blob] = None
-                else:
-                    sent.append(blob)
-                    yield missing[blob], data
-
-        for i, parsed in enumerate(parse_records(jobs(), len(missing))):
-            parse_cache.put(sent[i], parsed)
-            out[sent[i]] = parsed.raw
-            versions_parsed.append(sent[i])
+        for blob, parsed, _ in reader.parse_blobs(missing, parse_cache):
+            out[blob] = parsed.raw if parsed is not None else None
+            if parsed is not None:
+                versions_parsed.append(blob)
         return out
 
-    artifact_paths = {
-        a["path"]
-        for r in records
-        if r.kind == "evidence"
-        for a in (r.data().get("artifacts") or [])
-        if isinstance(a, dict) and isinstance(a.get("path"), str)
-    }
-    entries = {p: by_path[p] for p in artifact_paths if p in by_path}
-    digests = artifact_digests(repo, (e.blob for e in entries.values() if e.blob), cache_dir, MAX_ARTIFACT_BYTES)
+    def digests(paths: AbstractSet[str]) -> dict[str, tuple[bool, str | None]]:
+        entries = {p: by_path[p] for p in paths if p in by_path}
+        by_blob = artifact_digests(repo, (e.blob for e in entries.values() if e.blob), cache_dir, MAX_ARTIFACT_BYTES)
+        found: dict[str, tuple[bool, str | None]] = {p: (False, None) for p in paths}
+        for path, entry in entries.items():
+            if entry.blob is not None:
+                found[path] = (True, by_blob.get(entry.blob))
+            else:
+                try:
+                    found[path] = (True, _hash_file(repo, path))
+                except OSError:
+                    found[path] = (True, None)
+        return found
 
-    def digest(path: str) -> tuple[bool, str | None]:
-        entry = entries.get(path)
-        if entry is None:
-            return False, None
-        if entry.blob is not None:
-            return True, digests.get(entry.blob)
-        try:
-            return True, _hash_file(repo, path)
-        except OSError:
-            return True, None
-
-    facts = gather(history, records, people, parse_blobs, digest)
+    facts = gather(history, records, people, parse_blobs, digests)
     return facts, len(versions_parsed)
 
 
