@@ -105,7 +105,7 @@ violation contains finding if {
 	git.judged(sha)
 
 	# A commit that also touched the manifest is reported as a change of the record.
-	not sha in object.get(facts, "touched", [facts.created])
+	not sha in git.touched(facts)
 	paths := sort({a.path | some a in facts.artifacts; sha in git.touched(a)})
 	msg := sprintf(
 		"%s's %s changed in %s, whose e-mail people.yaml does not list",
