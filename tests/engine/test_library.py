@@ -115,9 +115,12 @@ def _input(example: Mapping[str, list[dict[str, Any]]]) -> bytes:
     records: dict[str, dict[str, Any]] = {}
     git: Any = {"revision": None, "shallow": False, "commits": {}}
     config: dict[str, Any] = RepoConfig().policy_input()
+    extra: dict[str, Any] = {}
     for kind, items in example.items():
         if kind == "git":  # the history facts a check about history needs: input.git
             git = items
+        elif kind == "gate":  # what a request changed, for a check of transitions: input.gate
+            extra["gate"] = items
         elif kind == "config":  # settings of regent.yaml that the example needs, over the defaults
             config.update(items)
         elif kind == "person":
@@ -125,7 +128,7 @@ def _input(example: Mapping[str, list[dict[str, Any]]]) -> bytes:
         else:
             records[kind] = {r["id"]: {**r, "_path": f"{kind}/{r['id']}.yaml"} for r in items}
     return orjson.dumps({"reference_time": REFERENCE_TIME, "reference_ns": REFERENCE_NS,
-                         "config": config, "people": people, "records": records, "git": git})
+                         "config": config, "people": people, "records": records, "git": git, **extra})
 
 
 def test_every_check_shows_an_example_that_it_flags_and_that_is_a_valid_record(
@@ -138,7 +141,7 @@ def test_every_check_shows_an_example_that_it_flags_and_that_is_a_valid_record(
             problems.append(f"{info.id}: no example")
             continue
         for kind, items in info.example.items():
-            if kind in ("git", "config"):
+            if kind in ("git", "config", "gate"):
                 continue
             schema = schemas.PEOPLE if kind == "person" else kind
             value = {"people": items} if kind == "person" else None
