@@ -119,6 +119,12 @@ class ScanResult:
     frameworks: tuple[str, ...]
     notes: tuple[str, ...] = ()
     stats: Mapping[str, float] = field(default_factory=dict)
+    # A gate's request: base, merge_base, head (None: the work tree), changed (the records and files the
+    # request added or changed: [{path, status, kind, id}]), scope (neighbourhood | full), elsewhere
+    # (findings on records the request left alone, present at head and not at the merge base).
+    gate: Mapping[str, Any] | None = None
+    # With --baseline: file, known (findings it held and that were left out), stale ([{check, kind, id}]).
+    baseline: Mapping[str, Any] | None = None
 
     def count(self, status: str) -> int:
         return sum(1 for f in self.findings if f.status == status)
@@ -153,4 +159,6 @@ class ScanResult:
             "controls": [c.to_dict() for c in self.controls],
             "findings": [f.to_dict() for f in self.findings],
             "notes": list(self.notes),
+            **({"gate": dict(self.gate)} if self.gate is not None else {}),
+            **({"baseline": dict(self.baseline)} if self.baseline is not None else {}),
         }

@@ -12,6 +12,7 @@ from engine.model import ScanResult
 class RenderOptions:
     color: bool = False
     width: int = 120
+    fail_on: str = "high"  # the threshold the exit code uses, for formats that say pass or fail
 
 
 class Renderer(ABC):
