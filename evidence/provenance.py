@@ -191,6 +191,11 @@ def _artifact_facts(
     return facts
 
 
+def person_of(people: Mapping[str, Mapping[str, Any]], email: str) -> str | None:
+    """The person an email belongs to in people.yaml (case-insensitive), or None."""
+    return _email_owners(people).get(email.strip().lower())
+
+
 def _email_owners(people: Mapping[str, Mapping[str, Any]]) -> dict[str, str]:
     owners: dict[str, str] = {}
     for pid, person in people.items():
