@@ -14,17 +14,18 @@ import subprocess
 import sys
 import time
 from contextlib import nullcontext
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable, ContextManager, Mapping, Sequence
 
 import click
 
-from engine import __version__
-from engine.errors import EngineUnavailable, PolicyError
+from engine import __version__, baseline
+from engine.errors import EngineUnavailable, InputFileError, PolicyError
+from engine.gate import gate
 from engine.catalog import coverage, load_catalogs
-from engine.model import SEVERITIES, CheckInfo
+from engine.model import SEVERITIES, CheckInfo, ScanResult
 from engine.opa_binary import check_policies, find_opa, opa_version
 from engine.policyset import BUILTIN_DIR, PolicySet
 from engine.render import RENDERERS, RenderOptions, get_renderer
@@ -35,6 +36,7 @@ from engine.session import open_evaluator, policy_set
 from evidence import EvidenceError, default_cache_directory, load_snapshot
 from evidence import schemas
 from evidence.config import FRAMEWORKS, RepoConfig, setting_value
+from evidence.request import read_request
 from evidence.snapshot import read_worktree_config
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_ENGINE = 0, 1, 2, 3
@@ -49,7 +51,7 @@ def _guarded(work: Callable[[], int]) -> int:
     """Map each layer's exceptions to the exit codes of the findings contract."""
     try:
         return work()
-    except (EvidenceError, _OutputError) as exc:
+    except (EvidenceError, _OutputError, InputFileError) as exc:
         return _fail(str(exc), EXIT_USAGE)
     except (PolicyError, EngineUnavailable) as exc:
         return _fail(str(exc), EXIT_ENGINE)
@@ -96,43 +98,135 @@ def _emit(text: str, output: Path | None) -> None:
         raise _OutputError(f"cannot write {output}: {exc.strerror}") from None
 
 
-def run_scan(
-    path: Path,
-    *,
-    rev: str | None = None,
-    as_of: date | None = None,
-    fmt: str = "text",
-    output: Path | None = None,
-    fail_on: str | None = None,
-    frameworks: Sequence[str] = (),
-    opa_url: str | None = None,
-    opa_token: str | None = None,
-    opa_binary: str | None = None,
-    use_cache: bool = True,
-    show_progress: bool = True,
-    show_stats: bool = False,
-) -> int:
+Target = tuple[str, "Path | None"]
+
+
+def targets(formats: Sequence[str], outputs: Sequence[Path]) -> list[Target]:
+    """Where each format goes. ``FORMAT=FILE`` names its file; otherwise, when there are as many
+    --output as --format, each format goes to the output in the same position; a format with
+    no file goes to stdout (at most one)."""
+    pairs: list[tuple[str, Path | None]] = []
+    for given in formats or ["text"]:
+        name, sep, file = given.partition("=")
+        if name not in RENDERERS:
+            raise click.UsageError(f"--format {given!r}: no such format; choose from {', '.join(sorted(RENDERERS))}")
+        if sep and not file:
+            raise click.UsageError(f"--format {given!r}: name the file after '='")
+        pairs.append((name, Path(file) if sep else None))
+    unpaired = [i for i, (_, out) in enumerate(pairs) if out is None]
+    if outputs:
+        if len(outputs) != len(unpaired) or len(unpaired) != len(pairs):
+            raise click.UsageError("pair each --output with a --format (as many of each, in the same order), "
+                                   "or write the file into the format: --format sarif=gate.sarif")
+        pairs = [(name, out) for (name, _), out in zip(pairs, outputs, strict=True)]
+    elif len(unpaired) > 1:
+        raise click.UsageError("only one format can go to standard output: give the others a file, "
+                               "as in --format sarif=gate.sarif")
+    return pairs
+
+
+def _deliver(result: ScanResult, to: Sequence[Target], threshold: str) -> None:
+    """Render the result in each format to its file or stdout; with github, the job summary too."""
+    for fmt, output in to:
+        color = output is None and fmt == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        width = shutil.get_terminal_size().columns if color else 120
+        _emit(get_renderer(fmt, RenderOptions(color=color, width=width, fail_on=threshold)).render(result), output)
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary and any(fmt == "github" for fmt, _ in to):
+        text = get_renderer("markdown", RenderOptions(fail_on=threshold)).render(result)
+        try:
+            with open(summary, "a", encoding="utf-8") as fh:
+                fh.write(text)
+        except OSError as exc:
+            raise _OutputError(f"cannot write the job summary {summary}: {exc.strerror}") from None
+
+
+def _baselines(result: ScanResult, write_to: Path | None, read_from: Path | None) -> ScanResult:
+    """Store the findings as a baseline, then leave out those a baseline holds."""
+    if write_to is not None:
+        count = baseline.write(result, write_to)
+        click.echo(f"baseline: {_count(count, 'finding', 'findings')} written to {write_to}", err=True)
+    if read_from is not None:
+        result = baseline.apply(result, baseline.read(read_from), read_from)
+        assert result.baseline is not None
+        stale = result.baseline["stale"]
+        click.echo(f"baseline {read_from}: {_count(result.baseline['known'], 'known finding', 'known findings')} "
+                   f"left out, {_count(len(stale), 'stale entry', 'stale entries')}", err=True)
+        for entry in stale:
+            click.echo(f"  stale: {entry['check']} {entry['kind']} {entry['id']} (no longer found)", err=True)
+    return result
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What scan and gate share: where the reports go, what fails, which OPA, caches and progress."""
+
+    to: Sequence[Target] = (("text", None),)
+    use_baseline: Path | None = None
+    fail_on: str | None = None
+    frameworks: Sequence[str] = ()
+    opa_url: str | None = None
+    opa_token: str | None = None
+    opa_binary: str | None = None
+    use_cache: bool = True
+    show_progress: bool = True
+    show_stats: bool = False
+
+    def cache(self) -> Path | None:
+        return default_cache_directory() if self.use_cache else None
+
+
+def run_scan(path: Path, options: RunOptions, *, rev: str | None = None, as_of: date | None = None,
+             write_baseline: Path | None = None) -> int:
     """``regent scan``: exit 0 when nothing reaches the threshold, 1 when something does."""
 
+    o = options
+
     def work() -> int:
-        bar, tick = _progress(show_progress)
+        bar, tick = _progress(o.show_progress)
         with bar:
-            snapshot = load_snapshot(path, rev=rev, as_of=as_of, progress=tick,
-                                     cache_dir=default_cache_directory() if use_cache else None)
+            snapshot = load_snapshot(path, rev=rev, as_of=as_of, progress=tick, cache_dir=o.cache())
         # The organisation's policy folders are read from the work tree, whatever revision is scanned.
         policies = policy_set(Path(snapshot.repository), snapshot.config.policy_paths)
         loading = time.perf_counter()
-        with _status(f"evaluating {snapshot.record_count:,} records on OPA", show_progress), \
-                open_evaluator(policies, opa_url, opa_token, opa_binary) as evaluator:
+        with _status(f"evaluating {snapshot.record_count:,} records on OPA", o.show_progress), \
+                open_evaluator(policies, o.opa_url, o.opa_token, o.opa_binary) as evaluator:
             loaded = time.perf_counter() - loading
-            result = scan(snapshot, policies, evaluator, frameworks or None,
-                          ResultCache(default_cache_directory() if use_cache else None))
-        color = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-        width = shutil.get_terminal_size().columns if color else 120
-        _emit(get_renderer(fmt, RenderOptions(color=color, width=width)).render(result), output)
-        if show_stats:
+            result = scan(snapshot, policies, evaluator, o.frameworks or None, ResultCache(o.cache()))
+        result = _baselines(result, write_baseline, o.use_baseline)
+        threshold = o.fail_on or snapshot.config.fail_on or "high"
+        _deliver(result, o.to, threshold)
+        if o.show_stats:
             click.echo(_timings({**result.stats, "policy_load_seconds": loaded}), err=True)
-        threshold = fail_on or snapshot.config.fail_on or "high"
+        return EXIT_FINDINGS if result.breaches(threshold) else EXIT_OK
+
+    return _guarded(work)
+
+
+def run_gate(path: Path, options: RunOptions, *, base: str, head: str | None = None, full: bool = False) -> int:
+    """``regent gate``: exit 1 when the request brings a finding at or above the threshold."""
+
+    o = options
+
+    def work() -> int:
+        request = read_request(path, base, head)
+        config = read_worktree_config(Path(request.repository))
+        policies = policy_set(Path(request.repository), config.policy_paths)
+        with _status(f"judging {_count(len(request.files), 'changed file', 'changed files')} on OPA",
+                     o.show_progress), open_evaluator(policies, o.opa_url, o.opa_token, o.opa_binary) as evaluator:
+            result = gate(request, policies, evaluator, scope="full" if full else "neighbourhood",
+                          frameworks=o.frameworks or None, results=ResultCache(o.cache()), cache_dir=o.cache())
+        result = _baselines(result, None, o.use_baseline)
+        threshold = o.fail_on or config.fail_on or "high"
+        _deliver(result, o.to, threshold)
+        if o.show_stats:
+            stats = result.stats
+            click.echo(f"timings: gate {stats.get('gate_seconds', 0):.2f}s · finding the neighbourhood "
+                       f"{stats.get('locate_seconds', 0):.2f}s · {int(stats.get('evaluated_records', 0))} records "
+                       f"evaluated at head and at the merge base · head load {stats.get('head_load_seconds', 0):.2f}s, "
+                       f"evaluation {stats.get('head_evaluate_seconds', 0):.2f}s · base load "
+                       f"{stats.get('base_load_seconds', 0):.2f}s, evaluation {stats.get('base_evaluate_seconds', 0):.2f}s",
+                       err=True)
         return EXIT_FINDINGS if result.breaches(threshold) else EXIT_OK
 
     return _guarded(work)
@@ -385,29 +479,94 @@ def main() -> None:
     """
 
 
+def _output_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    func = click.option("--output", "-o", "outputs", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+                        help="Write the report to FILE; with several --format, one --output for each, in order.")(func)
+    func = click.option("--format", "formats", multiple=True, metavar="FORMAT[=FILE]",
+                        help=f"Output format: {', '.join(sorted(RENDERERS))} [default: text]. Repeat it for several "
+                             "at once, each to its file: --format sarif=gate.sarif --format junit=gate.xml "
+                             "--format github (the one without a file goes to stdout).")(func)
+    return func
+
+
+_fail_on_option = click.option(
+    "--fail-on", type=click.Choice([*SEVERITIES, "never"]), default=None,
+    help="Exit 1 when an unwaived finding is at or above this severity [default: fail_on in regent.yaml, else high].")
+_framework_option = click.option(
+    "--framework", "frameworks", multiple=True, type=click.Choice(FRAMEWORKS),
+    help="Report only these frameworks' controls (repeatable) [default: frameworks in regent.yaml, else all].")
+_baseline_option = click.option(
+    "--baseline", "use_baseline", type=click.Path(dir_okay=False, exists=True, path_type=Path), metavar="FILE",
+    help="Report only findings this baseline does not hold, and list its stale entries.")
+_cache_option = click.option("--no-cache", is_flag=True,
+                             help="Parse and evaluate everything again instead of reusing parsed records and earlier answers.")
+_stats_option = click.option("--stats", is_flag=True, help="Print where the time went to stderr.")
+
+
+def _options(formats: Sequence[str], outputs: Sequence[Path], use_baseline: Path | None, fail_on: str | None,
+             frameworks: Sequence[str], no_cache: bool, stats: bool, opa_url: str | None, opa_token: str | None,
+             opa_binary: str | None) -> RunOptions:
+    return RunOptions(to=targets(formats, outputs), use_baseline=use_baseline, fail_on=fail_on, frameworks=frameworks,
+                      opa_url=opa_url, opa_token=opa_token, opa_binary=opa_binary, use_cache=not no_cache,
+                      show_stats=stats)
+
+
 @main.command("scan")
 @_path_argument
 @_rev_option
 @_as_of_option
-@click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="text", show_default=True,
-              help="Output format.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to FILE.")
-@click.option("--fail-on", type=click.Choice([*SEVERITIES, "never"]), default=None,
-              help="Exit 1 when an unwaived finding is at or above this severity [default: fail_on in "
-                   "regent.yaml, else high].")
-@click.option("--framework", "frameworks", multiple=True, type=click.Choice(FRAMEWORKS),
-              help="Report only these frameworks' controls (repeatable) [default: frameworks in regent.yaml, else all].")
-@click.option("--no-cache", is_flag=True, help="Parse and evaluate everything again instead of reusing parsed records and earlier answers.")
-@click.option("--stats", is_flag=True, help="Print where the time went to stderr.")
+@_output_options
+@_fail_on_option
+@_framework_option
+@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="Store this scan's open findings in FILE, keyed by check, record kind and id, for --baseline.")
+@_baseline_option
+@_cache_option
+@_stats_option
 @_opa_options
-def scan_cmd(path: Path, rev: str | None, as_of: date | None, fmt: str, output: Path | None,
-             fail_on: str | None, frameworks: tuple[str, ...], no_cache: bool, stats: bool, opa_url: str | None,
+def scan_cmd(path: Path, rev: str | None, as_of: date | None, formats: tuple[str, ...], outputs: tuple[Path, ...],
+             fail_on: str | None, frameworks: tuple[str, ...], write_baseline: Path | None,
+             use_baseline: Path | None, no_cache: bool, stats: bool, opa_url: str | None,
              opa_token: str | None, opa_binary: str | None) -> None:
     """Scan the evidence repository at PATH (default: here) and report findings."""
     day = _revision(rev, as_of)
-    sys.exit(run_scan(path, rev=rev, as_of=day, fmt=fmt, output=output, fail_on=fail_on, frameworks=frameworks,
-                      opa_url=opa_url, opa_token=opa_token, opa_binary=opa_binary, use_cache=not no_cache,
-                      show_stats=stats))
+    options = _options(formats, outputs, use_baseline, fail_on, frameworks, no_cache, stats, opa_url, opa_token,
+                       opa_binary)
+    sys.exit(run_scan(path, options, rev=rev, as_of=day, write_baseline=write_baseline))
+
+
+@main.command("gate")
+@_path_argument
+@click.option("--base", required=True, metavar="REV",
+              help="What the request merges into, such as origin/main. Judged from its merge base with the head.")
+@click.option("--head", metavar="REV",
+              help="The request's head commit [default: the work tree, as a pre-commit hook sees it].")
+@click.option("--full", is_flag=True,
+              help="Evaluate every record at the head and at the merge base (exact, as slow as two scans) instead "
+                   "of the changed records and those within two references of them.")
+@_output_options
+@_fail_on_option
+@_framework_option
+@_baseline_option
+@_cache_option
+@_stats_option
+@_opa_options
+def gate_cmd(path: Path, base: str, head: str | None, full: bool, formats: tuple[str, ...],
+             outputs: tuple[Path, ...], fail_on: str | None, frameworks: tuple[str, ...], use_baseline: Path | None,
+             no_cache: bool, stats: bool, opa_url: str | None, opa_token: str | None, opa_binary: str | None) -> None:
+    """Judge a change request before it merges: the records it adds or edits, how it edits them
+    (lifecycle steps, approved plans, closed records, evidence), and what it breaks elsewhere.
+
+    \b
+    Reports the findings on the files the request changed, and the findings at the head
+    that its merge base did not have. Examples:
+      regent gate --base origin/main                    # this branch's work tree
+      regent gate --base origin/main --head HEAD --format github
+      regent gate --base main --format sarif=gate.sarif --format junit=gate.xml --format github
+    """
+    options = _options(formats, outputs, use_baseline, fail_on, frameworks, no_cache, stats, opa_url, opa_token,
+                       opa_binary)
+    sys.exit(run_gate(path, options, base=base, head=head, full=full))
 
 
 @main.command("validate")

@@ -1,4 +1,4 @@
-"""The engine's exceptions. ``cli.py`` maps both to exit code 3."""
+"""The engine's exceptions. ``cli.py`` maps the first two to exit code 3, the last to 2."""
 
 from __future__ import annotations
 
@@ -9,3 +9,7 @@ class PolicyError(Exception):
 
 class EngineUnavailable(Exception):
     """OPA cannot be found, started or reached."""
+
+
+class InputFileError(Exception):
+    """A file the user named (a baseline) cannot be read, is not what it should be, or cannot be written."""

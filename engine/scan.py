@@ -23,7 +23,8 @@ from evidence.model import FieldLines, LoadError, line_of
 from evidence.config import FRAMEWORKS
 
 
-def build_input(snapshot: Snapshot, kinds: Iterable[str] | None = None) -> bytes:
+def build_input(snapshot: Snapshot, kinds: Iterable[str] | None = None,
+                extra: Mapping[str, Any] | None = None) -> bytes:
     """The input document for ``data.regent``, serialised once, records spliced in as bytes.
 
     With ``kinds``, only records of those kinds go in: OPA's cost grows with
@@ -38,6 +39,7 @@ def build_input(snapshot: Snapshot, kinds: Iterable[str] | None = None) -> bytes
         "config": snapshot.config.policy_input(),
         "people": snapshot.people,
         "git": snapshot.git.head() if snapshot.git else {"revision": None, "shallow": False, "commits": {}},
+        **(extra or {}),
     }
     git_files = snapshot.git.files if snapshot.git else {}
     parts: list[bytes | memoryview] = [orjson.dumps(head)[:-1], b',"records":{']
@@ -93,16 +95,18 @@ def scan(
     evaluator: PolicyEvaluator,
     frameworks: Sequence[str] | None = None,
     results: ResultCache | None = None,
+    extra: Mapping[str, Any] | None = None,
 ) -> ScanResult:
     """Evaluate every check over the snapshot in one query and assemble the result.
 
     With ``results``, an answer OPA gave before for exactly this input, policy
-    set and OPA release is reused instead of evaluated again.
+    set and OPA release is reused instead of evaluated again. ``extra`` adds
+    top-level keys to the input (a gate's ``gate``).
     """
     selected = tuple(fw for fw in FRAMEWORKS if fw in (frameworks or snapshot.config.frameworks))
     started = time.perf_counter()
     checks = list_checks(evaluator)
-    body = build_input(snapshot, kinds_read(checks.values()))
+    body = build_input(snapshot, kinds_read(checks.values()), extra)
     opa = evaluator.opa_version()
     serialised = time.perf_counter()
     key = ResultCache.key(body, policies.digest, opa) if results else ""
@@ -147,7 +151,7 @@ def scan(
         checks=checks,
         records=snapshot.record_count,
         findings=tuple(findings),
-        controls=tuple(_control_status(checks, findings, snapshot, selected)),
+        controls=tuple(control_status(checks, findings, snapshot, selected)),
         frameworks=selected,
         notes=snapshot.notes,
         stats=stats,
@@ -240,7 +244,7 @@ def _only_frameworks(finding: Finding, frameworks: Sequence[str]) -> Finding | N
     return replace(finding, controls=kept)
 
 
-def _control_status(
+def control_status(
     checks: Mapping[str, CheckInfo], findings: Sequence[Finding], snapshot: Snapshot, frameworks: Sequence[str]
 ) -> Iterable[ControlStatus]:
     """Each control any check maps to: fail on an unwaived finding, pass if a check had records to judge."""

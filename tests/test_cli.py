@@ -64,7 +64,7 @@ def test_as_of_scan_does_not_see_later_records(invoke, repo: Repo) -> None:  # t
     (["--rev", "HEAD", "--as-of", "2026-01-01"], "give one of them"),
     (["--rev", "nope"], "unknown revision 'nope'"),
     (["--as-of", "01/02/2026"], "YYYY-MM-DD"),
-    (["--format", "yaml"], "Invalid value for '--format'"),
+    (["--format", "yaml"], "--format 'yaml': no such format"),
 ])
 def test_usage_errors_exit_2(invoke, repo: Repo, args: list[str], message: str) -> None:  # type: ignore[no-untyped-def]
     result = invoke("scan", str(repo.path), *args)

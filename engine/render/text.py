@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any, Mapping
 
 from rich.console import Console
 from rich.table import Table
@@ -34,6 +35,11 @@ class TextRenderer(Renderer):
             f"reference time {result.reference_time} · {len(result.checks)} checks · OPA {result.opa_version}",
             style="dim",
         ))
+        if result.gate is not None:
+            console.print(Text(_gate_line(result.gate), style="dim"))
+        if result.baseline is not None:
+            console.print(Text(f"baseline {result.baseline['file']}: {result.baseline['known']} known findings left "
+                               f"out, {len(result.baseline['stale'])} stale entries", style="dim"))
         for severity in reversed(SEVERITIES):
             group = [f for f in result.findings if f.severity == severity]
             if group:
@@ -80,6 +86,20 @@ def _where(f: Finding) -> str:
     return where
 
 
+def _gate_line(gate: Mapping[str, Any]) -> str:
+    """The request a gate judged: base, head, what changed and how much was evaluated."""
+    head = gate["head"][:12] if gate.get("head") else "the work tree"
+    records = sum(1 for c in gate["changed"] if c.get("id"))
+    return (f"request {gate['merge_base'][:12]}..{head} (base {gate['base'][:12]}): "
+            f"{_n(len(gate['changed']), 'file')} changed, {records} of them records · "
+            f"{_n(gate['elsewhere'], 'finding')} on records it did not change · "
+            f"{_n(gate['evaluated'], 'record')} evaluated ({gate['scope']})")
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def _summary(result: ScanResult) -> Text:
     counts = result.by_severity()
     severities = ", ".join(f"{n} {s}" for s, n in counts.items() if n) or "none"
@@ -88,7 +108,8 @@ def _summary(result: ScanResult) -> Text:
     failed = sum(1 for c in result.controls if c.status == "fail")
     untested = sum(1 for c in result.controls if c.status == "not_tested")
     line = Text()
-    line.append(f"{result.records} records, {len(result.findings)} findings: ", style="bold")
+    subject = "findings in the request" if result.gate is not None else "findings"
+    line.append(f"{result.records} records, {len(result.findings)} {subject}: ", style="bold")
     line.append(f"{open_count} open ({severities}), {result.count('waived')} waived, "
                 f"{result.count('error')} errors. ")
     line.append(f"Controls over {len(result.frameworks)} frameworks: {held} held, {failed} failed, "

@@ -1,0 +1,178 @@
+"""A pre-merge gate: judge what a change request changes.
+
+The head is evaluated with the request in the input (``input.gate``: the files
+it changed and the merge-base version of each record it edited or deleted), so
+the transition checks can compare versions. Reported are the findings on the
+records and files the request added or changed, and the findings it causes
+elsewhere: those at the head that the merge base, judged at the same moment,
+did not have.
+
+Two scopes:
+
+- ``neighbourhood`` (the default): the records the request changed and every
+  record within two references of them, either way (found by
+  :mod:`evidence.references` without parsing the rest), plus the waivers. Both
+  the head and the merge base are evaluated over that set; history facts are
+  read for the changed records only. It answers in seconds on a large
+  repository.
+- ``full``: every record, at the head and at the merge base, with all history.
+  Exact, and as slow as two scans. Chosen by itself when the request changes
+  what every check reads (``regent.yaml``, ``people.yaml``, the policies) or
+  a record whose id the neighbourhood cannot follow.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, Mapping, Sequence
+
+from engine.interface import PolicyEvaluator
+from engine.model import Finding, RecordRef, ScanResult
+from engine.policyset import PolicySet
+from engine.results import ResultCache
+from engine.scan import control_status, scan
+from evidence import Snapshot, load_snapshot
+from evidence.config import RepoConfig
+from evidence.references import neighbourhood
+from evidence.model import Record
+from evidence.request import FileChange, Request
+from evidence.snapshot import CONFIG_FILE, PEOPLE_FILE, reference_index, record_files
+from evidence.gitrepo import Entry
+
+SCOPES = ("neighbourhood", "full")
+
+
+def gate(
+    request: Request,
+    policies: PolicySet,
+    evaluator: PolicyEvaluator,
+    *,
+    scope: str = "neighbourhood",
+    frameworks: Sequence[str] | None = None,
+    results: ResultCache | None = None,
+    cache_dir: Path | None = None,
+) -> ScanResult:
+    started = time.perf_counter()
+    path = Path(request.repository)
+    head_rev = request.head
+    notes: list[str] = []
+    config_changes = sorted(p for p in request.files if _governs_every_check(p, policies, path))
+    if scope == "neighbourhood" and config_changes:
+        scope = "full"
+        notes.append(f"the request changes {', '.join(config_changes)}, which every check reads: "
+                     "every record was evaluated")
+
+    chosen: set[str] | None = None
+    history_of: set[str] | None = None
+    changed_at_head = {p for p, c in request.files.items() if c.status != "deleted"}
+    if scope == "neighbourhood":
+        index, config = reference_index(path, head_rev, cache_dir)
+        seeds = {p for p in changed_at_head if p in index.files}
+        # A changed file that is not a record (an artifact) brings in the records that name it.
+        seeds |= index.naming(p for p in request.files if p not in index.files)
+        gone = _deleted_ids(path, request, config, cache_dir)
+        chosen, unfollowable = neighbourhood(index, seeds, gone)
+        if unfollowable:
+            scope, chosen = "full", None
+            notes.append(f"{', '.join(unfollowable[:5])}: ids without a hyphen cannot be followed to the "
+                         "records that mention them, so every record was evaluated")
+        else:
+            chosen |= index.of_kind("waiver")
+            history_of = seeds
+    located = time.perf_counter()
+
+    head = load_snapshot(path, rev=head_rev, cache_dir=cache_dir, select=chosen, history_of=history_of)
+    base_paths = None if chosen is None else chosen | {c.source for c in request.files.values() if c.source} | {
+        p for p, c in request.files.items() if c.status == "deleted"}
+    base = load_snapshot(path, rev=request.merge_base, cache_dir=cache_dir, now=head.reference_time,
+                         select=base_paths, history=scope == "full")
+    before = _before(request, base)
+    document = request.input_document(head.people, before)
+
+    at_head = scan(head, policies, evaluator, frameworks, results, extra={"gate": document})
+    at_base = scan(base, policies, evaluator, frameworks, results)
+
+    deleted = {(kind, rid): str(r["_path"]) for kind, by_id in before.items() for rid, r in by_id.items()
+               if head.record(kind, rid) is None}
+    known = {_key(f) for f in at_base.findings}
+    reported: list[Finding] = []
+    elsewhere = 0
+    for finding in at_head.findings:
+        gone_from = deleted.get((str(finding.record.kind), str(finding.record.id)))
+        if gone_from is not None and not finding.record.path:
+            reported.append(replace(finding, record=RecordRef(finding.record.kind, finding.record.id, gone_from, 1)))
+        elif finding.record.path in changed_at_head:
+            reported.append(finding)
+        elif _key(finding) not in known:
+            reported.append(finding)
+            elsewhere += 1
+
+    head_paths, base_paths_map = {r.path: r for r in head}, {r.path: r for r in base}
+    changed = [_describe(change, base_paths_map if change.status == "deleted" else head_paths)
+               for _, change in sorted(request.files.items())]
+    stats = {f"head_{k}": v for k, v in at_head.stats.items()}
+    stats.update({f"base_{k}": v for k, v in at_base.stats.items()})
+    stats.update(locate_seconds=located - started, gate_seconds=time.perf_counter() - started,
+                 evaluated_records=head.record_count)
+    return replace(
+        at_head,
+        findings=tuple(reported),
+        controls=tuple(control_status(at_head.checks, reported, head, at_head.frameworks)),
+        notes=(*at_head.notes, *notes),
+        stats=stats,
+        gate={
+            "base": request.base,
+            "merge_base": request.merge_base,
+            "head": request.head,
+            "scope": scope,
+            "changed": changed,
+            "evaluated": head.record_count,
+            "elsewhere": elsewhere,
+        },
+    )
+
+
+def _governs_every_check(path: str, policies: PolicySet, root: Path) -> bool:
+    """The configuration, the people, or a policy file of the repository's own folders."""
+    if path in (CONFIG_FILE, PEOPLE_FILE):
+        return True
+    full = (root / path).resolve()
+    return any(full == f.path.resolve() for f in policies.files)
+
+
+def _deleted_ids(path: Path, request: Request, config: RepoConfig, cache_dir: Path | None) -> list[str]:
+    """The ids of the record files the request deletes, read from the merge base."""
+    gone = [Entry(p, "100644", None) for p, c in request.files.items() if c.status == "deleted"]
+    wanted = {f.path for f in record_files(gone, config)}
+    if not wanted:
+        return []
+    old = load_snapshot(path, rev=request.merge_base, cache_dir=cache_dir, select=wanted, history=False)
+    return sorted({r.id for r in old})
+
+
+def _before(request: Request, base: Snapshot) -> dict[str, dict[str, Any]]:
+    """The merge-base version of every record whose file the request edits, renames or deletes."""
+    at_base = {r.path: r for r in base}
+    before: dict[str, dict[str, Any]] = {}
+    for change in request.files.values():
+        if change.status == "added":
+            continue
+        record = at_base.get(change.source or change.path)
+        if record is not None:
+            before.setdefault(record.kind, {})[record.id] = {**record.data(), "_path": record.path}
+    return before
+
+
+def _describe(change: FileChange, records: Mapping[str, Record]) -> dict[str, Any]:
+    """A changed file for the report: its path and status, and the record it holds if any."""
+    record = records.get(change.path)
+    return {"path": change.path, "status": change.status, "from": change.source,
+            "kind": record.kind if record else None, "id": record.id if record else None}
+
+
+def _key(finding: Finding) -> tuple[Any, ...]:
+    """What makes two findings the same one, at the head and at the merge base."""
+    where = finding.record.path if finding.record.id is None else ""
+    return (finding.check, finding.record.kind, finding.record.id, where, finding.message)
