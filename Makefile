@@ -32,6 +32,8 @@ demo: setup
 	$(BIN)/python scripts/make_demo.py $(DEMO)
 	@# The demo breaches controls on purpose: exit 1 (findings) is the expected answer.
 	$(BIN)/regent scan $(DEMO) || test $$? -eq 1
+	@# ... and so is the pre-merge gate of its unmerged request.
+	$(BIN)/regent gate $(DEMO) --base main --head request/edi-peak || test $$? -eq 1
 
 test: setup test-policies test-python
 

@@ -1999,6 +1999,39 @@ HISTORY: list[tuple[str, str, str, list[tuple[str, str]]]] = [
      ev(32) + [("CHG-2026-0130", "submitted")]),
 ]
 
+# A change request not merged yet: branch request/edi-peak, the day after main's last
+# commit. `regent gate --base main --head request/edi-peak` fails it:
+#   REG-CHG-020  CHG-2026-0130 goes from submitted to implemented: never approved nor scheduled
+#   REG-CHG-021  CHG-2026-0121, approved and implemented, gets a longer window and no new approval
+#   REG-CHG-022  CHG-2026-0128, closed, has its review notes rewritten
+#   REG-SEC-022  the week 47 backup report is edited after it was collected (and REG-SEC-017)
+REQUEST_BRANCH = "request/edi-peak"
+
+
+def _rewritten(rid: str, stage: str, *edits: tuple[str, str]) -> tuple[str, str]:
+    text = RECORDS[rid].text(stage)
+    for old, new in edits:
+        if old not in text:
+            raise SystemExit(f"make_demo: {rid} has no {old!r} to edit")
+        text = text.replace(old, new)
+    return RECORDS[rid].path, text
+
+
+REQUEST: list[tuple[str, str, str, list[tuple[str, str]]]] = [
+    ("11-22 18:40", "lnovak", "Raise the EDI consumers (CHG-2026-0130); fix the hotfix window on record",
+     [(RECORDS["CHG-2026-0130"].path,
+       _rewritten("CHG-2026-0130", "submitted", ("status: submitted", "status: implemented"))[1]
+       + "implementation:\n  started: 2026-11-22T18:00:00Z\n  completed: 2026-11-22T18:20:00Z\n  by: lnovak\n"),
+      _rewritten("CHG-2026-0121", "implemented", ("end: 2026-10-14T03:00:00Z", "end: 2026-10-14T05:00:00Z"))]),
+    ("11-22 19:10", "hmorgan", "Tidy the backup report and CHG-2026-0128's review",
+     [("evidence/artifacts/2026-11-week-47-backup-report.txt",
+       edited("evidence/artifacts/2026-11-week-47-backup-report.txt",
+              "Every job ran on each of the last seven nights.",
+              "Every job ran on each of the last seven nights; no restore was needed.")),
+      _rewritten("CHG-2026-0128", "closed", ("nobody owned the expiry reminder.",
+                                             "nobody owned the expiry reminder; the service desk owns it now."))]),
+]
+
 # --------------------------------------------------------------------------
 # Writing the repository
 # --------------------------------------------------------------------------
@@ -2079,6 +2112,25 @@ def write(dest: Path, rel: str, text: str) -> None:
     path.chmod(0o644)
 
 
+def commit(dest: Path, when: str, author: str, message: str, contents: list[tuple[str, str]],
+           signing_keys: dict[str, str]) -> None:
+    """Write the contents (records at a stage, or files by path) and commit them as the author,
+    signed when they touch evidence."""
+    for key, value in contents:
+        if key in RECORDS:
+            write(dest, RECORDS[key].path, RECORDS[key].text(value))
+        else:
+            write(dest, key, value)
+    env = git_env(author, when)
+    name, email = PEOPLE[author]
+    git(dest, "add", "-A", env=env)
+    signing = signing_keys.get(author) if touches_evidence(contents) and (when, author) not in UNSIGNED else None
+    how = ["-c", "gpg.format=ssh", "-c", f"user.signingkey={signing}", "commit", "-S"] if signing else \
+          ["-c", "commit.gpgsign=false", "commit"]
+    git(dest, "-c", f"user.name={name}", "-c", f"user.email={email}", *how, "-q", "--no-verify", "-F", "-",
+        env=env, stdin=message + "\n")
+
+
 def build(dest: Path) -> tuple[int, int, str]:
     prepare(dest)
     first = HISTORY[0]
@@ -2091,22 +2143,14 @@ def build(dest: Path) -> tuple[int, int, str]:
 
     signing_keys = set_up_signing(dest, env)
     for when, author, message, contents in HISTORY:
-        for key, value in contents:
-            if key in RECORDS:
-                write(dest, RECORDS[key].path, RECORDS[key].text(value))
-            else:
-                write(dest, key, value)
-        env = git_env(author, when)
-        name, email = PEOPLE[author]
-        git(dest, "add", "-A", env=env)
-        signing = signing_keys.get(author) if touches_evidence(contents) and (when, author) not in UNSIGNED else None
-        how = ["-c", "gpg.format=ssh", "-c", f"user.signingkey={signing}", "commit", "-S"] if signing else \
-              ["-c", "commit.gpgsign=false", "commit"]
-        git(dest, "-c", f"user.name={name}", "-c", f"user.email={email}", *how, "-q", "--no-verify", "-F", "-",
-            env=env, stdin=message + "\n")
+        commit(dest, when, author, message, contents, signing_keys)
 
     env = git_env("hmorgan", HISTORY[-1][0])
     head = git(dest, "rev-parse", "HEAD", env=env).strip()
+    git(dest, "checkout", "-q", "-b", REQUEST_BRANCH, env=env)
+    for when, author, message, contents in REQUEST:
+        commit(dest, when, author, message, contents, signing_keys)
+    git(dest, "checkout", "-q", "main", env=env)
     count = int(git(dest, "rev-list", "--count", "HEAD", env=env))
     files = git(dest, "ls-files", env=env).split()
     records = sum(
@@ -2122,7 +2166,7 @@ def main(argv: list[str]) -> int:
         return 2
     dest = Path(argv[1]).absolute()
     commits, records, head = build(dest)
-    print(f"{dest}: {commits} commits, {records} records, HEAD {head[:12]}")
+    print(f"{dest}: {commits} commits, {records} records, HEAD {head[:12]}; a request on {REQUEST_BRANCH}")
     return 0
 
 
