@@ -24,6 +24,9 @@ SYMLINK_MODE = "120000"
 _TREE_ROW = re.compile(r"(\d+) blob ([0-9a-f]+)\t([^\x00]*)\x00")
 _INDEX_ROW = re.compile(r"(\d+) ([0-9a-f]+) 0\t([^\x00]*)\x00")
 GITLINK_MODE = "160000"
+# The last trees listed, by (git dir, commit): a commit's tree never changes, and a gate lists
+# the head's twice (its references, its records) on a repository where a listing takes a second.
+_TREES: dict[tuple[str, str], list["Entry"]] = {}
 
 
 class Entry(NamedTuple):
@@ -97,8 +100,14 @@ class GitRepository:
 
         Sizes are left unknown: asking git for them triples the listing's time,
         and the blob reader enforces the size limit anyway."""
-        out = self.git("ls-tree", "-r", "-z", "--full-tree", commit).decode("utf-8", "surrogateescape")
-        return [Entry(path, mode, blob) for mode, blob, path in _TREE_ROW.findall(out)]
+        key = (str(self.git_dir), commit)
+        listed = _TREES.get(key)
+        if listed is None:
+            out = self.git("ls-tree", "-r", "-z", "--full-tree", commit).decode("utf-8", "surrogateescape")
+            listed = _TREES[key] = [Entry(path, mode, blob) for mode, blob, path in _TREE_ROW.findall(out)]
+            while len(_TREES) > 4:
+                del _TREES[next(iter(_TREES))]
+        return list(listed)
 
     def index(self) -> list[Entry]:
         """Every file the index tracks, with the blob it holds (unmerged paths left out:

@@ -29,7 +29,7 @@ _OWN_KIND = re.compile(rb'^(?:kind:[ \t]*["\']?([\w-]+)|[ \t]*"kind"[ \t]*:[ \t]
 _MENTION = re.compile(rb"\b[A-Za-z][A-Za-z0-9_.]*-[A-Za-z0-9_.-]*[A-Za-z0-9_]")
 # The files a record names (an evidence manifest's artifacts): `path:` values, YAML or JSON.
 _FILE = re.compile(rb'(?:^[ \t-]*path:[ \t]*["\']?([^"\'\s#]+)|"path"[ \t]*:[ \t]*"([^"]+)")', re.MULTILINE)
-_CACHE_VERSION = "3"
+_CACHE_VERSION = "4"
 
 BlobReader = Callable[[list[str]], Iterable[tuple[str, "bytes | None"]]]
 """Reads blobs from git in one pass: (blob, bytes), bytes None for one too large to read."""
@@ -49,8 +49,9 @@ class Mentions(NamedTuple):
 def read_mentions(data: bytes) -> Mentions:
     own = _OWN_ID.search(data)
     kind = _OWN_KIND.search(data)
-    words = frozenset(w.decode("utf-8", "replace") for w in _MENTION.findall(data)) | frozenset(
-        (a or b).decode("utf-8", "replace") for a, b in _FILE.findall(data))
+    words = frozenset(w.decode("utf-8", "replace") for w in _MENTION.findall(data))
+    if b"path" in data:
+        words |= frozenset((a or b).decode("utf-8", "replace") for a, b in _FILE.findall(data))
     return Mentions(
         (kind.group(1) or kind.group(2)).decode("utf-8", "replace") if kind else None,
         (own.group(1) or own.group(2)).decode("utf-8", "replace") if own else None,
@@ -101,14 +102,15 @@ class MentionIndex:
 
     def add(self, found: Iterable[tuple[str, Mentions]], tree: str | None = None) -> None:
         rows = {blob: m for blob, m in found}
-        new = [b for b in rows if b not in self._select("SELECT blob FROM blobs WHERE blob IN ({})", rows)]
+        have = self._select("SELECT blob FROM blobs WHERE blob IN ({})", rows)
         with self._db:
-            for blob in new:
-                m = rows[blob]
-                cursor = self._db.execute("INSERT INTO blobs (blob, kind, id, words) VALUES (?, ?, ?, ?)",
-                                          (blob, m.kind, m.id, "\n".join(sorted(m.words))))
-                self._db.execute("INSERT INTO by_word (rowid, words) VALUES (?, ?)",
-                                 (cursor.lastrowid, " ".join(_term(w) for w in m.words)))
+            (last,) = self._db.execute("SELECT coalesce(max(rowid), 0) FROM blobs").fetchone()
+            self._db.executemany("INSERT INTO blobs (blob, kind, id, words) VALUES (?, ?, ?, ?)",
+                                 ((b, m.kind, m.id, "\n".join(sorted(m.words))) for b, m in rows.items()
+                                  if b not in have))
+            # One statement fills the full-text index from the rows just added.
+            self._db.execute("INSERT INTO by_word (rowid, words) SELECT rowid, words FROM blobs WHERE rowid > ?",
+                             (last,))
             if tree is not None:
                 self._db.execute("INSERT OR IGNORE INTO trees VALUES (?)", (tree,))
 
@@ -135,7 +137,8 @@ class MentionIndex:
         found: set[str] = set()
         wanted = sorted(set(words))
         for start in range(0, len(wanted), 200):
-            query = " OR ".join(f'"{_term(w)}"' for w in wanted[start:start + 200])
+            # Each word a quoted phrase: tokenized as the index was, whatever characters it holds.
+            query = " OR ".join('"' + w.replace('"', '""') + '"' for w in wanted[start:start + 200])
             rows = self._db.execute("SELECT b.blob, b.words FROM by_word JOIN blobs b ON b.rowid = by_word.rowid "
                                     "WHERE by_word MATCH ?", (query,))
             # The full-text index folds case and splits on a few more characters than ids hold:
@@ -147,13 +150,6 @@ class MentionIndex:
     def of_kind(self, kind: str) -> set[str]:
         return {row[0] for row in self._db.execute("SELECT blob FROM blobs WHERE kind = ?", (kind,))}
 
-
-def _term(word: str) -> str:
-    """A word as one FTS5 token: the characters the tokenizer would split on replaced."""
-    return _SPLIT.sub("_", word).replace('"', "_")
-
-
-_SPLIT = re.compile(r"[^\w\-./]")
 
 _SCHEMA = """
 PRAGMA journal_mode = WAL;

@@ -81,7 +81,7 @@ def load_snapshot(
     errors: list[LoadError] = []
     people, people_lines = _load_people(reader, by_path.get(PEOPLE_FILE), errors)
 
-    candidates = [f for f in record_files(files, config) if select is None or f.path in select]
+    candidates = record_files(files if select is None else [f for f in files if f.path in select], config)
     salt = f"{_VERSION_SALT}-{schemas.digest()[:16]}"
     # Parsing a few thousand files is quicker than loading a large repository's whole cache.
     small = select is not None and len(select) <= SMALL_SELECTION
