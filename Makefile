@@ -54,6 +54,7 @@ test-python:
 bench: setup
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/history.py
+	$(BIN)/python bench/gate.py
 
 clean:
 	rm -rf build .pytest_cache .mypy_cache
