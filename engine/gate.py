@@ -41,9 +41,6 @@ from evidence.request import FileChange, Request
 from evidence.snapshot import CONFIG_FILE, PEOPLE_FILE, reference_index, record_files
 from evidence.gitrepo import Entry
 
-SCOPES = ("neighbourhood", "full")
-
-
 def gate(
     request: Request,
     policies: PolicySet,

@@ -88,9 +88,6 @@ class MentionIndex:
             self._db = sqlite3.connect(":memory:")
             self._db.executescript(_SCHEMA)
 
-    def close(self) -> None:
-        self._db.close()
-
     def known_tree(self, tree: str) -> bool:
         return self._db.execute("SELECT 1 FROM trees WHERE tree = ?", (tree,)).fetchone() is not None
 
@@ -101,13 +98,11 @@ class MentionIndex:
         return [b for b in wanted if b not in have]
 
     def add(self, found: Iterable[tuple[str, Mentions]], tree: str | None = None) -> None:
-        rows = {blob: m for blob, m in found}
-        have = self._select("SELECT blob FROM blobs WHERE blob IN ({})", rows)
         with self._db:
             (last,) = self._db.execute("SELECT coalesce(max(rowid), 0) FROM blobs").fetchone()
-            self._db.executemany("INSERT INTO blobs (blob, kind, id, words) VALUES (?, ?, ?, ?)",
-                                 ((b, m.kind, m.id, "\n".join(sorted(m.words))) for b, m in rows.items()
-                                  if b not in have))
+            # A blob indexed already (by another revision, or another process meanwhile) is skipped.
+            self._db.executemany("INSERT OR IGNORE INTO blobs (blob, kind, id, words) VALUES (?, ?, ?, ?)",
+                                 ((b, m.kind, m.id, "\n".join(sorted(m.words))) for b, m in found))
             # One statement fills the full-text index from the rows just added.
             self._db.execute("INSERT INTO by_word (rowid, words) SELECT rowid, words FROM blobs WHERE rowid > ?",
                              (last,))

@@ -15,6 +15,11 @@ class RenderOptions:
     fail_on: str = "high"  # the threshold the exit code uses, for formats that say pass or fail
 
 
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """``1 record``, ``2,431 records``: a count and its noun."""
+    return f"{n:,} {word if n == 1 else many or word + 's'}"
+
+
 class Renderer(ABC):
     """One output format."""
 

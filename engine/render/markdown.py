@@ -13,7 +13,7 @@ import html
 from typing import Any, Mapping, Sequence
 
 from engine.model import SEVERITIES, Finding, ScanResult
-from engine.render.base import Renderer
+from engine.render.base import Renderer, plural
 from engine.render.policies import FRAMEWORK_NAMES
 
 GITHUB_LIMIT = 65_536
@@ -90,12 +90,12 @@ def _gate(gate: Mapping[str, Any]) -> str:
     line = f"Request `{base}..{head}`"
     if gate.get("merge_base") and gate.get("merge_base") != gate.get("base"):
         line += f" (merge base `{_short(gate['merge_base'])}`)"
-    line += f": {_plural(records, 'record')} in {_plural(files, 'changed file')}"
+    line += f": {plural(records, 'record')} in {plural(files, 'changed file')}"
     if gate.get("scope"):
         line += f", checked with scope {_cell(str(gate['scope']))}"
-    elsewhere = _how_many(gate.get("elsewhere"))
+    elsewhere = gate.get("elsewhere")
     if elsewhere is not None:
-        line += (f". {_plural(elsewhere, 'finding')} {'is' if elsewhere == 1 else 'are'} on records "
+        line += (f". {plural(elsewhere, 'finding')} {'is' if elsewhere == 1 else 'are'} on records "
                  "this request did not touch")
     return line + "."
 
@@ -107,7 +107,7 @@ def _findings(ordered: Sequence[Finding], shown: int) -> str:
     rows += [_row(f) for f in ordered[:shown]]
     left = len(ordered) - shown
     if left:
-        rows += ["", f"_{_plural(left, 'more finding')} left out to keep this comment under GitHub's "
+        rows += ["", f"_{plural(left, 'more finding')} left out to keep this comment under GitHub's "
                  f"{GITHUB_LIMIT:,}-character limit; `regent scan` lists them all._"]
     return "\n".join(rows)
 
@@ -141,12 +141,12 @@ def _controls(result: ScanResult, shown: Sequence[Finding]) -> str:
 
 def _baseline(baseline: Mapping[str, Any]) -> str:
     source = f" {_code(str(baseline['file']))}" if baseline.get("file") else ""
-    known = _how_many(baseline.get("known")) or 0
+    known = int(baseline.get("known") or 0)
     stale = list(baseline.get("stale") or ())
     lines = ["### Baseline", "",
-             f"The baseline{source} holds {_plural(known, 'known finding')}, left out above."]
+             f"The baseline{source} holds {plural(known, 'known finding')}, left out above."]
     if stale:
-        lines.append(f"{_plural(len(stale), 'entry', 'entries')} no longer found (remove them from the baseline):")
+        lines.append(f"{plural(len(stale), 'entry', 'entries')} no longer found (remove them from the baseline):")
         lines.append("")
         for entry in stale[:LIST_ITEMS]:
             lines.append("- " + _cell(" ".join(str(entry.get(k) or "") for k in ("check", "kind", "id")).strip()))
@@ -189,18 +189,3 @@ def _code(text: str) -> str:
 
 def _short(revision: Any) -> str:
     return str(revision)[:12] if revision else ""
-
-
-def _how_many(value: Any) -> int | None:
-    """A count given as a number or as the list of what it counts."""
-    if value is None:
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, (list, tuple)):
-        return len(value)
-    return None
-
-
-def _plural(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n:,} {word if n == 1 else plural or word + 's'}"

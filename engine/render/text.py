@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from engine.model import SEVERITIES, Finding, ScanResult
-from engine.render.base import Renderer
+from engine.render.base import Renderer, plural
 
 _STYLE = {"critical": "bold white on red", "high": "bold red", "medium": "yellow", "low": "cyan"}
 _SHORT = {"cobit4": "COBIT4.1", "cobit2019": "COBIT2019", "iso20000": "20000", "iso17799": "17799",
@@ -91,13 +91,10 @@ def _gate_line(gate: Mapping[str, Any]) -> str:
     head = gate["head"][:12] if gate.get("head") else "the work tree"
     records = sum(1 for c in gate["changed"] if c.get("id"))
     return (f"request {gate['merge_base'][:12]}..{head} (base {gate['base'][:12]}): "
-            f"{_n(len(gate['changed']), 'file')} changed, {records} of them records · "
-            f"{_n(gate['elsewhere'], 'finding')} on records it did not change · "
-            f"{_n(gate['evaluated'], 'record')} evaluated ({gate['scope']})")
+            f"{plural(len(gate['changed']), 'file')} changed, {records} of them records · "
+            f"{plural(gate['elsewhere'], 'finding')} on records it did not change · "
+            f"{plural(gate['evaluated'], 'record')} evaluated ({gate['scope']})")
 
-
-def _n(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _summary(result: ScanResult) -> Text:
