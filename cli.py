@@ -37,6 +37,7 @@ from evidence import EvidenceError, default_cache_directory, load_snapshot
 from evidence import schemas
 from evidence.config import FRAMEWORKS, RepoConfig, setting_value
 from evidence.request import read_request
+from evidence.importers.formats import FORMATS as IMPORT_FORMATS
 from evidence.snapshot import read_worktree_config
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_ENGINE = 0, 1, 2, 3
@@ -423,6 +424,113 @@ def run_version(opa_binary: str | None) -> int:
     return EXIT_OK
 
 
+def run_init(path: Path) -> int:
+    """``regent init``: lay out an evidence repository, keeping every file already there."""
+    from datetime import datetime, timezone
+
+    from evidence.authoring.layout import init_repository
+
+    def work() -> int:
+        workflow = Path(__file__).parent / "examples" / "ci" / "github" / "regent-gate.yml"
+        report = init_repository(path, now=datetime.now(timezone.utc), workflow=workflow)
+        if report.git_initialised:
+            click.echo(f"Initialised a git repository in {path}")
+        for relpath in report.created:
+            click.echo(f"  created  {relpath}")
+        for relpath in report.kept:
+            click.echo(f"  kept     {relpath} (already there, left as it was)")
+        go = "" if path.resolve() == Path.cwd().resolve() else f"cd {path} && "
+        click.echo("\nNext steps:\n"
+                   "  1. Fill in people.yaml: your people, their roles and the e-mails they commit with.\n"
+                   "     The example records (marked Example:) name its example people: edit them into\n"
+                   "     real records or delete them.\n"
+                   f"  2. {go}git add -A && git commit -m \"Start the evidence repository\"\n"
+                   "  3. regent scan")
+        return EXIT_OK
+
+    return _guarded(work)
+
+
+def run_import(path: Path, fmt: str, export: Path, *, kind: str | None = None, dry_run: bool = False,
+               encoding: str | None = None, options: Mapping[str, Any] | None = None) -> int:
+    """``regent import``: records from an export, written into the work tree; 1 when rows were rejected."""
+    from evidence.importers.apply import run_import as import_export
+    from evidence.importers.formats import importer
+
+    def work() -> int:
+        try:
+            data = export.read_bytes()
+        except OSError as exc:
+            return _fail(f"{export}: {exc.strerror}", EXIT_USAGE)
+        try:
+            summary = import_export(path, importer(fmt), data, kind=kind, encoding=encoding, options=options,
+                                    dry_run=dry_run)
+        except EvidenceError as exc:
+            return _fail(f"{export}: {exc}", EXIT_USAGE)
+        would = "would be " if dry_run else ""
+        for outcome in summary.outcomes:
+            if outcome.action != "unchanged":
+                click.echo(f"  {would}{outcome.action:<8} {outcome.path}")
+        counts = ", ".join(f"{summary.count(a)} {'' if a == 'unchanged' else would}{a}"
+                           for a in ("created", "updated", "unchanged"))
+        click.echo(f"{export.name}: {counts}, {len(summary.rejections)} rejected"
+                   + (" (dry run: nothing written)" if dry_run else ""))
+        for rejection in summary.rejections:
+            number = f" {rejection.number}" if rejection.number else ""
+            click.echo(f"{export}:{rejection.line}: row {rejection.row}{number}: {rejection.reason}", err=True)
+        for unreadable in summary.unreadable:
+            click.echo(f"regent: {unreadable} could not be read: a record it holds may be imported twice", err=True)
+        if summary.newcomers:
+            click.echo("\nPeople the records name who are not in people.yaml (add them, with the e-mails they "
+                       "commit with):")
+            width = max(len(n.id) for n in summary.newcomers)
+            for newcomer in summary.newcomers:
+                shown = ", ".join(newcomer.records[:3]) + (" …" if len(newcomer.records) > 3 else "")
+                click.echo(f"  {newcomer.id:<{width}}  {newcomer.name}  ({len(newcomer.records)} "
+                           f"{'record' if len(newcomer.records) == 1 else 'records'}: {shown})")
+        return EXIT_FINDINGS if summary.rejections else EXIT_OK
+
+    return _guarded(work)
+
+
+def run_new(path: Path, kind: str, pairs: Sequence[str], *, record_id: str | None) -> int:
+    """``regent new``: a record from its kind's template, validated, then written; prints its path."""
+    from datetime import datetime, timezone
+
+    from evidence.authoring.records import git_email, new_record, parse_fields
+
+    def work() -> int:
+        written = new_record(path, kind, parse_fields(kind, pairs), record_id=record_id,
+                             now=datetime.now(timezone.utc), email=git_email(path))
+        click.echo(written.path)
+        return EXIT_OK
+
+    return _guarded(work)
+
+
+def run_evidence_add(path: Path, files: Sequence[Path], *, type_: str, subjects: Sequence[str], period: str | None,
+                     result: str | None, collected_by: str | None, record_id: str | None) -> int:
+    """``regent evidence add``: artifacts copied and hashed, their manifest written; prints the paths."""
+    from datetime import datetime, timezone
+
+    from evidence.authoring.records import add_evidence, git_email
+
+    def work() -> int:
+        written = add_evidence(path, files, type_=type_, subjects=subjects, period=period, result=result,
+                               collected_by=collected_by, record_id=record_id, now=datetime.now(timezone.utc),
+                               email=git_email(path))
+        click.echo(written.path)
+        for artifact in written.artifacts:
+            click.echo(f"  {artifact}")
+        for note in written.notes:
+            click.echo(f"regent: note: {note}", err=True)
+        click.echo(f"Commit the manifest and its artifacts together: git add {written.path} "
+                   f"{' '.join(written.artifacts)}", err=True)
+        return EXIT_OK
+
+    return _guarded(work)
+
+
 # -- click -----------------------------------------------------------------------
 
 _path_argument = click.argument(
@@ -638,6 +746,126 @@ def policies_coverage_cmd(repo: Path, frameworks: tuple[str, ...], gaps_only: bo
 def policies_test_cmd(repo: Path, min_coverage: float, verbose: bool, opa_binary: str | None) -> None:
     """Run the Rego tests of the built-in checks and of the repository's own policy folders, with coverage."""
     sys.exit(run_policies_test(repo, min_coverage=min_coverage, verbose=verbose, opa_binary=opa_binary))
+
+
+@main.command("init")
+@click.argument("path", metavar="[DIR]", type=click.Path(file_okay=False, path_type=Path), default=".", required=False)
+def init_cmd(path: Path) -> None:
+    """Lay out a new evidence repository in DIR: folders, regent.yaml, people.yaml, example records, CI gate.
+
+    \b
+    Existing files are never overwritten; runs git init unless DIR is already in a git work tree.
+    """
+    sys.exit(run_init(path))
+
+
+@main.command("new")
+@click.argument("kind", metavar="KIND", type=click.Choice(schemas.record_kinds()))
+@click.argument("fields", nargs=-1, metavar="[FIELD=VALUE]...")
+@click.option("--id", "record_id", metavar="ID", help="The record's id [default: the next free one in the "
+                                                      "repository's numbering style].")
+@click.option("--repo", "-C", "path", type=click.Path(exists=True, file_okay=False, path_type=Path), default=".",
+              help="The evidence repository [default: the current folder].")
+def new_cmd(kind: str, fields: tuple[str, ...], record_id: str | None, path: Path) -> None:
+    """Write a new KIND record and print its path.
+
+    \b
+    The record starts from the kind's template: the next free id, the current time where the kind
+    needs one (created, opened, collected_at) and, for person fields such as requested_by or owner,
+    the person in people.yaml with git's user.email. FIELD=VALUE pairs set or override fields: a
+    dotted FIELD fills a nested one, list fields take comma-separated values. Examples:
+
+    \b
+      regent new change title="Rotate the TLS certificate" risk=low configuration_items=CI-001
+      regent new incident title="Checkout errors" priority=P2 services=SVC-001
+
+    The record is checked against its kind's schema before it is written; nothing is written when a
+    required field is missing.
+    """
+    sys.exit(run_new(path, kind, fields, record_id=record_id))
+
+
+@main.group("evidence")
+def evidence_group() -> None:
+    """Record collected evidence."""
+
+
+@evidence_group.command("add")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--type", "type_", required=True, metavar="TYPE",
+              help="What the evidence is: access_review, backup_restore_test, continuity_test, "
+                   "vulnerability_scan, capacity_review, test_report, ...")
+@click.option("--subject", "subjects", multiple=True, required=True, metavar="ID",
+              help="A record (CI, service, change, ...) the evidence covers; repeatable.")
+@click.option("--period", metavar="PERIOD", help="The period it covers: YYYY-MM or YYYY-Qn.")
+@click.option("--result", type=click.Choice(["pass", "fail"]), help="The outcome it shows.")
+@click.option("--collected-by", metavar="PERSON",
+              help="Who collected it: a person's id, e-mail or name [default: the person with git's user.email].")
+@click.option("--id", "record_id", metavar="ID", help="The manifest's id [default: the next free one].")
+@click.option("--repo", "-C", "path", type=click.Path(exists=True, file_okay=False, path_type=Path), default=".",
+              help="The evidence repository [default: the current folder].")
+def evidence_add_cmd(files: tuple[Path, ...], type_: str, subjects: tuple[str, ...], period: str | None,
+                     result: str | None, collected_by: str | None, record_id: str | None, path: Path) -> None:
+    """Copy FILE... under evidence/artifacts/, hash them, and write their evidence manifest.
+
+    Evidence is append-only: an existing artifact or manifest is never replaced (choose another
+    name or id). Files already under evidence/artifacts/ are referenced where they are.
+    """
+    sys.exit(run_evidence_add(path, files, type_=type_, subjects=subjects, period=period, result=result,
+                              collected_by=collected_by, record_id=record_id))
+
+
+def _pairs(items: Sequence[str], option: str, shape: str) -> dict[str, str]:
+    pairs = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise click.BadParameter(f"{item!r} is not {shape}", param_hint=option)
+        pairs[key.strip()] = value.strip()
+    return pairs
+
+
+@main.command("import")
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(list(IMPORT_FORMATS)))
+@click.argument("export", metavar="FILE", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--repo", "-C", "path", type=click.Path(exists=True, file_okay=False, path_type=Path), default=".",
+              help="The evidence repository to import into [default: the current folder].")
+@click.option("--kind", type=click.Choice(schemas.record_kinds()),
+              help="The kind of record the rows are [default: from the export, where it says].")
+@click.option("--dry-run", is_flag=True, help="Say what would be created and updated; write nothing.")
+@click.option("--encoding", metavar="NAME", help="The export's text encoding, e.g. cp1252 [default: UTF-8, "
+                                                   "rejecting rows that are not].")
+@click.option("--map", "columns", multiple=True, metavar="FIELD=COLUMN",
+              help="csv: fill record FIELD (dotted for nested ones) from COLUMN; repeatable.")
+@click.option("--set", "constants", multiple=True, metavar="FIELD=VALUE",
+              help="csv: set FIELD to VALUE on every record (e.g. --set type=normal); repeatable.")
+@click.option("--mapping", metavar="NAME", help="csv: the column mapping import.mappings.NAME of regent.yaml.")
+@click.option("--delimiter", metavar="CHAR", help="csv, servicenow: the column separator [default: ,].")
+@click.option("--date-format", metavar="FORMAT", help="csv, servicenow: strptime format of the dates and times "
+                                                      "when they are not ISO 8601, e.g. '%d/%m/%Y %H:%M'.")
+def import_cmd(fmt: str, export: Path, path: Path, kind: str | None, dry_run: bool, encoding: str | None,
+               columns: tuple[str, ...], constants: tuple[str, ...], mapping: str | None, delimiter: str | None,
+               date_format: str | None) -> None:
+    """Turn an export from an ITSM tool into records in the evidence repository.
+
+    \b
+    FORMAT is one of:
+      servicenow     table exports (JSON or CSV) of change_request, incident, problem, cmdb_ci;
+                     codes mapped by import.servicenow in regent.yaml
+      bpic2014       BPI Challenge 2014 detail CSVs (change or incident)
+      uci-incidents  the UCI incident management event log (the last event of each incident wins)
+      csv            any CSV, with --map FIELD=COLUMN or --mapping NAME
+
+    \b
+    Importing is idempotent: the same export again changes nothing; an updated export updates the
+    records it names and deletes nothing. Each rejected row is reported with its line and reason while
+    the rest imports. Exit codes: 0 every row imported, 1 some rows rejected, 2 the file cannot be read.
+    Review the changes with git diff and commit them.
+    """
+    options = {"columns": _pairs(columns, "--map", "FIELD=COLUMN"), "constants": _pairs(constants, "--set", "FIELD=VALUE"),
+               "mapping": mapping, "delimiter": delimiter, "date_format": date_format}
+    sys.exit(run_import(path, fmt, export, kind=kind, dry_run=dry_run, encoding=encoding,
+                        options={k: v for k, v in options.items() if v}))
 
 
 @main.command("version")

@@ -75,6 +75,7 @@ class RepoConfig:
     fail_on: str | None = None
     max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    imports: Mapping[str, Any] = field(default_factory=lambda: import_settings({}))
 
     @classmethod
     def from_mapping(cls, settings: Mapping[str, Any]) -> RepoConfig:
@@ -98,6 +99,7 @@ class RepoConfig:
             fail_on=settings.get("fail_on"),
             max_record_bytes=int(settings.get("max_record_bytes") or DEFAULT_MAX_RECORD_BYTES),
             exclude=DEFAULT_EXCLUDE + tuple(settings.get("exclude") or ()),
+            imports=import_settings(settings.get("import") or {}),
         )
 
     def policy_input(self) -> dict[str, Any]:
@@ -109,6 +111,26 @@ class RepoConfig:
             "role_conflicts": [list(pair) for pair in self.role_conflicts],
             "require_signed_evidence": self.require_signed_evidence,
         }
+
+
+def import_settings(given: Mapping[str, Any]) -> dict[str, Any]:
+    """The ``import`` settings: the shipped defaults (the schema's), with what ``regent.yaml`` gives
+    merged in map by map, so an instance that renumbers one code keeps the others."""
+    from evidence import schemas
+
+    defaults = {
+        name: spec.get("default")
+        for name, spec in schemas.schema(schemas.CONFIG)["properties"]["import"]["properties"].items()
+    }
+    return _merged(defaults, given)
+
+
+def _merged(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
+    out = {k: v for k, v in base.items() if v is not None}
+    for key, value in over.items():
+        old = out.get(key)
+        out[key] = _merged(old, value) if isinstance(old, Mapping) and isinstance(value, Mapping) else value
+    return out
 
 
 def setting_value(config: RepoConfig, path: str) -> Any:

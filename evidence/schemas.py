@@ -13,6 +13,7 @@ for the reasons. The tests hold the two to the same verdict on every example.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 from functools import cache
 from pathlib import Path
@@ -41,8 +42,14 @@ def _validators() -> dict[str, Draft202012Validator]:
 @cache
 def _compiled() -> dict[str, Callable[[Any], Any]]:
     return {
-        name: fastjsonschema.compile(schema, use_default=False) for name, schema in _schemas().items()
+        # fastjsonschema rewrites the references of the document it is given: give it a copy.
+        name: fastjsonschema.compile(copy.deepcopy(schema), use_default=False) for name, schema in _schemas().items()
     }
+
+
+def schema(name: str) -> Mapping[str, Any]:
+    """The named schema's document, as shipped (do not modify it)."""
+    return _schemas()[name]
 
 
 def is_valid(schema: str, value: Any) -> bool:

@@ -1,0 +1,1 @@
+"""Writing to an evidence repository: init, new records, evidence, imports."""

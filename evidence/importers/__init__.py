@@ -1,0 +1,1 @@
+"""Importers: records from other tools' exports and from public ITSM datasets' layouts."""
