@@ -73,8 +73,8 @@ def gate(
         chosen, unfollowable = neighbourhood(index, seeds, gone)
         if unfollowable:
             scope, chosen = "full", None
-            notes.append(f"{', '.join(unfollowable[:5])}: ids without a hyphen cannot be followed to the "
-                         "records that mention them, so every record was evaluated")
+            notes.append(f"{', '.join(unfollowable[:5])}: ids with no hyphen that are not ITSM numbers (CHG0030001) "
+                         "cannot be followed to the records that mention them, so every record was evaluated")
         else:
             chosen |= index.of_kind("waiver")
             history_of = seeds

@@ -105,10 +105,10 @@ def _summary(result: ScanResult) -> Text:
     failed = sum(1 for c in result.controls if c.status == "fail")
     untested = sum(1 for c in result.controls if c.status == "not_tested")
     line = Text()
-    subject = "findings in the request" if result.gate is not None else "findings"
-    line.append(f"{result.records} records, {len(result.findings)} {subject}: ", style="bold")
+    subject = plural(len(result.findings), "finding") + (" in the request" if result.gate is not None else "")
+    line.append(f"{plural(result.records, 'record')}, {subject}: ", style="bold")
     line.append(f"{open_count} open ({severities}), {result.count('waived')} waived, "
-                f"{result.count('error')} errors. ")
+                f"{plural(result.count('error'), 'error')}. ")
     line.append(f"Controls over {len(result.frameworks)} frameworks: {held} held, {failed} failed, "
                 f"{untested} not tested.")
     return line
