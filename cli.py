@@ -484,9 +484,10 @@ def run_import(path: Path, fmt: str, export: Path, *, kind: str | None = None, d
             click.echo("\nPeople the records name who are not in people.yaml (add them, with the e-mails they "
                        "commit with):")
             width = max(len(n.id) for n in summary.newcomers)
+            named = max(len(n.name) for n in summary.newcomers)
             for newcomer in summary.newcomers:
                 shown = ", ".join(newcomer.records[:3]) + (" …" if len(newcomer.records) > 3 else "")
-                click.echo(f"  {newcomer.id:<{width}}  {newcomer.name}  ({len(newcomer.records)} "
+                click.echo(f"  {newcomer.id:<{width}}  {newcomer.name:<{named}}  ({len(newcomer.records)} "
                            f"{'record' if len(newcomer.records) == 1 else 'records'}: {shown})")
         return EXIT_FINDINGS if summary.rejections else EXIT_OK
 
@@ -830,8 +831,9 @@ def _pairs(items: Sequence[str], option: str, shape: str) -> dict[str, str]:
 @click.argument("export", metavar="FILE", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--repo", "-C", "path", type=click.Path(exists=True, file_okay=False, path_type=Path), default=".",
               help="The evidence repository to import into [default: the current folder].")
-@click.option("--kind", type=click.Choice(schemas.record_kinds()),
-              help="The kind of record the rows are [default: from the export, where it says].")
+@click.option("--kind", type=click.Choice(schemas.record_kinds()), metavar="KIND",
+              help=f"The kind of record the rows are: {', '.join(schemas.record_kinds())} "
+                   "[default: from the export, where it says].")
 @click.option("--dry-run", is_flag=True, help="Say what would be created and updated; write nothing.")
 @click.option("--encoding", metavar="NAME", help="The export's text encoding, e.g. cp1252 [default: UTF-8, "
                                                    "rejecting rows that are not].")

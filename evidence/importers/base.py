@@ -258,7 +258,7 @@ class Context:
     def default_person(self) -> str:
         pid = str(self.settings.get("default_person") or "unrecorded")
         if not self.known_person(pid):
-            self.names.setdefault(pid, "(not in the export)")
+            self.names.setdefault(pid, "(stands in where the export names nobody)")
         return pid
 
     def now(self) -> Callable[[str, str | None], str]:
