@@ -55,6 +55,7 @@ bench: setup
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/history.py
 	$(BIN)/python bench/gate.py
+	$(BIN)/python bench/imports.py
 
 clean:
 	rm -rf build .pytest_cache .mypy_cache
