@@ -473,7 +473,9 @@ def run_import(path: Path, fmt: str, export: Path, *, kind: str | None = None, d
                 click.echo(f"  {would}{outcome.action:<8} {outcome.path}")
         counts = ", ".join(f"{summary.count(a)} {'' if a == 'unchanged' else would}{a}"
                            for a in ("created", "updated", "unchanged"))
-        click.echo(f"{export.name}: {counts}, {len(summary.rejections)} rejected"
+        reasons = "; ".join(dict.fromkeys(summary.skipped))
+        skipped = f", {len(summary.skipped)} skipped ({reasons})" if summary.skipped else ""
+        click.echo(f"{export.name}: {counts}, {len(summary.rejections)} rejected{skipped}"
                    + (" (dry run: nothing written)" if dry_run else ""))
         for rejection in summary.rejections:
             number = f" {rejection.number}" if rejection.number else ""
@@ -852,7 +854,8 @@ def import_cmd(fmt: str, export: Path, path: Path, kind: str | None, dry_run: bo
 
     \b
     FORMAT is one of:
-      servicenow     table exports (JSON or CSV) of change_request, incident, problem, cmdb_ci;
+      servicenow     table exports (JSON or CSV) of change_request, incident, problem, cmdb_ci,
+                     sysapproval_approver (added to the changes' approvals);
                      codes mapped by import.servicenow in regent.yaml
       bpic2014       BPI Challenge 2014 detail CSVs (change or incident)
       uci-incidents  the UCI incident management event log (the last event of each incident wins)

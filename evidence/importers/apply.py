@@ -42,6 +42,7 @@ class Newcomer:
 class ImportSummary:
     outcomes: tuple[Outcome, ...]
     rejections: tuple[Rejection, ...]
+    skipped: tuple[str, ...]
     newcomers: tuple[Newcomer, ...]
     unreadable: tuple[str, ...]
     dry_run: bool
@@ -74,7 +75,15 @@ def _apply(tree: WorkTree, batch: Batch, context: Context, dry_run: bool) -> Imp
                                         f"{key[1]} appears again (first on line {seen[key]}); the first is kept"))
             continue
         stored = tree.records.get(key)
-        merged = _merge(stored.record, record) if stored else record
+        if candidate.extends and stored is None:
+            rejections.append(Rejection(candidate.line, candidate.row, key[1],
+                                        f"no {key[0]} {key[1]} in the repository to add {candidate.extends} to: "
+                                        f"import the {key[0]} first"))
+            continue
+        if candidate.extends and stored is not None:
+            merged = _extend(stored.record, candidate.extends, record.get(candidate.extends) or [])
+        else:
+            merged = _merge(stored.record, record) if stored else record
         problems = [_plain(reason) for _, reason in schemas.problems(key[0], merged)]
         if problems:
             rejections.append(Rejection(candidate.line, candidate.row, key[1], "; ".join(problems)))
@@ -94,7 +103,8 @@ def _apply(tree: WorkTree, batch: Batch, context: Context, dry_run: bool) -> Imp
     newcomers = tuple(Newcomer(pid, context.names.get(pid, pid), tuple(dict.fromkeys(ids)))
                       for pid, ids in sorted(named.items()))
     rejections.sort(key=lambda r: (r.line, r.row))
-    return ImportSummary(tuple(outcomes), tuple(rejections), newcomers, tuple(tree.unreadable), dry_run)
+    return ImportSummary(tuple(outcomes), tuple(rejections), tuple(batch.skipped), newcomers,
+                         tuple(tree.unreadable), dry_run)
 
 
 _REQUIRED = re.compile(r"^(?:(\S+): )?'([^']+)' is a required property$")
@@ -107,6 +117,11 @@ def _plain(reason: str) -> str:
         return reason
     field = ".".join(part for part in (match.group(1), match.group(2)) if part).replace("/", ".")
     return f"{field}: required, and the row gives none"
+
+
+def _extend(old: Mapping[str, Any], field: str, entries: list[Any]) -> dict[str, Any]:
+    held = list(old.get(field) or [])
+    return {**old, field: held + [e for e in entries if e not in held]} if entries else dict(old)
 
 
 def _merge(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, Any]:

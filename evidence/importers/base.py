@@ -46,7 +46,9 @@ class Candidate:
     record: dict[str, Any]
     line: int
     row: int
-    people: dict[str, str] = field(default_factory=dict)  # person id written -> name in the export
+    # A list field whose entries are added to the record the repository already holds (which must
+    # exist), entries it holds already left as they are: approvals exported apart from their change.
+    extends: str | None = None
 
 
 @dataclass
@@ -55,6 +57,7 @@ class Batch:
 
     candidates: list[Candidate] = field(default_factory=list)
     rejections: list[Rejection] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # rows with nothing to record, and why
 
     def reject(self, line: int, row: int, number: str | None, reason: str) -> None:
         self.rejections.append(Rejection(line, row, number, reason))

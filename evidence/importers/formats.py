@@ -8,7 +8,8 @@ from typing import Mapping, cast
 from evidence.importers.base import Importer
 
 FORMATS: Mapping[str, str] = {
-    "servicenow": "ServiceNow table exports (JSON or CSV) of change_request, incident, problem and cmdb_ci",
+    "servicenow": "ServiceNow table exports (JSON or CSV) of change_request, incident, problem, cmdb_ci and "
+                  "sysapproval_approver",
     "bpic2014": "BPI Challenge 2014 detail CSVs (changes or incidents; ';'-separated, one row per affected CI)",
     "uci-incidents": "UCI incident management event log (CSV; many events per incident, the last wins)",
     "csv": "any CSV, with a column mapping from --map or regent.yaml's import.mappings",

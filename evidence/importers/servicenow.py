@@ -1,4 +1,5 @@
-"""ServiceNow table exports: ``change_request``, ``incident``, ``problem`` and ``cmdb_ci``.
+"""ServiceNow table exports: ``change_request``, ``incident``, ``problem``, ``cmdb_ci`` and
+``sysapproval_approver``.
 
 Read as JSON (the Table API's ``{"result": [...]}``, the JSONv2 export's
 ``{"records": [...]}``, or a bare list; a field may be a plain value or a
@@ -10,6 +11,14 @@ status codes go through the tables under ``import.servicenow`` in
 Which kind a row is: ``--kind``, else its ``sys_class_name``, else the
 prefix of its number (CHG, INC, PRB). A configuration item's id is its name,
 because that is how changes and incidents name it (``cmdb_ci``).
+
+A ``sysapproval_approver`` row (it has ``sysapproval`` and ``approver``) is a
+decision on a change: approved and rejected ones are added to the approvals
+of the change the repository already holds, dated by ``sys_updated_on`` (the
+export has no other time for the decision); rows with no decision yet are
+skipped. Whoever commits imported approvals is not their approver, so the
+provenance check flags them unless that person holds a ``roles.recorders``
+role in ``regent.yaml``.
 """
 
 from __future__ import annotations
@@ -75,21 +84,49 @@ def read(data: bytes, ctx: Context) -> Batch:
         rows = [Row({names.get(k, k): v for k, v in row.values.items()}, row.line, row.number) for row in found]
     batch = Batch()
     builder = _Builder(ctx)
+    decisions: dict[str, Candidate] = {}
     for row in rows:
         fields = _Fields(row.values)
-        number = fields.text("number") or fields.text("name") or None
+        approval = _is_approval(fields)
+        number = (fields.text("sysapproval") if approval else fields.text("number") or fields.text("name")) or None
         reason = malformed(row) or bad_bytes(row.values)
         if reason:
             batch.reject(row.line, row.number, number, reason)
             continue
         try:
+            if approval:
+                entry = builder.decision(fields)
+                if entry is None:
+                    batch.skipped.append("approvals with no decision yet")
+                    continue
+                document = _document(fields)
+                decisions.setdefault(document, Candidate({"kind": "change", "id": document, "approvals": []},
+                                                         row.line, row.number, extends="approvals"))
+                decisions[document].record["approvals"].append(entry)
+                continue
             kind = _kind(fields, ctx.kind)
             record = builder.build(kind, fields)
         except RowProblem as problem:
             batch.reject(row.line, row.number, number, str(problem))
             continue
         batch.candidates.append(Candidate(record, row.line, row.number))
+    batch.candidates.extend(decisions.values())
     return batch
+
+
+def _is_approval(fields: _Fields) -> bool:
+    """A row of ``sysapproval_approver``: a decision on a change, added to the change's approvals."""
+    return fields.code("sys_class_name") == "sysapproval_approver" or (
+        bool(fields.text("sysapproval")) and bool(fields.text("approver")))
+
+
+def _document(fields: _Fields) -> str:
+    document = fields.text("sysapproval")
+    if not document:
+        raise RowProblem("sysapproval is empty: the approval names no change")
+    if not document.upper().startswith("CHG"):
+        raise RowProblem(f"sysapproval {document!r} is not a change number: only changes' approvals are read")
+    return document
 
 
 def _kind(fields: _Fields, given: str | None) -> str:
@@ -151,6 +188,18 @@ class _Builder:
         if not number:
             raise RowProblem("number is empty")
         return number
+
+    def decision(self, f: _Fields) -> dict[str, Any] | None:
+        """An approvals entry from a ``sysapproval_approver`` row; None when it holds no decision yet.
+        Its time is ``sys_updated_on``, when the row last changed: the export has no better one."""
+        decision = self._code("approval", "state", f)
+        if decision in (None, "pending"):
+            return None
+        approver = self._person(f, "approver")
+        at = self._time(f, "sys_updated_on")
+        if not approver or not at:
+            raise RowProblem("an approval needs its approver and sys_updated_on")
+        return {"by": approver, "decision": decision, "at": at}
 
     def _change(self, f: _Fields) -> dict[str, Any]:
         status = self._code("change", "state", f)

@@ -57,11 +57,11 @@ INCIDENTS_CSV = (
 ).encode() + "INC0010005,Caf\u00e9 wifi drops,2,3,2026-03-07 08:00:00,,,,,\n".encode("cp1252")
 
 
-def git(path: Path, *args: str) -> str:
+def git(path: Path, *args: str, email: str = "alice@example.com") -> str:
     now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    env = dict(os.environ, GIT_AUTHOR_DATE=now, GIT_COMMITTER_DATE=now, GIT_AUTHOR_NAME="alice",
-               GIT_COMMITTER_NAME="alice", GIT_AUTHOR_EMAIL="alice@example.com",
-               GIT_COMMITTER_EMAIL="alice@example.com")
+    name = email.split("@")[0]
+    env = dict(os.environ, GIT_AUTHOR_DATE=now, GIT_COMMITTER_DATE=now, GIT_AUTHOR_NAME=name,
+               GIT_COMMITTER_NAME=name, GIT_AUTHOR_EMAIL=email, GIT_COMMITTER_EMAIL=email)
     return subprocess.run(["git", "-c", "commit.gpgsign=false", *args], cwd=path, env=env, check=True,
                           capture_output=True, text=True).stdout
 
@@ -256,3 +256,58 @@ def test_generic_csv_from_the_command_line_names_what_is_missing(invoke: Callabl
                     "--map", "title=Name")
     assert result.exit_code == 1
     assert "row 1 X-1: status: required, and the row gives none; opened: required" in result.stderr
+
+
+# A sysapproval_approver export as a list view's CSV gives it (field names as headers).
+APPROVALS_CSV = (
+    "sysapproval,approver,state,sys_updated_on,sys_class_name\n"
+    "CHG0030001,Bob Example,approved,2026-03-02 10:00:00,sysapproval_approver\n"
+    "CHG0030001,Alice Example,requested,2026-03-02 09:00:00,sysapproval_approver\n"
+    "CHG0039999,Bob Example,approved,2026-03-02 10:00:00,sysapproval_approver\n"
+    "CHG0030002,Bob Example,rejected,2026-03-03 10:00:00,sysapproval_approver\n"
+    "CHG0030002,Bob Example,maybe,2026-03-03 11:00:00,sysapproval_approver\n"
+)
+
+
+def test_approvals_are_added_to_the_changes_they_decide(invoke: Callable[..., Result], fresh: Path,
+                                                       tmp_path: Path) -> None:
+    changes = tmp_path / "change_request.json"
+    changes.write_text(json.dumps(CHANGES))
+    invoke("import", "servicenow", str(changes), "--repo", str(fresh))
+    approvals = tmp_path / "sysapproval_approver.csv"
+    approvals.write_text(APPROVALS_CSV)
+
+    result = invoke("import", "servicenow", str(approvals), "--repo", str(fresh))
+
+    assert result.exit_code == 1
+    assert ("sysapproval_approver.csv: 0 created, 2 updated, 0 unchanged, 2 rejected, "
+            "1 skipped (approvals with no decision yet)") in result.stdout
+    assert (f"{approvals}:4: row 3 CHG0039999: no change CHG0039999 in the repository to add approvals to: "
+            "import the change first") in result.stderr
+    assert f"{approvals}:6: row 5 CHG0030002: state: unknown code 'maybe'" in result.stderr
+    assert load(fresh / "changes" / "CHG0030001.yaml")["approvals"] == [
+        {"by": "bob", "decision": "approved", "at": "2026-03-02T10:00:00Z"}]
+    assert load(fresh / "changes" / "CHG0030002.yaml")["approvals"] == [
+        {"by": "bob", "decision": "rejected", "at": "2026-03-03T10:00:00Z"}]
+
+    again = invoke("import", "servicenow", str(approvals), "--repo", str(fresh))
+    assert "0 created, 0 updated, 2 unchanged" in again.stdout
+    assert len(load(fresh / "changes" / "CHG0030001.yaml")["approvals"]) == 1
+
+    # Committed by Carol, who imports the CAB's decisions: not their approver, so the provenance check
+    # flags the approval, until her role is one of the recorders, who may commit others' decisions on
+    # changes they did not request or carry out. The approval checks see CHG0030001 approved.
+    git(fresh, "add", "-A")
+    git(fresh, "commit", "-q", "-m", "Import changes and approvals from ServiceNow", email="carol@example.com")
+    scan = invoke("scan", str(fresh), "--format", "json", "--fail-on", "never")
+    on_first = {f["check"] for f in json.loads(scan.stdout)["findings"] if f["record"]["id"] == "CHG0030001"}
+    assert "REG-SEC-016" in on_first and "REG-CHG-001" not in on_first, on_first
+
+    config = fresh / "regent.yaml"
+    doc = yaml.safe_load(config.read_text())
+    doc["roles"]["recorders"] = ["engineer"]
+    config.write_text(yaml.safe_dump(doc))
+    git(fresh, "commit", "-q", "-am", "Carol records the CAB's decisions", email="alice@example.com")
+    scan = invoke("scan", str(fresh), "--format", "json", "--fail-on", "never")
+    on_first = {f["check"] for f in json.loads(scan.stdout)["findings"] if f["record"]["id"] == "CHG0030001"}
+    assert "REG-SEC-016" not in on_first and "REG-CHG-001" not in on_first, on_first
