@@ -439,6 +439,8 @@ def run_init(path: Path) -> int:
             click.echo(f"  created  {relpath}")
         for relpath in report.kept:
             click.echo(f"  kept     {relpath} (already there, left as it was)")
+        if report.examples_left_out:
+            click.echo("  (no example records: the repository holds records already)")
         go = "" if path.resolve() == Path.cwd().resolve() else f"cd {path} && "
         click.echo("\nNext steps:\n"
                    "  1. Fill in people.yaml: your people, their roles and the e-mails they commit with.\n"

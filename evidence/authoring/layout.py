@@ -38,6 +38,7 @@ class InitReport:
     created: tuple[str, ...]
     kept: tuple[str, ...]
     git_initialised: bool
+    examples_left_out: bool = False
 
 
 def init_repository(target: Path, *, now: datetime, workflow: Path | None) -> InitReport:
@@ -45,6 +46,8 @@ def init_repository(target: Path, *, now: datetime, workflow: Path | None) -> In
     if target.exists() and not target.is_dir():
         raise InitError(f"{target}: exists and is not a folder")
     folders = sorted({*FOLDERS.values(), ARTIFACTS})
+    # Examples belong in a new repository: one that holds records already keeps only its own.
+    holds_records = _holds_records(target, folders)
     target.mkdir(parents=True, exist_ok=True)
     for folder in folders:
         path = target / folder
@@ -56,7 +59,7 @@ def init_repository(target: Path, *, now: datetime, workflow: Path | None) -> In
     files: dict[str, bytes] = {
         PEOPLE_FILE: people_yaml().encode(),
         CONFIG_FILE: config_yaml().encode(),
-        **example_files(now),
+        **({} if holds_records else example_files(now)),
     }
     if workflow is not None and workflow.is_file():
         files[WORKFLOW] = workflow.read_bytes()
@@ -66,7 +69,13 @@ def init_repository(target: Path, *, now: datetime, workflow: Path | None) -> In
             created.append(relpath)
         else:
             kept.append(relpath)
-    return InitReport(tuple(created), tuple(kept), _git_init(target))
+    return InitReport(tuple(created), tuple(kept), _git_init(target), holds_records)
+
+
+def _holds_records(target: Path, folders: list[str]) -> bool:
+    """Whether a record-like file (YAML or JSON) is already in one of the record folders."""
+    return any(path.suffix.lower() in (".yaml", ".yml", ".json") and ARTIFACTS not in path.as_posix()
+               for folder in folders if (target / folder).is_dir() for path in (target / folder).rglob("*"))
 
 
 def _write_new(path: Path, content: bytes) -> bool:

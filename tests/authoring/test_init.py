@@ -158,14 +158,18 @@ def test_a_second_init_keeps_what_the_user_edited(invoke: Callable[..., Result],
     change.write_bytes(change.read_bytes().replace(b"Example:", b"Ours:"))
     ours = change.read_bytes()
     (initialised / "people.yaml").unlink()
+    deleted = next(initialised.glob("incidents/*.yaml"))
+    deleted.unlink()
 
     again = invoke("init", str(initialised))
     assert again.exit_code == 0, again.output
     assert (initialised / "regent.yaml").read_bytes() == edited
     assert change.read_bytes() == ours
     assert "kept     regent.yaml" in again.output
-    assert f"kept     {change.relative_to(initialised).as_posix()}" in again.output
     assert "created  people.yaml" in again.output
+    # The repository holds records: no example is written again, not even one the user deleted.
+    assert "(no example records: the repository holds records already)" in again.output
+    assert not deleted.exists()
     assert "Initialised a git repository" not in again.output
 
 
