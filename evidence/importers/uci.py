@@ -32,6 +32,12 @@ rejection says so: an older event would show a state the incident has
 since left. An event whose ``sys_mod_count`` cannot be read might be the
 last one, so it counts as last. A row that cannot be split into columns
 names no incident, and is rejected on its own.
+
+Some events of the published log carry ``incident_state`` ``-100``, a value
+the log does not explain. It is not in the shipped table, so such events are
+rejected (and with them any incident whose last event it is) until an
+organisation decides what it means and maps it under
+``import.servicenow.incident.state``.
 """
 
 from __future__ import annotations
