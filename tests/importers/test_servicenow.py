@@ -311,3 +311,39 @@ def test_approvals_are_added_to_the_changes_they_decide(invoke: Callable[..., Re
     scan = invoke("scan", str(fresh), "--format", "json", "--fail-on", "never")
     on_first = {f["check"] for f in json.loads(scan.stdout)["findings"] if f["record"]["id"] == "CHG0030001"}
     assert "REG-SEC-016" not in on_first and "REG-CHG-001" not in on_first, on_first
+
+
+def test_problems_and_configuration_items(invoke: Callable[..., Result], fresh: Path, tmp_path: Path) -> None:
+    problems = tmp_path / "problem.json"
+    problems.write_text(json.dumps([
+        {"number": "PRB0040001", "sys_class_name": "problem", "short_description": "Relay drops TLS sessions",
+         "state": "104", "known_error": "true", "opened_at": "2026-03-06 10:00:00",
+         "workaround": "Restart the relay nightly", "cause_notes": "Session cache too small", "rfc": "CHG0030001"},
+        {"number": "PRB0040002", "short_description": "Printer queue stalls", "state": "107",
+         "opened_at": "2026-02-01 10:00:00", "resolved_at": "2026-02-03 10:00:00"},
+    ]))
+    cis = tmp_path / "cmdb_ci.json"
+    cis.write_text(json.dumps({"result": [
+        {"name": "mailrelay-01", "sys_class_name": "cmdb_ci_linux_server", "owned_by": "Alice Example",
+         "environment": "Production", "install_status": "1", "busines_criticality": "2 - somewhat critical",
+         "attested_date": "2026-10-02 12:00:00", "sys_id": "ab12"},
+        {"name": "fax-01", "sys_class_name": "cmdb_ci_fax", "owned_by": "bob@example.com",
+         "environment": "Test", "install_status": "7"},
+    ]}))
+
+    for export, kind in ((problems, ()), (cis, ("--kind", "configuration_item"))):
+        result = invoke("import", "servicenow", str(export), "--repo", str(fresh), *kind)
+        assert result.exit_code == 0, result.output
+
+    assert load(fresh / "problems" / "PRB0040001.yaml") == {
+        "kind": "problem", "id": "PRB0040001", "title": "Relay drops TLS sessions", "status": "known_error",
+        "opened": "2026-03-06T10:00:00Z", "root_cause": "Session cache too small",
+        "workaround": "Restart the relay nightly", "fix_change": "CHG0030001"}
+    closed = load(fresh / "problems" / "PRB0040002.yaml")
+    assert (closed["status"], closed["resolved"]) == ("closed", "2026-02-03T10:00:00Z")
+    assert load(fresh / "cmdb" / "mailrelay-01.yaml") == {
+        "kind": "configuration_item", "id": "mailrelay-01", "name": "mailrelay-01", "type": "server",
+        "owner": "alice", "environment": "production", "status": "active", "criticality": "high",
+        "last_verified": "2026-10-02", "servicenow": {"sys_id": "ab12"}}
+    fax = load(fresh / "cmdb" / "fax-01.yaml")
+    assert (fax["type"], fax["status"], fax["owner"]) == ("fax", "retired", "bob")
