@@ -202,3 +202,19 @@ def invoke(opa: PrivateOpa) -> Callable[..., Result]:
         return CliRunner().invoke(main, list(args), env=env, catch_exceptions=False)
 
     return call
+
+
+def load_record(path: Path) -> dict[str, Any]:
+    """A record file written by regent, as a mapping."""
+    value = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isinstance(value, dict)
+    return value
+
+
+@pytest.fixture
+def fresh(invoke: Callable[..., Result], tmp_path: Path) -> Path:
+    """A repository just laid out by ``regent init`` (not committed)."""
+    root = tmp_path / "evidence"
+    result = invoke("init", str(root))
+    assert result.exit_code == 0, result.output
+    return root

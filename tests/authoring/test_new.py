@@ -6,28 +6,21 @@ import hashlib
 import json
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, Callable
+from typing import Callable
 
 import pytest
-import yaml
 from click.testing import Result
 
 from evidence.authoring.records import next_id
 from tests.authoring.test_init import git
+from tests.conftest import load_record as load
 
 
-def load(path: Path) -> dict[str, Any]:
-    value = yaml.safe_load(path.read_text())
-    assert isinstance(value, dict)
-    return value
-
-
-@pytest.fixture
-def fresh(invoke: Callable[..., Result], tmp_path: Path) -> Path:
-    root = tmp_path / "evidence"
-    assert invoke("init", str(root)).exit_code == 0
-    git(root, "config", "user.email", "carol@example.com")
-    return root
+@pytest.fixture(autouse=True)
+def _committing_as_carol(request: pytest.FixtureRequest) -> None:
+    """In the repository ``regent init`` made, git's user is Carol, an engineer of its people.yaml."""
+    if "fresh" in request.fixturenames:
+        git(request.getfixturevalue("fresh"), "config", "user.email", "carol@example.com")
 
 
 def test_new_change_takes_the_next_id_the_time_and_the_git_user(invoke: Callable[..., Result], fresh: Path) -> None:

@@ -8,11 +8,12 @@ import os
 import subprocess
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable
+from typing import Callable
 
-import pytest
 import yaml
 from click.testing import Result
+
+from tests.conftest import load_record as load
 
 # A Table API export (the shape of GET /api/now/table/change_request?sysparm_display_value=all),
 # with values invented for the test.
@@ -70,18 +71,6 @@ def tree(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*")
             if p.is_file() and ".git" not in p.relative_to(root).parts}
 
-
-def load(path: Path) -> dict[str, Any]:
-    value = yaml.safe_load(path.read_text(encoding="utf-8"))
-    assert isinstance(value, dict)
-    return value
-
-
-@pytest.fixture
-def fresh(invoke: Callable[..., Result], tmp_path: Path) -> Path:
-    root = tmp_path / "evidence"
-    assert invoke("init", str(root)).exit_code == 0
-    return root
 
 
 def test_servicenow_json_export_becomes_change_records(invoke: Callable[..., Result], fresh: Path,
