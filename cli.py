@@ -536,6 +536,46 @@ def run_evidence_add(path: Path, files: Sequence[Path], *, type_: str, subjects:
     return _guarded(work)
 
 
+def run_report(path: Path, month: str, months: int, fmt: str, output: Path | None, options: RunOptions) -> int:
+    """``regent report``: the month's evidence report, from one as-of scan per month end."""
+    from engine.render.report import REPORT_FORMATS
+    from engine.report import build_report, month_ends
+
+    o = options
+
+    def work() -> int:
+        try:
+            ends = month_ends(month, max(months, 2))
+        except ValueError:
+            return _fail(f"--month {month!r} is not a month written YYYY-MM, such as 2026-10", EXIT_USAGE)
+        scans: list[tuple[str, ScanResult | None]] = []
+        snapshot = None
+        with open_evaluator(policy_set(path, read_worktree_config(path).policy_paths), o.opa_url, o.opa_token,
+                            o.opa_binary) as evaluator:
+            for n, end in enumerate(ends, 1):
+                label = f"{end.year:04d}-{end.month:02d}"
+                with _status(f"scanning the month end {end} ({n} of {len(ends)})", o.show_progress):
+                    try:
+                        snapshot = load_snapshot(path, as_of=end, cache_dir=o.cache())
+                    except EvidenceError as exc:
+                        if end == ends[-1]:
+                            raise
+                        scans.append((label, None))
+                        click.echo(f"regent: {label}: {exc}; left out of the trend", err=True)
+                        continue
+                    policies = policy_set(Path(snapshot.repository), snapshot.config.policy_paths)
+                    scans.append((label, scan(snapshot, policies, evaluator, o.frameworks or None,
+                                              ResultCache(o.cache()))))
+        result = scans[-1][1]
+        assert snapshot is not None and result is not None
+        command = f"regent report --month {month} --months {months} --format {fmt}"
+        report = build_report(month, snapshot, result, scans[-2][1], scans[-months:], command)
+        _emit(REPORT_FORMATS[fmt](report), output)
+        return EXIT_OK
+
+    return _guarded(work)
+
+
 # -- click -----------------------------------------------------------------------
 
 _path_argument = click.argument(
@@ -762,6 +802,32 @@ def init_cmd(path: Path) -> None:
     Existing files are never overwritten; runs git init unless DIR is already in a git work tree.
     """
     sys.exit(run_init(path))
+
+
+@main.command("report")
+@_path_argument
+@click.option("--month", required=True, metavar="YYYY-MM", help="The month to report on, e.g. 2026-10.")
+@click.option("--months", type=click.IntRange(1, 60), default=12, show_default=True,
+              help="Month ends in the trend, the report month the last.")
+@click.option("--format", "fmt", type=click.Choice(["markdown", "json", "csv"]), default="markdown",
+              show_default=True, help="markdown for people, json with every figure, csv with a row per finding.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE, not stdout.")
+@_framework_option
+@_cache_option
+@_opa_options
+def report_cmd(path: Path, month: str, months: int, fmt: str, output: Path | None, frameworks: tuple[str, ...],
+               no_cache: bool, opa_url: str | None, opa_token: str | None, opa_binary: str | None) -> None:
+    """The monthly evidence report of the repository at PATH, as of the end of --month.
+
+    \b
+    For each framework, every control's status (held, failed, not tested, partly waived) with the
+    checks and findings behind it; the evidence collected in the month, whether its artifacts
+    verify, and the periodic evidence missing; the findings new and resolved since the previous
+    month end; waivers expired or expiring within 30 days; a trend over --months month ends; and
+    what is needed to produce the same report again. Each month end is an as-of scan.
+    """
+    options = _options((), (), None, None, frameworks, no_cache, False, opa_url, opa_token, opa_binary)
+    sys.exit(run_report(path, month, months, fmt, output, options))
 
 
 @main.command("new")

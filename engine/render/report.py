@@ -1,0 +1,165 @@
+"""The monthly report as JSON (everything), Markdown (for people) and CSV (a row per finding)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any, Callable, Mapping, Sequence
+
+import orjson
+
+from engine.render.base import plural
+from engine.render.policies import FRAMEWORK_NAMES
+from engine.report import Report
+
+
+def report_document(report: Report) -> dict[str, Any]:
+    """The report as one JSON document: every figure the other formats show."""
+    result = report.result
+    return {
+        "regent": result.regent_version,
+        "month": report.month,
+        "period": {"start": report.period[0], "end": report.period[1]},
+        "reproduce": dict(report.reproduce),
+        "summary": {
+            "records": result.records,
+            "open": result.by_severity(),
+            "waived": result.count("waived"),
+            "errors": result.count("error"),
+            "evidence_collected": len(report.evidence),
+            "new_findings": len(report.new_findings),
+            "resolved_findings": len(report.resolved_findings),
+        },
+        "frameworks": {
+            framework: {"name": FRAMEWORK_NAMES.get(framework, framework), "controls": controls,
+                        "status_counts": _status_counts(controls)}
+            for framework, controls in report.controls.items()
+        },
+        "evidence": {"collected": report.evidence, "by_type": dict(report.evidence_by_type),
+                     "gaps": report.evidence_gaps},
+        "changes": {"previous_month_scanned": report.previous_month_scanned,
+                    "new": [f.to_dict() for f in report.new_findings],
+                    "resolved": [f.to_dict() for f in report.resolved_findings]},
+        "waivers": report.waivers,
+        "trend": [{"month": p.month, "scanned": p.scanned, "open_by_severity": dict(p.open_by_severity),
+                   "controls_held": dict(p.held), "controls": dict(p.controls)} for p in report.trend],
+        "findings": [f.to_dict() for f in result.findings],
+    }
+
+
+def render_json(report: Report) -> str:
+    return orjson.dumps(report_document(report), option=orjson.OPT_INDENT_2).decode() + "\n"
+
+
+def render_csv(report: Report) -> str:
+    """One row per finding at the month's end, with its controls in one column per framework."""
+    frameworks = list(report.controls)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["month", "check", "title", "severity", "status", "record_kind", "record_id", "path", "line",
+                     "message", "new_this_month", *frameworks])
+    new = {id(f) for f in report.new_findings}
+    for f in report.result.findings:
+        writer.writerow([report.month, f.check, f.title, f.severity, f.status, f.record.kind or "", f.record.id or "",
+                         f.record.path, f.record.line, f.message, "yes" if id(f) in new else "no",
+                         *(" ".join(f.controls.get(fw, ())) for fw in frameworks)])
+    return out.getvalue()
+
+
+def render_markdown(report: Report) -> str:
+    doc = report_document(report)
+    r = doc["reproduce"]
+    lines = [f"# Evidence report {report.month}", "",
+             f"As of the end of {report.period[1]}: {plural(doc['summary']['records'], 'record')}, "
+             f"{plural(doc['summary']['evidence_collected'], 'evidence manifest')} collected in the month, "
+             f"{plural(doc['summary']['new_findings'], 'new finding')} and "
+             f"{doc['summary']['resolved_findings']} resolved since the previous month end.", ""]
+    lines += ["## Controls", "", "| framework | held | partly waived | failed | not tested |", "|---|---:|---:|---:|---:|"]
+    for framework in doc["frameworks"].values():
+        c = framework["status_counts"]
+        lines.append(f"| {framework['name']} | {c['held']} | {c['partly waived']} | {c['failed']} | "
+                     f"{c['not tested']} |")
+    for framework in doc["frameworks"].values():
+        failed = [c for c in framework["controls"] if c["status"] in ("failed", "partly waived")]
+        if not failed:
+            continue
+        lines += ["", f"### {framework['name']}: controls not held in full", "",
+                  "| control | status | checks | findings |", "|---|---|---|---|"]
+        for c in failed:
+            title = f" {_cell(c['title'])}" if c["title"] else ""
+            lines.append(f"| {c['id']}{title} | {c['status']} | {', '.join(c['checks'])} | "
+                         f"{_cell(_by_check(c['findings']))} |")
+    lines += ["", "## Evidence collected", ""]
+    if report.evidence:
+        lines += ["| id | type | collected | by | subject | result | artifacts verify |", "|---|---|---|---|---|---|---|"]
+        for e in report.evidence:
+            lines.append(f"| {e['id']} | {e['type']} | {e['collected_at']} | {e['collected_by']} | "
+                         f"{', '.join(e['subject'])} | {e['result'] or ''} | {'yes' if e['verified'] else 'NO'} |")
+    else:
+        lines.append("No evidence was collected in the month.")
+    if report.evidence_gaps:
+        lines += ["", "### Evidence missing, stale or failed", "", "| check | record | finding |", "|---|---|---|"]
+        lines += [f"| {g['check']} | {g['record']} | {_cell(g['message'])} |" for g in report.evidence_gaps]
+    lines += ["", "## Since the previous month end", ""]
+    lines += _finding_list("New", report.new_findings) + _finding_list("Resolved", report.resolved_findings)
+    if not report.previous_month_scanned:
+        lines.append("The repository has no commit before the previous month end: every finding is new.")
+    lines += ["", "## Waivers expired or expiring within 30 days", ""]
+    if report.waivers:
+        lines += ["| waiver | check | expires | state |", "|---|---|---|---|"]
+        lines += [f"| {w['id']} | {w['check']} | {w['expires']} | {w['state']} |" for w in report.waivers]
+    else:
+        lines.append("None.")
+    lines += ["", "## Trend", "", "| month | critical | high | medium | low | controls held |",
+              "|---|---:|---:|---:|---:|---|"]
+    for p in doc["trend"]:
+        if not p["scanned"]:
+            lines.append(f"| {p['month']} | | | | | no commit yet |")
+            continue
+        o = p["open_by_severity"]
+        held = ", ".join(f"{FRAMEWORK_NAMES.get(fw, fw)} {n}/{p['controls'][fw]}" for fw, n in p["controls_held"].items())
+        lines.append(f"| {p['month']} | {o.get('critical', 0)} | {o.get('high', 0)} | {o.get('medium', 0)} | "
+                     f"{o.get('low', 0)} | {held} |")
+    lines += ["", "## Reproduce", "",
+              f"- evidence revision: `{r['evidence_revision']}` (as of {r['as_of']})",
+              f"- reference time: {r['reference_time']}",
+              f"- policies: `{r['policy_digest']}` on OPA {r['opa_version']}, Regent {r['regent_version']}",
+              f"- command: `{r['command']}`", ""]
+    return "\n".join(lines)
+
+
+def _by_check(findings: Sequence[Mapping[str, Any]]) -> str:
+    """Findings grouped by check: the check, how many records, the first few of them."""
+    records: dict[str, list[str]] = {}
+    for f in findings:
+        ids = records.setdefault(f"{f['check']}{' (waived)' if f['status'] == 'waived' else ''}", [])
+        if str(f["record"]) not in ids:
+            ids.append(str(f["record"]))
+    return "; ".join(f"{check}: {', '.join(ids[:3])}{f' and {len(ids) - 3} more' if len(ids) > 3 else ''}"
+                     for check, ids in records.items())
+
+
+def _finding_list(label: str, findings: list[Any]) -> list[str]:
+    if not findings:
+        return [f"{label}: none.", ""]
+    out = [f"{label}: {len(findings)}", "", "| check | severity | record | finding |", "|---|---|---|---|"]
+    out += [f"| {f.check} | {f.severity} | {f.record.id or f.record.path} | {_cell(f.message)} |" for f in findings]
+    return out + [""]
+
+
+def _status_counts(controls: Sequence[Mapping[str, Any]]) -> dict[str, int]:
+    counts = {"held": 0, "partly waived": 0, "failed": 0, "not tested": 0}
+    for c in controls:
+        counts[c["status"]] = counts.get(c["status"], 0) + 1
+    return counts
+
+
+def _cell(text: str) -> str:
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+REPORT_FORMATS: Mapping[str, Callable[[Report], str]] = {
+    "json": render_json,
+    "markdown": render_markdown,
+    "csv": render_csv,
+}

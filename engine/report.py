@@ -1,0 +1,220 @@
+"""The monthly evidence report: what a month's evidence showed, as of the month's end.
+
+Built from as-of scans (one per month end) and the snapshot of the report
+month: the status of every control per framework, the evidence collected in
+the month, the findings new and resolved since the previous month end, the
+waivers that expired or soon will, a trend over several month ends, and what
+anyone needs to produce the same report again. The report is a plain value;
+renderers turn it into JSON, Markdown or CSV.
+"""
+
+from __future__ import annotations
+
+from calendar import monthrange
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any, Iterable, Mapping, Sequence
+
+import orjson
+
+from engine.catalog import Catalog, load_catalogs
+from engine.model import SEVERITIES, Finding, ScanResult
+from evidence.model import Snapshot
+
+WAIVER_HORIZON_DAYS = 30
+STATUS_NAMES = {"pass": "held", "fail": "failed", "not_tested": "not tested"}
+
+
+def month_end(month: str) -> date:
+    """The last day of a ``YYYY-MM`` month; ValueError when it is not one."""
+    year, number = (int(part) for part in month.split("-"))
+    return date(year, number, monthrange(year, number)[1])
+
+
+def month_ends(month: str, count: int) -> list[date]:
+    """The last days of ``count`` months ending with ``month``, oldest first."""
+    ends = [month_end(month)]
+    while len(ends) < count:
+        ends.append(ends[-1].replace(day=1) - timedelta(days=1))
+    return ends[::-1]
+
+
+def finding_key(f: Finding) -> tuple[str, str, str, str]:
+    """What makes a finding the same one a month later: its check, its record and what it says."""
+    return f.check, f.record.kind or "", f.record.id or f.record.path, f.message
+
+
+@dataclass(frozen=True)
+class MonthPoint:
+    """One month end of the trend: open findings by severity and controls held per framework."""
+
+    month: str
+    scanned: bool
+    open_by_severity: Mapping[str, int] = field(default_factory=dict)
+    held: Mapping[str, int] = field(default_factory=dict)
+    controls: Mapping[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Report:
+    month: str
+    period: tuple[str, str]
+    result: ScanResult  # the as-of scan of the month's end
+    controls: Mapping[str, list[dict[str, Any]]]  # framework -> controls with status, checks, findings
+    evidence: list[dict[str, Any]]
+    evidence_by_type: Mapping[str, int]
+    evidence_gaps: list[dict[str, Any]]
+    new_findings: list[Finding]
+    resolved_findings: list[Finding]
+    previous_month_scanned: bool
+    waivers: list[dict[str, Any]]
+    trend: list[MonthPoint]
+    reproduce: Mapping[str, Any]
+
+
+def build_report(month: str, snapshot: Snapshot, result: ScanResult, previous: ScanResult | None,
+                 trend: Sequence[tuple[str, ScanResult | None]], command: str) -> Report:
+    """The report of ``month`` from its month-end snapshot and scan, the previous month end's scan
+    (None before the repository's first commit) and the trend's scans, oldest first."""
+    end = month_end(month)
+    start = end.replace(day=1)
+    before = {finding_key(f) for f in previous.findings if f.status != "waived"} if previous else set()
+    now = {finding_key(f) for f in result.findings if f.status != "waived"}
+    evidence = _evidence_in(snapshot, start, end)
+    by_type: dict[str, int] = {}
+    for item in evidence:
+        by_type[item["type"]] = by_type.get(item["type"], 0) + 1
+    return Report(
+        month=month,
+        period=(start.isoformat(), end.isoformat()),
+        result=result,
+        controls=_controls(result, load_catalogs()),
+        evidence=evidence,
+        evidence_by_type=dict(sorted(by_type.items())),
+        evidence_gaps=_evidence_gaps(result),
+        new_findings=[f for f in result.findings if f.status != "waived" and finding_key(f) not in before],
+        resolved_findings=[f for f in previous.findings if f.status != "waived" and finding_key(f) not in now]
+        if previous else [],
+        previous_month_scanned=previous is not None,
+        waivers=_waivers(snapshot, end),
+        trend=[_point(label, scanned) for label, scanned in trend],
+        reproduce={
+            "evidence_revision": result.repository.get("revision"),
+            "as_of": result.repository.get("as_of"),
+            "reference_time": result.reference_time,
+            "policy_digest": result.policy_digest,
+            "opa_version": result.opa_version,
+            "regent_version": result.regent_version,
+            "command": command,
+        },
+    )
+
+
+def _controls(result: ScanResult, catalogs: Mapping[str, Catalog]) -> dict[str, list[dict[str, Any]]]:
+    """Each framework's controls with their status: held, failed, not tested, or partly waived
+    (held only because a waiver covers a finding)."""
+    waived: dict[tuple[str, str], list[Finding]] = {}
+    failing: dict[tuple[str, str], list[Finding]] = {}
+    for f in result.findings:
+        target = waived if f.status == "waived" else failing
+        for framework, ids in f.controls.items():
+            for control_id in ids:
+                target.setdefault((framework, control_id), []).append(f)
+    out: dict[str, list[dict[str, Any]]] = {}
+    for c in result.controls:
+        key = (c.framework, c.id)
+        status = STATUS_NAMES.get(c.status, c.status)
+        if status == "held" and key in waived:
+            status = "partly waived"
+        catalog = catalogs.get(c.framework)
+        control = catalog.controls.get(c.id) if catalog else None
+        title = control.title if control else ""
+        out.setdefault(c.framework, []).append({
+            "id": c.id, "title": title, "status": status, "checks": list(c.checks),
+            "findings": [_finding_ref(f) for f in failing.get(key, []) + waived.get(key, [])],
+        })
+    return out
+
+
+def _finding_ref(f: Finding) -> dict[str, Any]:
+    return {"check": f.check, "severity": f.severity, "status": f.status, "record": f.record.id,
+            "path": f.record.path, "line": f.record.line, "message": f.message}
+
+
+def _evidence_in(snapshot: Snapshot, start: date, end: date) -> list[dict[str, Any]]:
+    """The evidence manifests collected in the period, with whether each artifact's bytes match."""
+    items = []
+    for record in snapshot.records.get("evidence", {}).values():
+        data = record.data()
+        collected = _day(data.get("collected_at"))
+        if collected is None or not start <= collected <= end:
+            continue
+        git = orjson.loads(snapshot.git.files[record.path]) if snapshot.git and record.path in snapshot.git.files \
+            else {}
+        facts = {a.get("path"): a for a in (git.get("artifacts") or []) if isinstance(a, dict)}
+        artifacts = []
+        for artifact in data.get("artifacts") or []:
+            if not isinstance(artifact, dict):
+                continue
+            fact = facts.get(artifact.get("path")) or {}
+            artifacts.append({"path": artifact.get("path"), "verified": bool(fact.get("present"))
+                              and fact.get("sha256") == artifact.get("sha256")})
+        items.append({"id": record.id, "type": str(data.get("type")), "collected_at": data.get("collected_at"),
+                      "collected_by": data.get("collected_by"), "subject": list(data.get("subject") or []),
+                      "result": data.get("result"), "period": data.get("period"), "path": record.path,
+                      "artifacts": artifacts, "verified": all(a["verified"] for a in artifacts)})
+    return sorted(items, key=lambda e: (str(e["collected_at"]), str(e["id"])))
+
+
+def _evidence_gaps(result: ScanResult) -> list[dict[str, Any]]:
+    """Open findings of the checks that ask for evidence (those reading evidence manifests): the
+    periodic evidence that is missing, stale or failed at the month's end, with its controls."""
+    gaps = []
+    for f in result.findings:
+        check = result.checks.get(f.check)
+        if f.status == "waived" or check is None or "evidence" not in check.kinds:
+            continue
+        gaps.append({**_finding_ref(f), "controls": {k: list(v) for k, v in f.controls.items()}})
+    return gaps
+
+
+def _waivers(snapshot: Snapshot, end: date) -> list[dict[str, Any]]:
+    """Waivers expired by the month's end, or expiring within 30 days of it."""
+    horizon = end + timedelta(days=WAIVER_HORIZON_DAYS)
+    out = []
+    for record in snapshot.records.get("waiver", {}).values():
+        data = record.data()
+        expires = _day(data.get("expires"))
+        if expires is None or expires > horizon:
+            continue
+        out.append({"id": record.id, "check": data.get("check"), "records": list(data.get("records") or []),
+                    "expires": expires.isoformat(), "state": "expired" if expires <= end else "expiring",
+                    "approved_by": data.get("approved_by"), "path": record.path})
+    return sorted(out, key=lambda w: (w["expires"], w["id"]))
+
+
+def _point(label: str, result: ScanResult | None) -> MonthPoint:
+    if result is None:
+        return MonthPoint(label, False)
+    held: dict[str, int] = {}
+    total: dict[str, int] = {}
+    for c in result.controls:
+        total[c.framework] = total.get(c.framework, 0) + 1
+        held[c.framework] = held.get(c.framework, 0) + (c.status == "pass")
+    counts = result.by_severity()
+    return MonthPoint(label, True, {s: counts.get(s, 0) for s in reversed(SEVERITIES)}, held, total)
+
+
+def _day(value: Any) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def months_label(ends: Iterable[date]) -> list[str]:
+    return [f"{d.year:04d}-{d.month:02d}" for d in ends]

@@ -1,0 +1,148 @@
+"""``regent report``: a month's evidence report from as-of scans of a real history, on the real OPA."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from pathlib import Path
+from typing import Any, Callable
+
+import pytest
+from click.testing import Result
+
+from engine.report import month_ends
+from tests.conftest import CI_RECORD, PEOPLE, SERVICE_RECORD, Repo, clean_change
+
+ARTIFACT = b"restore of payments-gw-01 from the 2026-10-10 backup: 1,024 files, all match\n"
+
+
+def change(change_id: str = "CHG-1", **fields: Any) -> dict[str, Any]:
+    """The conftest's clean change with ``fields`` over it; a field given as None is left out."""
+    return {k: v for k, v in clean_change(change_id, **fields).items() if v is not None}
+
+
+def evidence(record_id: str, sha256: str, collected: str, path: str) -> dict[str, Any]:
+    return {"kind": "evidence", "id": record_id, "type": "backup_restore_test", "collected_at": collected,
+            "collected_by": "carol", "subject": ["CI-1"], "result": "pass",
+            "artifacts": [{"path": path, "sha256": sha256}]}
+
+
+@pytest.fixture
+def history(tmp_path: Path) -> Repo:
+    """September: a submitted change and one implemented with no approval. October: that one approved
+    (by its approver), a waiver expiring in November for its CI not verified again, a new change, and
+    two restore tests, one whose artifact does not match its hash."""
+    r = Repo(tmp_path / "evidence")
+    r.write("people.yaml", PEOPLE)
+    r.write("cmdb/CI-1.yaml", {**CI_RECORD, "last_verified": "2026-09-01"})
+    r.write("services/SVC-1.yaml", SERVICE_RECORD)
+    r.write("changes/CHG-1.yaml", change(approvals=[], status="submitted", implementation=None,
+                                                review=None, closure=None, test_evidence=[]))
+    unapproved = change("CHG-2", approvals=[], status="implemented", review=None, closure=None,
+                              test_evidence=[], created="2026-09-01T09:00:00Z",
+                              schedule={"start": "2026-09-03T20:00:00Z", "end": "2026-09-03T22:00:00Z"},
+                              implementation={"started": "2026-09-03T20:05:00Z", "completed": "2026-09-03T20:40:00Z",
+                                              "by": "carol"})
+    r.write("changes/CHG-2.yaml", unapproved)
+    r.commit("September's records", date="2026-09-10T12:00:00Z")
+
+    approved = dict(unapproved, approvals=[{"by": "bob", "role": "cab", "decision": "approved",
+                                            "at": "2026-09-02T10:00:00Z"}])
+    r.write("changes/CHG-2.yaml", approved)
+    r.commit("Record the CAB's approval", date="2026-10-02T09:00:00Z", email="bob@example.com")
+    r.write("changes/CHG-3.yaml", change(
+        "CHG-3", approvals=[], status="submitted", implementation=None, review=None, closure=None,
+        test_evidence=[], created="2026-10-05T09:00:00Z", plan={"implementation": "Resize", "test": "Check"}))
+    r.write("waivers/WVR-1.yaml", {"kind": "waiver", "id": "WVR-1", "check": "REG-CHG-015", "records": ["CHG-2"],
+                                   "reason": "CI-1 is verified at the quarterly audit in November",
+                                   "approved_by": "alice", "approved_at": "2026-10-06T09:00:00Z",
+                                   "expires": "2026-11-15"})
+    r.write("evidence/artifacts/EV-2.txt", ARTIFACT)
+    r.write("evidence/EV-2.yaml", evidence("EV-2", hashlib.sha256(ARTIFACT).hexdigest(), "2026-10-11T10:00:00Z",
+                                           "evidence/artifacts/EV-2.txt"))
+    r.write("evidence/artifacts/EV-3.txt", b"edited after the fact\n")
+    r.write("evidence/EV-3.yaml", evidence("EV-3", hashlib.sha256(b"the original\n").hexdigest(),
+                                           "2026-10-12T10:00:00Z", "evidence/artifacts/EV-3.txt"))
+    r.write("evidence/EV-1.yaml", evidence("EV-1", hashlib.sha256(ARTIFACT).hexdigest(), "2026-09-09T10:00:00Z",
+                                           "evidence/artifacts/EV-2.txt"))
+    r.commit("October's records", date="2026-10-12T12:00:00Z", email="carol@example.com")
+    return r
+
+
+def report(invoke: Callable[..., Result], repo: Repo, *args: str) -> Result:
+    result = invoke("report", str(repo.path), "--month", "2026-10", *args)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def test_the_json_report_of_a_month(invoke: Callable[..., Result], history: Repo) -> None:
+    before = history.state()
+    doc = json.loads(report(invoke, history, "--months", "3", "--format", "json").stdout)
+
+    assert history.state() == before
+    assert doc["period"] == {"start": "2026-10-01", "end": "2026-10-31"}
+    assert doc["reproduce"]["evidence_revision"] == history.git("rev-parse", "HEAD")
+    assert doc["reproduce"]["reference_time"] == "2026-10-31T23:59:59Z"
+    assert doc["reproduce"]["command"] == "regent report --month 2026-10 --months 3 --format json"
+    assert doc["reproduce"]["opa_version"] and doc["reproduce"]["policy_digest"].startswith("sha256:")
+
+    collected = {e["id"]: e["verified"] for e in doc["evidence"]["collected"]}
+    assert collected == {"EV-2": True, "EV-3": False}  # EV-1 was collected in September
+    assert doc["evidence"]["by_type"] == {"backup_restore_test": 2}
+
+    new = {(f["check"], f["record"]["id"]) for f in doc["changes"]["new"]}
+    resolved = {(f["check"], f["record"]["id"]) for f in doc["changes"]["resolved"]}
+    assert ("REG-CHG-001", "CHG-2") in resolved
+    assert ("REG-CHG-001", "CHG-2") not in new
+    assert ("REG-SEC-017", "EV-3") in new
+    assert doc["waivers"] == [{"id": "WVR-1", "check": "REG-CHG-015", "records": ["CHG-2"], "expires": "2026-11-15",
+                               "state": "expiring", "approved_by": "alice", "path": "waivers/WVR-1.yaml"}]
+    waived = [f for f in doc["findings"] if f["status"] == "waived"]
+    assert [(f["check"], f["record"]["id"]) for f in waived] == [("REG-CHG-015", "CHG-2")]
+
+    trend = doc["trend"]
+    assert [p["month"] for p in trend] == ["2026-08", "2026-09", "2026-10"]
+    assert [p["scanned"] for p in trend] == [False, True, True]
+    assert trend[1]["open_by_severity"]["high"] >= 1  # CHG-2 carried out unapproved
+
+    for framework in ("cobit4", "cobit2019", "iso20000", "iso17799", "iso27002"):
+        controls = doc["frameworks"][framework]["controls"]
+        assert controls and all(c["status"] in ("held", "failed", "not tested", "partly waived") for c in controls)
+    statuses = {c["id"]: c for c in doc["frameworks"]["iso27002"]["controls"]}
+    integrity = [c for c in statuses.values() if any(f["check"] == "REG-SEC-017" for f in c["findings"])]
+    assert integrity and all(c["status"] == "failed" for c in integrity)
+    # Controls that hold only because the waiver covers their finding are told apart.
+    covered = [c for fw in doc["frameworks"].values() for c in fw["controls"]
+               if any(f["check"] == "REG-CHG-015" for f in c["findings"])]
+    assert covered and "partly waived" in {c["status"] for c in covered}
+
+
+def test_markdown_and_csv(invoke: Callable[..., Result], history: Repo) -> None:
+    markdown = report(invoke, history, "--months", "2").stdout
+    for heading in ("# Evidence report 2026-10", "## Controls", "## Evidence collected",
+                    "## Since the previous month end", "## Waivers expired or expiring within 30 days",
+                    "## Trend", "## Reproduce"):
+        assert heading in markdown
+    assert "| EV-3 | backup_restore_test | 2026-10-12T10:00:00Z | carol | CI-1 | pass | NO |" in markdown
+    assert "| WVR-1 | REG-CHG-015 | 2026-11-15 | expiring |" in markdown
+
+    table = report(invoke, history, "--months", "2", "--format", "csv").stdout
+    rows = list(csv.DictReader(io.StringIO(table)))
+    doc = json.loads(report(invoke, history, "--months", "2", "--format", "json").stdout)
+    assert len(rows) == len(doc["findings"])
+    ev3 = next(row for row in rows if row["record_id"] == "EV-3" and row["check"] == "REG-SEC-017")
+    assert ev3["new_this_month"] == "yes" and ev3["iso27002"]
+
+
+def test_bad_month_and_no_history(invoke: Callable[..., Result], history: Repo, tmp_path: Path) -> None:
+    bad = invoke("report", str(history.path), "--month", "2026-13")
+    assert bad.exit_code == 2 and "is not a month written YYYY-MM" in bad.stderr
+    early = invoke("report", str(history.path), "--month", "2026-08")
+    assert early.exit_code == 2 and "no commit on or before 2026-08-31" in early.stderr
+
+
+def test_month_ends() -> None:
+    assert [d.isoformat() for d in month_ends("2026-03", 4)] == ["2025-12-31", "2026-01-31", "2026-02-28",
+                                                                "2026-03-31"]
