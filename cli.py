@@ -550,8 +550,9 @@ def run_report(path: Path, month: str, months: int, fmt: str, output: Path | Non
             return _fail(f"--month {month!r} is not a month written YYYY-MM, such as 2026-10", EXIT_USAGE)
         scans: list[tuple[str, ScanResult | None]] = []
         snapshot = None
-        with open_evaluator(policy_set(path, read_worktree_config(path).policy_paths), o.opa_url, o.opa_token,
-                            o.opa_binary) as evaluator:
+        # One policy set for every month end: the one the evaluator holds (the work tree's policy folders).
+        policies = policy_set(path, read_worktree_config(path).policy_paths)
+        with open_evaluator(policies, o.opa_url, o.opa_token, o.opa_binary) as evaluator:
             for n, end in enumerate(ends, 1):
                 label = f"{end.year:04d}-{end.month:02d}"
                 with _status(f"scanning the month end {end} ({n} of {len(ends)})", o.show_progress):
@@ -563,7 +564,6 @@ def run_report(path: Path, month: str, months: int, fmt: str, output: Path | Non
                         scans.append((label, None))
                         click.echo(f"regent: {label}: {exc}; left out of the trend", err=True)
                         continue
-                    policies = policy_set(Path(snapshot.repository), snapshot.config.policy_paths)
                     scans.append((label, scan(snapshot, policies, evaluator, o.frameworks or None,
                                               ResultCache(o.cache()))))
         result = scans[-1][1]

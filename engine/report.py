@@ -13,7 +13,7 @@ from __future__ import annotations
 from calendar import monthrange
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
 import orjson
 
@@ -215,6 +215,3 @@ def _day(value: Any) -> date | None:
     except ValueError:
         return None
 
-
-def months_label(ends: Iterable[date]) -> list[str]:
-    return [f"{d.year:04d}-{d.month:02d}" for d in ends]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping
@@ -91,6 +92,15 @@ def _reason(error: Any) -> str:
     if len(message) > 200:
         message = message[:197] + "..."
     return f"{where}: {message}" if where else message
+
+
+_REQUIRED = re.compile(r"^(?:\S+: )?'([^']+)' is a required property$")
+
+
+def missing_field(path: tuple[str | int, ...], reason: str) -> str | None:
+    """The dotted field a :func:`problems` entry says is missing, or None when it says something else."""
+    match = _REQUIRED.match(reason)
+    return ".".join([*map(str, path), match.group(1)]) if match else None
 
 
 def setting(path: str) -> tuple[str, Any] | None:

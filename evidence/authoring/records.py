@@ -25,7 +25,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from evidence import schemas
 from evidence.authoring.store import WorkTree
 from evidence.errors import EvidenceError
-from evidence.importers.base import field_schema
+from evidence.importers.base import field_schema, put_field
 
 
 class AuthoringError(EvidenceError):
@@ -111,11 +111,7 @@ def parse_fields(kind: str, pairs: Sequence[str]) -> dict[str, Any]:
                 raise AuthoringError(f"{name}: {text!r} is not a number") from None
         elif spec.get("type") == "boolean":
             value = text.casefold() in ("true", "yes", "y", "1")
-        *parents, last = name.split(".")
-        node = record
-        for part in parents:
-            node = node.setdefault(part, {})
-        node[last] = value
+        put_field(record, name, value)
     return record
 
 
@@ -157,7 +153,7 @@ def add_evidence(root: Path, files: Sequence[Path], *, type_: str, subjects: Seq
                  email: str | None) -> Written:
     """Copy ``files`` under ``evidence/artifacts/<id>/``, hash them and write their manifest.
     Nothing is replaced: an existing manifest id or artifact file is an error and nothing is written."""
-    tree = WorkTree.open(root, frozenset({"evidence"}))
+    tree = WorkTree.open(root)  # every kind: the subjects are checked against all records
     record_id = record_id or next_id(tree.ids("evidence"), "evidence", now)
     if ("evidence", record_id) in tree.records:
         raise AuthoringError(f"{record_id} already exists in {tree.records[('evidence', record_id)].path}; "
@@ -192,7 +188,7 @@ def add_evidence(root: Path, files: Sequence[Path], *, type_: str, subjects: Seq
         for destination in copied:
             destination.unlink(missing_ok=True)
         raise
-    known = {record_id for _, record_id in WorkTree.open(root).records}
+    known = {record_id for _, record_id in tree.records}
     notes = tuple(f"subject {s} is not the id of any record here" for s in subjects if s not in known)
     return Written(path, record, tuple(target for _, target in plan), notes)
 
@@ -236,9 +232,9 @@ def _check(record: Mapping[str, Any]) -> None:
     missing: list[str] = []
     problems: list[str] = []
     for path, reason in schemas.problems(kind, record):
-        required = _REQUIRED.match(reason)
-        if required:
-            missing.append(".".join([*map(str, path), required.group(1)]))
+        field = schemas.missing_field(path, reason)
+        if field:
+            missing.append(field)
         else:
             problems.append(reason)
     if missing:
@@ -247,5 +243,3 @@ def _check(record: Mapping[str, Any]) -> None:
     if problems:
         raise AuthoringError(f"the {kind} {record['id']} was not written: " + "; ".join(problems))
 
-
-_REQUIRED = re.compile(r"^(?:\S+: )?'([^']+)' is a required property$")

@@ -9,7 +9,6 @@ the same export twice changes nothing. Nothing is ever deleted.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
@@ -84,7 +83,7 @@ def _apply(tree: WorkTree, batch: Batch, context: Context, dry_run: bool) -> Imp
             merged = _extend(stored.record, candidate.extends, record.get(candidate.extends) or [])
         else:
             merged = _merge(stored.record, record) if stored else record
-        problems = [_plain(reason) for _, reason in schemas.problems(key[0], merged)]
+        problems = [_plain(path, reason) for path, reason in schemas.problems(key[0], merged)]
         if problems:
             rejections.append(Rejection(candidate.line, candidate.row, key[1], "; ".join(problems)))
             continue
@@ -107,16 +106,10 @@ def _apply(tree: WorkTree, batch: Batch, context: Context, dry_run: bool) -> Imp
                          tuple(tree.unreadable), dry_run)
 
 
-_REQUIRED = re.compile(r"^(?:(\S+): )?'([^']+)' is a required property$")
-
-
-def _plain(reason: str) -> str:
-    """A schema's "'x' is a required property" as "x: required, and the export gives none"."""
-    match = _REQUIRED.match(reason)
-    if not match:
-        return reason
-    field = ".".join(part for part in (match.group(1), match.group(2)) if part).replace("/", ".")
-    return f"{field}: required, and the row gives none"
+def _plain(path: tuple[str | int, ...], reason: str) -> str:
+    """A schema's "'x' is a required property" as "x: required, and the row gives none"."""
+    field = schemas.missing_field(path, reason)
+    return f"{field}: required, and the row gives none" if field else reason
 
 
 def _extend(old: Mapping[str, Any], field: str, entries: list[Any]) -> dict[str, Any]:

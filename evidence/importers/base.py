@@ -271,6 +271,15 @@ class Context:
 Importer = Callable[[bytes, Context], Batch]
 
 
+def put_field(record: dict[str, Any], field: str, value: Any) -> None:
+    """Set a field of a record by its dotted name (``schedule.start``), making the maps on the way."""
+    *parents, last = field.split(".")
+    node = record
+    for part in parents:
+        node = node.setdefault(part, {})
+    node[last] = value
+
+
 @cache
 def person_fields(kind: str) -> tuple[str, ...]:
     """The dotted paths of a kind's fields that hold a person id, read from its schema."""

@@ -17,7 +17,7 @@ from typing import Any, Mapping
 from evidence import schemas
 from evidence.importers.base import (
     Batch, Candidate, Context, ImportError_, RowProblem, bad_bytes, csv_rows, decode, field_schema, lookup,
-    malformed, person_fields,
+    malformed, person_fields, put_field,
 )
 
 _TRUE = {"true", "yes", "y", "1"}
@@ -86,14 +86,14 @@ class _Cells:
     def record(self, values: Mapping[str, str]) -> dict[str, Any]:
         record: dict[str, Any] = {"kind": self.kind}
         for field, value in self.constants.items():
-            _put(record, field, value)
+            put_field(record, field, value)
         problems = []
         for field, column in self.columns.items():
             text = values.get(column, "").strip()
             if not text:
                 continue
             try:
-                _put(record, field, self._convert(field, text))
+                put_field(record, field, self._convert(field, text))
             except RowProblem as problem:
                 problems.append(f"{column} ({field}): {problem}")
         if problems:
@@ -139,11 +139,3 @@ class _Cells:
             return datetime.fromisoformat(text).date().isoformat()
         except ValueError:
             raise RowProblem(f"{text!r} is not a date (YYYY-MM-DD, or date_format)") from None
-
-
-def _put(record: dict[str, Any], field: str, value: Any) -> None:
-    *parents, last = field.split(".")
-    node = record
-    for part in parents:
-        node = node.setdefault(part, {})
-    node[last] = value
