@@ -12,7 +12,7 @@ DEMO := build/demo
 export PATH := $(CURDIR)/.tools/bin:$(PATH)
 export REGENT_OPA := $(CURDIR)/$(OPA)
 
-.PHONY: setup opa regal demo test test-policies test-python lint bench clean
+.PHONY: setup opa regal test-tools demo test test-policies test-python lint bench clean
 
 setup: $(VENV)/.installed opa regal
 
@@ -27,6 +27,15 @@ opa:
 
 regal:
 	bash scripts/install-go-tool.sh regal
+
+# What only the tests need: the NIST OSCAL schema the report's OSCAL output is
+# validated against, and a headless Chromium to render the HTML report.
+OSCAL_SCHEMA := .tools/oscal/oscal-complete-1.2.3.json
+export REGENT_OSCAL_SCHEMA := $(CURDIR)/$(OSCAL_SCHEMA)
+
+test-tools: $(VENV)/.installed
+	$(BIN)/python scripts/fetch-oscal-schema.py $(OSCAL_SCHEMA)
+	bash scripts/install-chromium.sh
 
 demo: setup
 	$(BIN)/python scripts/make_demo.py $(DEMO)
@@ -46,7 +55,7 @@ test-policies:
 	$(REGAL) lint policies examples/org-policies
 	$(BIN)/regent policies test --min-coverage 90
 
-test-python:
+test-python: test-tools
 	$(BIN)/ruff check
 	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest
