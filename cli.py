@@ -568,7 +568,8 @@ def run_report(path: Path, month: str, months: int, fmt: str, output: Path | Non
                                               ResultCache(o.cache()))))
         result = scans[-1][1]
         assert snapshot is not None and result is not None
-        command = f"regent report --month {month} --months {months} --format {fmt}"
+        command = " ".join(["regent report", f"--month {month}", f"--months {months}", f"--format {fmt}",
+                            *(f"--framework {fw}" for fw in o.frameworks)])
         report = build_report(month, snapshot, result, scans[-2][1], scans[-months:], command)
         _emit(REPORT_FORMATS[fmt](report), output)
         return EXIT_OK
@@ -809,8 +810,9 @@ def init_cmd(path: Path) -> None:
 @click.option("--month", required=True, metavar="YYYY-MM", help="The month to report on, e.g. 2026-10.")
 @click.option("--months", type=click.IntRange(1, 60), default=12, show_default=True,
               help="Month ends in the trend, the report month the last.")
-@click.option("--format", "fmt", type=click.Choice(["markdown", "json", "csv"]), default="markdown",
-              show_default=True, help="markdown for people, json with every figure, csv with a row per finding.")
+@click.option("--format", "fmt", type=click.Choice(["html", "markdown", "json", "csv", "oscal"]), default="markdown",
+              show_default=True, help="html (one self-contained file, printable) or markdown for people; json with "
+              "every figure; csv with a row per finding; oscal, a NIST OSCAL 1.2 assessment-results document.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE, not stdout.")
 @_framework_option
 @_cache_option

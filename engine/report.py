@@ -157,12 +157,14 @@ def _evidence_in(snapshot: Snapshot, start: date, end: date) -> list[dict[str, A
             if not isinstance(artifact, dict):
                 continue
             fact = facts.get(artifact.get("path")) or {}
-            artifacts.append({"path": artifact.get("path"), "verified": bool(fact.get("present"))
-                              and fact.get("sha256") == artifact.get("sha256")})
+            artifacts.append({"path": artifact.get("path"), "sha256": artifact.get("sha256"),
+                              "verified": bool(fact.get("present")) and fact.get("sha256") == artifact.get("sha256")})
         items.append({"id": record.id, "type": str(data.get("type")), "collected_at": data.get("collected_at"),
                       "collected_by": data.get("collected_by"), "subject": list(data.get("subject") or []),
                       "result": data.get("result"), "period": data.get("period"), "path": record.path,
-                      "artifacts": artifacts, "verified": all(a["verified"] for a in artifacts)})
+                      "artifacts": artifacts,
+                      # None: nothing to verify (the manifest lists no artifact).
+                      "verified": all(a["verified"] for a in artifacts) if artifacts else None})
     return sorted(items, key=lambda e: (str(e["collected_at"]), str(e["id"])))
 
 

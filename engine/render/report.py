@@ -1,4 +1,5 @@
-"""The monthly report as JSON (everything), Markdown (for people) and CSV (a row per finding)."""
+"""The monthly report as JSON (everything), Markdown (for people) and CSV (a row per finding);
+HTML and OSCAL have modules of their own."""
 
 from __future__ import annotations
 
@@ -94,7 +95,7 @@ def render_markdown(report: Report) -> str:
         lines += ["| id | type | collected | by | subject | result | artifacts verify |", "|---|---|---|---|---|---|---|"]
         for e in report.evidence:
             lines.append(f"| {e['id']} | {e['type']} | {e['collected_at']} | {e['collected_by']} | "
-                         f"{', '.join(e['subject'])} | {e['result'] or ''} | {'yes' if e['verified'] else 'NO'} |")
+                         f"{', '.join(e['subject'])} | {e['result'] or ''} | {_verifies(e['verified'])} |")
     else:
         lines.append("No evidence was collected in the month.")
     if report.evidence_gaps:
@@ -147,6 +148,10 @@ def _finding_list(label: str, findings: list[Any]) -> list[str]:
     return out + [""]
 
 
+def _verifies(verified: bool | None) -> str:
+    return "no artifacts" if verified is None else "yes" if verified else "NO"
+
+
 def _status_counts(controls: Sequence[Mapping[str, Any]]) -> dict[str, int]:
     counts = {"held": 0, "partly waived": 0, "failed": 0, "not tested": 0}
     for c in controls:
@@ -158,8 +163,22 @@ def _cell(text: str) -> str:
     return " ".join(str(text).split()).replace("|", "\\|")
 
 
+def render_html(report: Report) -> str:
+    from engine.render.report_html import render_html as render
+
+    return render(report)
+
+
+def render_oscal(report: Report) -> str:
+    from engine.render.oscal import render_oscal as render
+
+    return render(report)
+
+
 REPORT_FORMATS: Mapping[str, Callable[[Report], str]] = {
-    "json": render_json,
+    "html": render_html,
     "markdown": render_markdown,
+    "json": render_json,
     "csv": render_csv,
+    "oscal": render_oscal,
 }
