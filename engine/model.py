@@ -23,6 +23,7 @@ class CheckInfo:
     controls: Mapping[str, tuple[str, ...]]
     description: str = ""
     kinds: tuple[str, ...] = ()
+    evidence_types: tuple[str, ...] = ()  # the evidence types whose manifests it judges
     origin: str = "builtin"  # builtin | custom | engine
     config: tuple[str, ...] = ()  # the input.config settings it reads, as dotted paths
     example: Mapping[str, Any] = field(default_factory=dict)  # records, by kind, that it flags
@@ -41,6 +42,7 @@ class CheckInfo:
             },
             description=str(meta.get("description") or ""),
             kinds=tuple(meta.get("kinds") or ()),
+            evidence_types=tuple(str(t) for t in meta.get("evidence") or ()),
             origin=origin,
             config=tuple(str(c) for c in meta.get("config") or ()),
             example=dict(meta.get("example") or {}),

@@ -2,10 +2,11 @@
 
 Built from as-of scans (one per month end) and the snapshot of the report
 month: the status of every control per framework, the evidence collected in
-the month, the findings new and resolved since the previous month end, the
-waivers that expired or soon will, a trend over several month ends, and what
-anyone needs to produce the same report again. The report is a plain value;
-renderers turn it into JSON, Markdown or CSV.
+the month (with the controls each supports: those of the checks that judge
+evidence of its type), the findings new and resolved since the previous month
+end, the waivers that expired or soon will, a trend over several month ends,
+and what anyone needs to produce the same report again. The report is a plain
+value; renderers turn it into JSON, Markdown, CSV, HTML or OSCAL.
 """
 
 from __future__ import annotations
@@ -70,6 +71,8 @@ class Report:
     waivers: list[dict[str, Any]]
     trend: list[MonthPoint]
     reproduce: Mapping[str, Any]
+    # framework -> control id -> manifests of the month that support it, in the report's framework and control order
+    evidence_by_control: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
 
 
 def build_report(month: str, snapshot: Snapshot, result: ScanResult, previous: ScanResult | None,
@@ -80,7 +83,9 @@ def build_report(month: str, snapshot: Snapshot, result: ScanResult, previous: S
     start = end.replace(day=1)
     before = {finding_key(f) for f in previous.findings if f.status != "waived"} if previous else set()
     now = {finding_key(f) for f in result.findings if f.status != "waived"}
-    evidence = _evidence_in(snapshot, start, end)
+    controls = _controls(result, load_catalogs())
+    supports = _controls_by_evidence_type(result, controls)
+    evidence = [{**item, "controls": supports.get(item["type"], {})} for item in _evidence_in(snapshot, start, end)]
     by_type: dict[str, int] = {}
     for item in evidence:
         by_type[item["type"]] = by_type.get(item["type"], 0) + 1
@@ -88,9 +93,10 @@ def build_report(month: str, snapshot: Snapshot, result: ScanResult, previous: S
         month=month,
         period=(start.isoformat(), end.isoformat()),
         result=result,
-        controls=_controls(result, load_catalogs()),
+        controls=controls,
         evidence=evidence,
         evidence_by_type=dict(sorted(by_type.items())),
+        evidence_by_control=_evidence_by_control(by_type, supports, controls),
         evidence_gaps=_evidence_gaps(result),
         new_findings=[f for f in result.findings if f.status != "waived" and finding_key(f) not in before],
         resolved_findings=[f for f in previous.findings if f.status != "waived" and finding_key(f) not in now]
@@ -133,6 +139,39 @@ def _controls(result: ScanResult, catalogs: Mapping[str, Catalog]) -> dict[str, 
             "id": c.id, "title": title, "status": status, "checks": list(c.checks),
             "findings": [_finding_ref(f) for f in failing.get(key, []) + waived.get(key, [])],
         })
+    return out
+
+
+def _controls_by_evidence_type(result: ScanResult, controls: Mapping[str, list[dict[str, Any]]]
+                               ) -> dict[str, dict[str, list[str]]]:
+    """Evidence type -> framework -> the ids of the controls its manifests support: the controls of the
+    checks that judge evidence of that type (``evidence`` in their METADATA), for the report's frameworks,
+    in each framework's order."""
+    wanted: dict[str, set[tuple[str, str]]] = {}
+    for info in result.checks.values():
+        for evidence_type in info.evidence_types:
+            wanted.setdefault(evidence_type, set()).update(
+                (framework, control_id) for framework, ids in info.controls.items() for control_id in ids)
+    out: dict[str, dict[str, list[str]]] = {}
+    for evidence_type, pairs in sorted(wanted.items()):
+        by_framework = {fw: [c["id"] for c in items if (fw, c["id"]) in pairs] for fw, items in controls.items()}
+        out[evidence_type] = {fw: ids for fw, ids in by_framework.items() if ids}
+    return out
+
+
+def _evidence_by_control(by_type: Mapping[str, int], supports: Mapping[str, Mapping[str, Sequence[str]]],
+                         controls: Mapping[str, list[dict[str, Any]]]) -> dict[str, dict[str, int]]:
+    """Framework -> control id -> how many manifests of the month support it, for the controls some do."""
+    counts: dict[tuple[str, str], int] = {}
+    for evidence_type, n in by_type.items():
+        for framework, ids in supports.get(evidence_type, {}).items():
+            for control_id in ids:
+                counts[(framework, control_id)] = counts.get((framework, control_id), 0) + n
+    out: dict[str, dict[str, int]] = {}
+    for framework, items in controls.items():
+        supported = {c["id"]: counts[(framework, c["id"])] for c in items if (framework, c["id"]) in counts}
+        if supported:
+            out[framework] = supported
     return out
 
 

@@ -3,73 +3,15 @@
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 from pathlib import Path
-from typing import Any, Callable
+from typing import Callable
 
-import pytest
 from click.testing import Result
 
 from engine.report import month_ends
-from tests.conftest import CI_RECORD, PEOPLE, SERVICE_RECORD, Repo, clean_change
-
-ARTIFACT = b"restore of payments-gw-01 from the 2026-10-10 backup: 1,024 files, all match\n"
-
-
-def change(change_id: str = "CHG-1", **fields: Any) -> dict[str, Any]:
-    """The conftest's clean change with ``fields`` over it; a field given as None is left out."""
-    return {k: v for k, v in clean_change(change_id, **fields).items() if v is not None}
-
-
-def evidence(record_id: str, sha256: str, collected: str, path: str) -> dict[str, Any]:
-    return {"kind": "evidence", "id": record_id, "type": "backup_restore_test", "collected_at": collected,
-            "collected_by": "carol", "subject": ["CI-1"], "result": "pass",
-            "artifacts": [{"path": path, "sha256": sha256}]}
-
-
-@pytest.fixture
-def history(tmp_path: Path) -> Repo:
-    """September: a submitted change and one implemented with no approval. October: that one approved
-    (by its approver), a waiver expiring in November for its CI not verified again, a new change, and
-    two restore tests, one whose artifact does not match its hash."""
-    r = Repo(tmp_path / "evidence")
-    r.write("people.yaml", PEOPLE)
-    r.write("cmdb/CI-1.yaml", {**CI_RECORD, "last_verified": "2026-09-01"})
-    r.write("services/SVC-1.yaml", SERVICE_RECORD)
-    r.write("changes/CHG-1.yaml", change(approvals=[], status="submitted", implementation=None,
-                                                review=None, closure=None, test_evidence=[]))
-    unapproved = change("CHG-2", approvals=[], status="implemented", review=None, closure=None,
-                              test_evidence=[], created="2026-09-01T09:00:00Z",
-                              schedule={"start": "2026-09-03T20:00:00Z", "end": "2026-09-03T22:00:00Z"},
-                              implementation={"started": "2026-09-03T20:05:00Z", "completed": "2026-09-03T20:40:00Z",
-                                              "by": "carol"})
-    r.write("changes/CHG-2.yaml", unapproved)
-    r.commit("September's records", date="2026-09-10T12:00:00Z")
-
-    approved = dict(unapproved, approvals=[{"by": "bob", "role": "cab", "decision": "approved",
-                                            "at": "2026-09-02T10:00:00Z"}])
-    r.write("changes/CHG-2.yaml", approved)
-    r.commit("Record the CAB's approval", date="2026-10-02T09:00:00Z", email="bob@example.com")
-    r.write("changes/CHG-3.yaml", change(
-        "CHG-3", approvals=[], status="submitted", implementation=None, review=None, closure=None,
-        test_evidence=[], created="2026-10-05T09:00:00Z", plan={"implementation": "Resize", "test": "Check"}))
-    r.write("waivers/WVR-1.yaml", {"kind": "waiver", "id": "WVR-1", "check": "REG-CHG-015", "records": ["CHG-2"],
-                                   "reason": "CI-1 is verified at the quarterly audit in November",
-                                   "approved_by": "alice", "approved_at": "2026-10-06T09:00:00Z",
-                                   "expires": "2026-11-15"})
-    r.write("evidence/artifacts/EV-2.txt", ARTIFACT)
-    r.write("evidence/EV-2.yaml", evidence("EV-2", hashlib.sha256(ARTIFACT).hexdigest(), "2026-10-11T10:00:00Z",
-                                           "evidence/artifacts/EV-2.txt"))
-    r.write("evidence/artifacts/EV-3.txt", b"edited after the fact\n")
-    r.write("evidence/EV-3.yaml", evidence("EV-3", hashlib.sha256(b"the original\n").hexdigest(),
-                                           "2026-10-12T10:00:00Z", "evidence/artifacts/EV-3.txt"))
-    r.write("evidence/EV-1.yaml", evidence("EV-1", hashlib.sha256(ARTIFACT).hexdigest(), "2026-09-09T10:00:00Z",
-                                           "evidence/artifacts/EV-2.txt"))
-    r.commit("October's records", date="2026-10-12T12:00:00Z", email="carol@example.com")
-    return r
-
+from tests.conftest import Repo
 
 def report(invoke: Callable[..., Result], repo: Repo, *args: str) -> Result:
     result = invoke("report", str(repo.path), "--month", "2026-10", *args)
@@ -91,6 +33,14 @@ def test_the_json_report_of_a_month(invoke: Callable[..., Result], history: Repo
     collected = {e["id"]: e["verified"] for e in doc["evidence"]["collected"]}
     assert collected == {"EV-2": True, "EV-3": False}  # EV-1 was collected in September
     assert doc["evidence"]["by_type"] == {"backup_restore_test": 2}
+    # Restore tests are evidence for the controls of the check that judges them (REG-SEC-004), in each
+    # framework's order, and only for those.
+    restore_check = {c["id"] for fw in doc["frameworks"].values() for c in fw["controls"] if "REG-SEC-004" in c["checks"]}
+    restore_controls = {"cobit4": ["DS11.5", "DS4.9"], "cobit2019": ["DSS04.07"], "iso20000": ["8.7.2"],
+                        "iso17799": ["10.5.1"], "iso27002": ["8.13"]}
+    assert {c for ids in restore_controls.values() for c in ids} == restore_check
+    assert [e["controls"] for e in doc["evidence"]["collected"]] == [restore_controls, restore_controls]
+    assert doc["evidence"]["by_control"] == {fw: {c: 2 for c in ids} for fw, ids in restore_controls.items()}
 
     new = {(f["check"], f["record"]["id"]) for f in doc["changes"]["new"]}
     resolved = {(f["check"], f["record"]["id"]) for f in doc["changes"]["resolved"]}
@@ -125,7 +75,9 @@ def test_markdown_and_csv(invoke: Callable[..., Result], history: Repo) -> None:
                     "## Since the previous month end", "## Waivers expired or expiring within 30 days",
                     "## Trend", "## Reproduce"):
         assert heading in markdown
-    assert "| EV-3 | backup_restore_test | 2026-10-12T10:00:00Z | carol | CI-1 | pass | NO |" in markdown
+    assert ("| EV-3 | backup_restore_test | 2026-10-12T10:00:00Z | carol | CI-1 | pass | NO | COBIT 4.1 DS11.5, DS4.9; "
+            "COBIT 2019 DSS04.07;") in markdown
+    assert "### Evidence per control" in markdown and "| ISO/IEC 27002:2022 | 8.13 Backing up information | 2 |" in markdown
     assert "| WVR-1 | REG-CHG-015 | 2026-11-15 | expiring |" in markdown
 
     table = report(invoke, history, "--months", "2", "--format", "csv").stdout

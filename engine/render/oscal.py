@@ -2,7 +2,8 @@
 
 One result for the month: the controls of the frameworks in the report as reviewed controls, an
 observation per evidence manifest collected in the month (examined) and per check with findings at
-the month's end (tested), and a finding per control per framework stating whether it was satisfied.
+the month's end (tested), and a finding per control per framework stating whether it was satisfied,
+related to the observations of its checks' findings and of the manifests of the types its checks judge.
 What OSCAL has no field for (framework, check, severity, Regent's own control status) is in
 properties of Regent's namespace. Identifiers are name-based UUIDs of what they identify, and the
 document's own is derived from its content, so the same report is the same document, byte for byte.
@@ -14,7 +15,7 @@ import hashlib
 import re
 import uuid
 from datetime import datetime, timezone
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 from urllib.parse import quote
 
 import orjson
@@ -93,6 +94,11 @@ def _result(report: Report) -> dict[str, Any]:
                       result.reference_time)
     evidence = [_evidence_observation(result_id, item) for item in report.evidence]
     checks = _check_observations(result_id, report)
+    supported: dict[tuple[str, str], list[str]] = {}  # (framework, control id) -> its evidence observations
+    for item, observation in zip(report.evidence, evidence, strict=True):
+        for framework, ids in (item.get("controls") or {}).items():
+            for control_id in ids:
+                supported.setdefault((framework, control_id), []).append(observation["uuid"])
     subjects = sorted({str(s) for item in report.evidence for s in item["subject"]})
     return {
         "uuid": result_id,
@@ -110,7 +116,7 @@ def _result(report: Report) -> dict[str, Any]:
         } for s in subjects]},
         "reviewed-controls": _reviewed_controls(report),
         "observations": evidence + list(checks.values()),
-        "findings": [_finding(result_id, framework, control, checks)
+        "findings": [_finding(result_id, framework, control, checks, supported.get((framework, control["id"]), []))
                      for framework, controls in report.controls.items() for control in controls],
         "remarks": _waiver_remarks(report),
     }
@@ -226,8 +232,9 @@ def _finding_evidence(f: Finding) -> dict[str, Any]:
 
 
 def _finding(result_id: str, framework: str, control: Mapping[str, Any],
-             observations: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
-    """A control's status at the month's end, as an objective satisfied or not."""
+             observations: Mapping[str, Mapping[str, Any]], evidence: Sequence[str]) -> dict[str, Any]:
+    """A control's status at the month's end, as an objective satisfied or not, related to the observations
+    of its checks' findings and to ``evidence``: those of the month's manifests that support it."""
     status = str(control["status"])
     state, reason, why = STATES.get(status, ("not-satisfied", "other", f"Regent's status: {status}."))
     name = FRAMEWORK_NAMES.get(framework, framework)
@@ -236,6 +243,9 @@ def _finding(result_id: str, framework: str, control: Mapping[str, Any],
     open_ = sum(1 for f in control["findings"] if f["status"] != "waived")
     waived = len(control["findings"]) - open_
     counts = f" {plural(open_, 'open finding')}, {waived} waived." if control["findings"] else ""
+    if evidence:
+        counts += (f" {plural(len(evidence), 'evidence manifest')} of the types its checks judge "
+                   f"{'was' if len(evidence) == 1 else 'were'} collected in the month.")
     return {
         "uuid": _uuid(result_id, "finding", framework, control["id"]),
         "title": label,
@@ -250,7 +260,8 @@ def _finding(result_id: str, framework: str, control: Mapping[str, Any],
             "status": {"state": state, "reason": reason},
             "remarks": why,
         },
-        "related-observations": [{"observation-uuid": observations[c]["uuid"]} for c in checks if c in observations],
+        "related-observations": [{"observation-uuid": observations[c]["uuid"]} for c in checks if c in observations]
+        + [{"observation-uuid": uuid_} for uuid_ in evidence],
     }
 
 

@@ -37,6 +37,7 @@ def report_document(report: Report) -> dict[str, Any]:
             for framework, controls in report.controls.items()
         },
         "evidence": {"collected": report.evidence, "by_type": dict(report.evidence_by_type),
+                     "by_control": {fw: dict(counts) for fw, counts in report.evidence_by_control.items()},
                      "gaps": report.evidence_gaps},
         "changes": {"previous_month_scanned": report.previous_month_scanned,
                     "new": [f.to_dict() for f in report.new_findings],
@@ -92,12 +93,23 @@ def render_markdown(report: Report) -> str:
                          f"{_cell(_by_check(c['findings']))} |")
     lines += ["", "## Evidence collected", ""]
     if report.evidence:
-        lines += ["| id | type | collected | by | subject | result | artifacts verify |", "|---|---|---|---|---|---|---|"]
+        lines += ["| id | type | collected | by | subject | result | artifacts verify | controls |",
+                  "|---|---|---|---|---|---|---|---|"]
         for e in report.evidence:
             lines.append(f"| {e['id']} | {e['type']} | {e['collected_at']} | {e['collected_by']} | "
-                         f"{', '.join(e['subject'])} | {e['result'] or ''} | {_verifies(e['verified'])} |")
+                         f"{', '.join(e['subject'])} | {e['result'] or ''} | {_verifies(e['verified'])} | "
+                         f"{_cell(_controls_cell(e.get('controls') or {}))} |")
     else:
         lines.append("No evidence was collected in the month.")
+    if doc["evidence"]["by_control"]:
+        lines += ["", "### Evidence per control", "",
+                  "How many manifests of the month are of a type that the checks of each control judge.", "",
+                  "| framework | control | manifests |", "|---|---|---:|"]
+        for framework, counts in doc["evidence"]["by_control"].items():
+            titles = {c["id"]: c["title"] for c in doc["frameworks"].get(framework, {}).get("controls", [])}
+            name = FRAMEWORK_NAMES.get(framework, framework)
+            lines += [f"| {name} | {control_id}{f' {_cell(titles[control_id])}' if titles.get(control_id) else ''} "
+                      f"| {n} |" for control_id, n in counts.items()]
     if report.evidence_gaps:
         lines += ["", "### Evidence missing, stale or failed", "", "| check | record | finding |", "|---|---|---|"]
         lines += [f"| {g['check']} | {g['record']} | {_cell(g['message'])} |" for g in report.evidence_gaps]
@@ -146,6 +158,11 @@ def _finding_list(label: str, findings: list[Any]) -> list[str]:
     out = [f"{label}: {len(findings)}", "", "| check | severity | record | finding |", "|---|---|---|---|"]
     out += [f"| {f.check} | {f.severity} | {f.record.id or f.record.path} | {_cell(f.message)} |" for f in findings]
     return out + [""]
+
+
+def _controls_cell(controls: Mapping[str, Sequence[str]]) -> str:
+    """Controls by framework on one line: ``COBIT 4.1 DS11.5, DS4.9; ISO/IEC 27002:2022 8.13``."""
+    return "; ".join(f"{FRAMEWORK_NAMES.get(fw, fw)} {', '.join(ids)}" for fw, ids in controls.items() if ids)
 
 
 def _verifies(verified: bool | None) -> str:

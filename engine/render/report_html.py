@@ -3,7 +3,8 @@
 The page shows what the JSON document of the report holds (report_document), nothing more: the summary,
 two trend charts drawn as inline SVG from the month-end figures, a controls table per framework, the
 evidence of the month, the changes since the previous month end, the waivers running out and what
-reproduces the report. Nothing is fetched: the CSS is inlined and there is no script. Long lists are cut
+reproduces the report. Each manifest of the month names the controls it supports (those of the checks
+that judge evidence of its type), and each such control how many manifests it has. Nothing is fetched: the CSS is inlined and there is no script. Long lists are cut
 to their first rows and say how many were left out; a control shows how many findings it has and the
 first few records of each check behind them.
 """
@@ -58,7 +59,9 @@ def render_html(report: Report) -> str:
         frameworks=[_framework(key, fw) for key, fw in frameworks],
         severity_chart=_severity_chart(doc["trend"]),
         controls_chart=_controls_chart(doc["trend"], names),
-        evidence=_cut([_evidence(e, by_path.get(e["path"], [])) for e in doc["evidence"]["collected"]], EVIDENCE_ROWS),
+        evidence=_cut([dict(_evidence(e, by_path.get(e["path"], [])), controls_text=_controls_text(
+            e.get("controls") or {}, names)) for e in doc["evidence"]["collected"]], EVIDENCE_ROWS),
+        by_control=_by_control(doc["evidence"].get("by_control") or {}, frameworks),
         gaps=_cut([dict(g, controls_text=_controls_text(g["controls"], names)) for g in doc["evidence"]["gaps"]]),
         new=_cut(changes["new"]),
         resolved=_cut(changes["resolved"]),
@@ -110,6 +113,17 @@ def _evidence(item: Mapping[str, Any], findings: Iterable[Mapping[str, Any]]) ->
     reasons = [f["message"] for f in findings if f["status"] != "waived" and any(p in f["message"] for p in bad)]
     return {**item, "verifies": "no",
             "reasons": reasons or [f"{p} is missing or does not match its recorded SHA-256" for p in bad]}
+
+
+def _by_control(counts: Mapping[str, Mapping[str, int]],
+                frameworks: Sequence[tuple[str, Mapping[str, Any]]]) -> list[dict[str, Any]]:
+    """A row per control that manifests of the month support: its framework, id, title and how many."""
+    rows = []
+    for key, framework in frameworks:
+        titles = {c["id"]: c["title"] for c in framework["controls"]}
+        rows += [{"key": key, "framework": framework["name"], "id": control_id, "title": titles.get(control_id, ""),
+                  "count": n} for control_id, n in (counts.get(key) or {}).items()]
+    return rows
 
 
 def _controls_text(controls: Mapping[str, Sequence[str]], names: Mapping[str, str]) -> list[str]:

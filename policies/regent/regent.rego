@@ -9,7 +9,9 @@ package regent
 
 # METADATA
 # scope: document
-# description: Check id to metadata (id, title, description, severity, remediation, kinds, controls).
+# description: >-
+#   Check id to metadata (id, title, description, severity, remediation, kinds,
+#   evidence, config, controls, example).
 checks[meta.id] := meta if {
 	meta := data.cobit[_].meta
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from functools import cache
 from pathlib import Path
@@ -74,6 +75,34 @@ def test_a_check_declares_every_kind_it_reads(path: Path) -> None:
     """Regent sends OPA only the kinds checks declare; an undeclared kind would read as empty."""
     declared = set(parsed(path)["annotations"][0]["custom"]["kinds"])
     assert kinds_read(path) <= declared
+
+
+@cache
+def documented_evidence_types() -> frozenset[str]:
+    """The evidence types of the table in docs/evidence-the-checks-read.md (its rows, not its header)."""
+    text = (BUILTIN_DIR.parent / "docs" / "evidence-the-checks-read.md").read_text(encoding="utf-8")
+    table = text.split("## Evidence manifests by type", 1)[1].split("\n## ", 1)[0].split("|---", 1)[1]
+    return frozenset(re.findall(r"^\| `(\w+)` \|", table, re.MULTILINE))
+
+
+@pytest.mark.parametrize("path", check_modules(), ids=lambda p: p.parent.name)
+def test_a_check_declares_the_evidence_types_it_judges(path: Path) -> None:
+    """The monthly report credits a manifest to the controls of the checks declaring its type: a check
+    naming a documented type in its rules must declare it, and declare only documented types."""
+    custom = parsed(path)["annotations"][0]["custom"]
+    declared = set(custom.get("evidence") or [])
+    named = {str(t["value"]) for t in _terms(parsed(path).get("rules", [])) if t["type"] == "string"}
+    assert named & documented_evidence_types() <= declared
+    assert declared <= documented_evidence_types()
+    assert not declared or "evidence" in custom["kinds"]
+
+
+def test_the_checks_of_periodic_evidence_declare_their_types() -> None:
+    declared = {path.parent.name: parsed(path)["annotations"][0]["custom"].get("evidence") for path in check_modules()}
+    assert declared["restore_test_age"] == ["backup_restore_test"]
+    assert declared["critical_vulnerabilities_open"] == declared["vulnerability_scan_age"] == ["vulnerability_scan"]
+    assert declared["evidence_artifact_digest"] is None  # every type alike
+    assert set(documented_evidence_types()) == {t for types in declared.values() for t in types or ()}
 
 
 def test_policy_set_compiles_under_restricted_capabilities() -> None:

@@ -14,6 +14,7 @@
 #     report as an evidence record of type test_report with its result and
 #     environment, and list its id in the change's test_evidence.
 #   kinds: [change, evidence]
+#   evidence: [test_report]
 #   config: []
 #   controls:
 #     cobit4: [AI7.4, AI7.6, AI7.7]

@@ -14,6 +14,7 @@
 #     demand, and record the review as capacity_review evidence naming the
 #     service in its subject, with its result.
 #   kinds: [service, evidence]
+#   evidence: [capacity_review]
 #   config: [thresholds.capacity_review_days]
 #   controls:
 #     cobit4: [DS3.1, DS3.5]

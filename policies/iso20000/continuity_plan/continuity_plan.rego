@@ -14,6 +14,7 @@
 #     type continuity_plan, and name that evidence id in the service's
 #     continuity_plan.
 #   kinds: [service, evidence]
+#   evidence: [continuity_plan]
 #   config: []
 #   controls:
 #     cobit4: [DS4.2]

@@ -14,6 +14,7 @@
 #     and record it as continuity_test evidence naming the service in its
 #     subject, with its result.
 #   kinds: [service, evidence]
+#   evidence: [continuity_test]
 #   config: [thresholds.continuity_test_days]
 #   controls:
 #     cobit4: [DS4.5]

@@ -14,6 +14,7 @@
 #     revoke what is no longer needed, and record the review as access_review
 #     evidence with that quarter as its period and the item among its subjects.
 #   kinds: [configuration_item, evidence]
+#   evidence: [access_review]
 #   config: [thresholds.access_review_grace_days]
 #   controls:
 #     cobit4: [DS5.3, DS5.4]

@@ -13,6 +13,7 @@
 #     and record successful backups as backup evidence with the item among
 #     their subjects.
 #   kinds: [configuration_item, evidence]
+#   evidence: [backup]
 #   config: [thresholds.backup_age_days]
 #   controls:
 #     cobit4: [DS11.5, DS4.9]

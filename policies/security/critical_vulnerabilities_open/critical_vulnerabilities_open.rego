@@ -16,6 +16,7 @@
 #     details.critical_open of zero; if a fix must wait, record a waiver with
 #     the accepted risk and its expiry.
 #   kinds: [configuration_item, evidence]
+#   evidence: [vulnerability_scan]
 #   config: [thresholds.critical_vulnerability_days]
 #   controls:
 #     cobit4: [DS5.5, DS5.9]

@@ -15,6 +15,7 @@
 #     record it as access_removal evidence with the person among its subjects,
 #     and fix the leaver process so that removal follows the leaving date.
 #   kinds: [evidence]
+#   evidence: [access_removal]
 #   config: [thresholds.leaver_access_removal_days]
 #   controls:
 #     cobit4: [DS5.4, PO7.8]

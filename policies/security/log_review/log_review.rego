@@ -14,6 +14,7 @@
 #     suspicious, and record the review as log_review evidence with the item
 #     among its subjects; schedule the reviews so none is missed.
 #   kinds: [configuration_item, evidence]
+#   evidence: [log_review]
 #   config: [thresholds.log_review_days]
 #   controls:
 #     cobit4: [DS5.5, DS13.3]

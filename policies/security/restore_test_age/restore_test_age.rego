@@ -14,6 +14,7 @@
 #     is complete and usable, and record the result as backup_restore_test
 #     evidence with the item among its subjects.
 #   kinds: [configuration_item, evidence]
+#   evidence: [backup_restore_test]
 #   config: [thresholds.restore_test_days]
 #   controls:
 #     cobit4: [DS11.5, DS4.9]
