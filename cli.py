@@ -538,6 +538,7 @@ def run_evidence_add(path: Path, files: Sequence[Path], *, type_: str, subjects:
 
 def run_report(path: Path, month: str, months: int, fmt: str, output: Path | None, options: RunOptions) -> int:
     """``regent report``: the month's evidence report, from one as-of scan per month end."""
+    from engine.monthends import MonthEndCache
     from engine.render.report import REPORT_FORMATS
     from engine.report import build_report, month_ends
 
@@ -550,11 +551,20 @@ def run_report(path: Path, month: str, months: int, fmt: str, output: Path | Non
             return _fail(f"--month {month!r} is not a month written YYYY-MM, such as 2026-10", EXIT_USAGE)
         scans: list[tuple[str, ScanResult | None]] = []
         snapshot = None
+        kept = MonthEndCache(o.cache())
+        reused = 0
         # One policy set for every month end: the one the evaluator holds (the work tree's policy folders).
         policies = policy_set(path, read_worktree_config(path).policy_paths)
         with open_evaluator(policies, o.opa_url, o.opa_token, o.opa_binary) as evaluator:
             for n, end in enumerate(ends, 1):
                 label = f"{end.year:04d}-{end.month:02d}"
+                key = kept.key(path, end, policies.digest, evaluator.opa_version(), o.frameworks)
+                # The report month needs its snapshot (the month's evidence) as well as its scan.
+                earlier = kept.get(key) if end != ends[-1] else None
+                if earlier is not None:
+                    scans.append((label, earlier))
+                    reused += 1
+                    continue
                 with _status(f"scanning the month end {end} ({n} of {len(ends)})", o.show_progress):
                     try:
                         snapshot = load_snapshot(path, as_of=end, cache_dir=o.cache())
@@ -564,8 +574,12 @@ def run_report(path: Path, month: str, months: int, fmt: str, output: Path | Non
                         scans.append((label, None))
                         click.echo(f"regent: {label}: {exc}; left out of the trend", err=True)
                         continue
-                    scans.append((label, scan(snapshot, policies, evaluator, o.frameworks or None,
-                                              ResultCache(o.cache()))))
+                    judged = scan(snapshot, policies, evaluator, o.frameworks or None, ResultCache(o.cache()))
+                    scans.append((label, judged))
+                    kept.put(key, judged)
+        if reused:
+            click.echo(f"regent: {reused} of {len(ends)} month ends read from earlier reports' scans "
+                       "(same commits, policies, OPA and Regent)", err=True)
         result = scans[-1][1]
         assert snapshot is not None and result is not None
         command = " ".join(["regent report", f"--month {month}", f"--months {months}", f"--format {fmt}",

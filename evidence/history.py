@@ -87,7 +87,7 @@ def read_history(repo: GitRepository, revision: str, paths: Iterable[str], cache
     """The history of ``revision``: from the cache when this revision was walked before with
     the same trust settings; else, when an ancestor's history is cached, that history with
     only the commits since walked; else one walk of everything."""
-    trust = _trust_digest(repo)[:16]
+    trust = trust_digest(repo)[:16]
     cache = _cache_file(cache_dir, revision, trust) if cache_dir else None
     if cache is not None and (history := _load(cache)) is not None:
         history.commits_walked = 0
@@ -229,7 +229,7 @@ def _shallow_commits(repo: GitRepository) -> set[str]:
         return set()
 
 
-def _trust_digest(repo: GitRepository) -> str:
+def trust_digest(repo: GitRepository) -> str:
     """What decides whether a signature verifies: git's gpg settings, the allowed signers
     file and the GPG keyring's state. A change to any of them checks signatures again."""
     h = hashlib.sha256()
