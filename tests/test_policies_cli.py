@@ -58,6 +58,13 @@ def test_show_gives_controls_by_name_settings_and_an_example(invoke, repo: Repo)
     assert yaml.safe_dump(shown["example"])
 
 
+def test_show_names_the_evidence_type_a_check_reads(invoke) -> None:  # type: ignore[no-untyped-def]
+    assert "reads configuration_item, evidence (evidence of type log_review)" in \
+        invoke("policies", "show", "REG-SEC-011").output
+    shown = json.loads(invoke("policies", "show", "REG-SEC-004", "--format", "json").stdout)
+    assert shown["evidence_types"] == ["backup_restore_test"]
+
+
 def test_show_an_unknown_check_suggests_near_ids(invoke) -> None:  # type: ignore[no-untyped-def]
     result = invoke("policies", "show", "REG-CHG-0066")
     assert result.exit_code == 2

@@ -34,7 +34,8 @@ def check_dict(info: CheckInfo) -> dict[str, Any]:
     return {
         "id": info.id, "title": info.title, "severity": info.severity, "origin": info.origin,
         "description": info.description, "remediation": info.remediation, "kinds": list(info.kinds),
-        "config": list(info.config), "controls": {fw: list(ids) for fw, ids in info.controls.items()},
+        "config": list(info.config), "evidence_types": list(info.evidence_types),
+        "controls": {fw: list(ids) for fw, ids in info.controls.items()},
     }
 
 
@@ -61,7 +62,10 @@ def sort_checks(checks: Iterable[CheckInfo]) -> list[CheckInfo]:
 def show_text(info: CheckInfo, catalogs: Mapping[str, Catalog], settings: Sequence[Mapping[str, Any]]) -> str:
     """One check in full: what it asks, how to fix it, its controls by name, its settings and an example."""
     wrap = textwrap.TextWrapper(width=100, initial_indent="  ", subsequent_indent="  ")
-    out = [f"{info.id}  {info.title}", f"severity {info.severity} · {info.origin} · reads {', '.join(info.kinds) or 'every kind'}", ""]
+    reads = ", ".join(info.kinds) or "every kind"
+    if info.evidence_types:
+        reads += f" (evidence of type {', '.join(info.evidence_types)})"
+    out = [f"{info.id}  {info.title}", f"severity {info.severity} · {info.origin} · reads {reads}", ""]
     if info.description:
         out += ["What it checks", wrap.fill(info.description), ""]
     if info.remediation:
