@@ -11,7 +11,6 @@ a digest of those, the month ends a report shares with last month's report
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 from datetime import date
 from functools import cache
@@ -19,6 +18,7 @@ from pathlib import Path
 from typing import Sequence
 
 from engine.model import ScanResult
+from engine.results import keep_newest
 from evidence.gitrepo import GitRepository
 from evidence.history import trust_digest
 
@@ -76,15 +76,6 @@ class MonthEndCache:
 
     def put(self, key: str | None, result: ScanResult) -> None:
         """Keep the result; keep only the newest KEEP. A cache that cannot be written is skipped."""
-        if self._directory is None or key is None:
-            return
-        try:
-            self._directory.mkdir(parents=True, exist_ok=True)
-            tmp = self._directory / f"{key}.{os.getpid()}.tmp"
-            tmp.write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
-            os.replace(tmp, self._directory / f"{key}.pickle")
-            kept = sorted(self._directory.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-            for old in kept[KEEP:]:
-                old.unlink(missing_ok=True)
-        except OSError:
-            return
+        if self._directory is not None and key is not None:
+            keep_newest(self._directory, f"{key}.pickle", pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL),
+                        KEEP)

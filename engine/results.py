@@ -42,15 +42,21 @@ class ResultCache:
 
     def put(self, key: str, document: Mapping[str, Any]) -> None:
         """Keep the answer; keep only the newest answers. A cache that cannot be written is skipped."""
-        if self._directory is None:
-            return
-        try:
-            self._directory.mkdir(parents=True, exist_ok=True)
-            tmp = self._directory / f"{key}.{os.getpid()}.tmp"
-            tmp.write_bytes(orjson.dumps(document))
-            os.replace(tmp, self._directory / f"{key}.json")
-            kept = sorted(self._directory.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
-            for old in kept[KEEP:]:
-                old.unlink(missing_ok=True)
-        except OSError:
-            return
+        if self._directory is not None:
+            keep_newest(self._directory, f"{key}.json", orjson.dumps(document), KEEP)
+
+
+def keep_newest(directory: Path, name: str, data: bytes, keep: int) -> None:
+    """Write ``data`` to ``directory``/``name`` atomically and leave only the ``keep`` newest files
+    of its suffix there. A folder that cannot be written is skipped: a cache is never an error."""
+    suffix = Path(name).suffix
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        tmp = directory / f"{name}.{os.getpid()}.tmp"
+        tmp.write_bytes(data)
+        os.replace(tmp, directory / name)
+        kept = sorted(directory.glob(f"*{suffix}"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in kept[keep:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        return
