@@ -553,6 +553,7 @@ def run_report(path: Path, month: str, months: int, fmt: str, output: Path | Non
         snapshot = None
         kept = MonthEndCache(o.cache())
         reused = 0
+        unread: list[tuple[str, str]] = []  # month ends that could not be read, and why
         # One policy set for every month end: the one the evaluator holds (the work tree's policy folders).
         policies = policy_set(path, read_worktree_config(path).policy_paths)
         with open_evaluator(policies, o.opa_url, o.opa_token, o.opa_binary) as evaluator:
@@ -571,12 +572,13 @@ def run_report(path: Path, month: str, months: int, fmt: str, output: Path | Non
                     except EvidenceError as exc:
                         if end == ends[-1]:
                             raise
-                        scans.append((label, None))
-                        click.echo(f"regent: {label}: {exc}; left out of the trend", err=True)
+                        scans.append((label, None))  # shown as not scanned in the trend
+                        unread.append((label, str(exc)))
                         continue
                     judged = scan(snapshot, policies, evaluator, o.frameworks or None, ResultCache(o.cache()))
                     scans.append((label, judged))
                     kept.put(key, judged)
+        _say_unread(unread)
         if reused:
             click.echo(f"regent: {reused} of {len(ends)} month ends read from earlier reports' scans "
                        "(same commits, policies, OPA and Regent)", err=True)
@@ -589,6 +591,17 @@ def run_report(path: Path, month: str, months: int, fmt: str, output: Path | Non
         return EXIT_OK
 
     return _guarded(work)
+
+
+def _say_unread(unread: Sequence[tuple[str, str]]) -> None:
+    """The month ends left out of the trend, and why; the months before the first commit in one line."""
+    early = [label for label, why in unread if "has no commit on or before" in why]
+    if early:
+        span = early[0] if len(early) == 1 else f"{early[0]} to {early[-1]}"
+        click.echo(f"regent: {span}: no commit yet at the month's end; left out of the trend", err=True)
+    for label, why in unread:
+        if label not in early:
+            click.echo(f"regent: {label}: {why}; left out of the trend", err=True)
 
 
 # -- click -----------------------------------------------------------------------

@@ -21,6 +21,7 @@ def test_a_second_report_reads_past_month_ends_back(invoke: Callable[..., Result
                                                     tmp_path: Path) -> None:
     first = report(invoke, history)
     assert "read from earlier reports" not in first.stderr
+    assert "2026-08: no commit yet at the month's end; left out of the trend" in first.stderr
 
     # September's month end is read back; October, the report month, is loaded again for its evidence;
     # August has no commit to keep. The report is the same.
