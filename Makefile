@@ -1,7 +1,7 @@
 # Everything Regent needs, installed by the project itself:
-#   make demo   set up, build the demo evidence repository and scan it
+#   make demo   set up, build the demo evidence repository, scan it and write October's report
 #   make test   set up, then the whole test suite (opa fmt/check/test with coverage, Regal, ruff, mypy, pytest)
-#   make bench  set up, then the benchmark tables (scans, then history facts)
+#   make bench  set up, then the benchmark tables (scans, history facts, gate, imports, monthly report)
 
 PYTHON ?= python3
 VENV := .venv
@@ -43,6 +43,9 @@ demo: setup
 	$(BIN)/regent scan $(DEMO) || test $$? -eq 1
 	@# ... and so is the pre-merge gate of its unmerged request.
 	$(BIN)/regent gate $(DEMO) --base main --head request/edi-peak || test $$? -eq 1
+	@# The demo's history is fixed (June to November 2026): October's evidence report, to open in a browser.
+	$(BIN)/regent report $(DEMO) --month 2026-10 --format html --output build/demo-report-2026-10.html
+	@echo "October's evidence report: build/demo-report-2026-10.html"
 
 test: setup test-policies test-python
 
@@ -65,6 +68,7 @@ bench: setup
 	$(BIN)/python bench/history.py
 	$(BIN)/python bench/gate.py
 	$(BIN)/python bench/imports.py
+	$(BIN)/python bench/report.py
 
 clean:
 	rm -rf build .pytest_cache .mypy_cache
