@@ -551,17 +551,23 @@ def run_report(path: Path, month: str, months: int, fmt: str, output: Path | Non
             return _fail(f"--month {month!r} is not a month written YYYY-MM, such as 2026-10", EXIT_USAGE)
         scans: list[tuple[str, ScanResult | None]] = []
         snapshot = None
-        kept = MonthEndCache(o.cache())
         reused = 0
-        unread: list[tuple[str, str]] = []  # month ends that could not be read, and why
+        before_first: list[str] = []  # month ends before the first commit
+        unread: list[tuple[str, str]] = []  # other month ends that could not be read, and why
         # One policy set for every month end: the one the evaluator holds (the work tree's policy folders).
         policies = policy_set(path, read_worktree_config(path).policy_paths)
         with open_evaluator(policies, o.opa_url, o.opa_token, o.opa_binary) as evaluator:
+            kept = MonthEndCache(o.cache(), path, policies.digest, evaluator.opa_version(), o.frameworks)
             for n, end in enumerate(ends, 1):
                 label = f"{end.year:04d}-{end.month:02d}"
-                key = kept.key(path, end, policies.digest, evaluator.opa_version(), o.frameworks)
+                last = end == ends[-1]
+                commit = kept.commit(end)
+                if commit is None and not last:
+                    scans.append((label, None))  # shown as not scanned in the trend
+                    before_first.append(label)
+                    continue
                 # The report month needs its snapshot (the month's evidence) as well as its scan.
-                earlier = kept.get(key) if end != ends[-1] else None
+                earlier = kept.get(commit, end) if commit and not last else None
                 if earlier is not None:
                     scans.append((label, earlier))
                     reused += 1
@@ -570,15 +576,20 @@ def run_report(path: Path, month: str, months: int, fmt: str, output: Path | Non
                     try:
                         snapshot = load_snapshot(path, as_of=end, cache_dir=o.cache())
                     except EvidenceError as exc:
-                        if end == ends[-1]:
+                        if last:
                             raise
-                        scans.append((label, None))  # shown as not scanned in the trend
+                        scans.append((label, None))
                         unread.append((label, str(exc)))
                         continue
                     judged = scan(snapshot, policies, evaluator, o.frameworks or None, ResultCache(o.cache()))
                     scans.append((label, judged))
-                    kept.put(key, judged)
-        _say_unread(unread)
+                    if commit:
+                        kept.put(commit, end, judged)
+        if before_first:
+            span = before_first[0] if len(before_first) == 1 else f"{before_first[0]} to {before_first[-1]}"
+            click.echo(f"regent: {span}: no commit yet at the month's end; left out of the trend", err=True)
+        for label, why in unread:
+            click.echo(f"regent: {label}: {why}; left out of the trend", err=True)
         if reused:
             click.echo(f"regent: {reused} of {len(ends)} month ends read from earlier reports' scans "
                        "(same commits, policies, OPA and Regent)", err=True)
@@ -591,17 +602,6 @@ def run_report(path: Path, month: str, months: int, fmt: str, output: Path | Non
         return EXIT_OK
 
     return _guarded(work)
-
-
-def _say_unread(unread: Sequence[tuple[str, str]]) -> None:
-    """The month ends left out of the trend, and why; the months before the first commit in one line."""
-    early = [label for label, why in unread if "has no commit on or before" in why]
-    if early:
-        span = early[0] if len(early) == 1 else f"{early[0]} to {early[-1]}"
-        click.echo(f"regent: {span}: no commit yet at the month's end; left out of the trend", err=True)
-    for label, why in unread:
-        if label not in early:
-            click.echo(f"regent: {label}: {why}; left out of the trend", err=True)
 
 
 # -- click -----------------------------------------------------------------------

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Sequence
 
@@ -38,44 +38,47 @@ def code_digest() -> str:
 
 
 class MonthEndCache:
-    """Scan results of month ends under ``directory``/monthends (nothing kept without a directory)."""
+    """Scan results of the month ends of the repository at ``path`` under ``directory``/monthends
+    (nothing kept without a directory), for one policy set, OPA release and choice of frameworks."""
 
-    def __init__(self, directory: Path | None) -> None:
+    def __init__(self, directory: Path | None, path: Path, policy_digest: str, opa_version: str,
+                 frameworks: Sequence[str]) -> None:
         self._directory = directory / "monthends" if directory else None
+        self._repo = GitRepository(path)
+        self._fixed = (str(_VERSION), policy_digest, opa_version, ",".join(sorted(frameworks)))
 
-    def key(self, path: Path, end: date, policy_digest: str, opa_version: str,
-            frameworks: Sequence[str]) -> str | None:
-        """The key of the month end ``end`` of the repository at ``path``; None when nothing can be kept
-        (no cache folder, or no commit on or before that day)."""
+    def commit(self, end: date) -> str | None:
+        """The commit that ends the day ``end`` (None: the repository has none on or before it)."""
+        return self._repo.last_commit_before(f"{end.isoformat()}T23:59:59Z")
+
+    def get(self, commit: str, end: date) -> ScanResult | None:
         if self._directory is None:
             return None
-        repo = GitRepository(path)
-        commit = repo.last_commit_before(f"{end.isoformat()}T23:59:59Z")
-        if commit is None:
-            return None
         try:
-            shallow = (repo.git_dir / "shallow").read_bytes()
-        except OSError:
-            shallow = b""
-        h = hashlib.sha256()
-        for part in (str(_VERSION), commit, end.isoformat(), policy_digest, opa_version, ",".join(sorted(frameworks)),
-                     trust_digest(repo), code_digest()):
-            h.update(part.encode() + b"\x00")
-        h.update(shallow)
-        return h.hexdigest()
-
-    def get(self, key: str | None) -> ScanResult | None:
-        if self._directory is None or key is None:
-            return None
-        try:
-            with open(self._directory / f"{key}.pickle", "rb") as f:
+            with open(self._directory / f"{self._key(commit, end)}.pickle", "rb") as f:
                 result = pickle.load(f)
         except Exception:  # a missing, truncated or foreign file is a miss, never an error
             return None
         return result if isinstance(result, ScanResult) else None
 
-    def put(self, key: str | None, result: ScanResult) -> None:
+    def put(self, commit: str, end: date, result: ScanResult) -> None:
         """Keep the result; keep only the newest KEEP. A cache that cannot be written is skipped."""
-        if self._directory is not None and key is not None:
-            keep_newest(self._directory, f"{key}.pickle", pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL),
-                        KEEP)
+        if self._directory is not None:
+            keep_newest(self._directory, f"{self._key(commit, end)}.pickle",
+                        pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), KEEP)
+
+    def _key(self, commit: str, end: date) -> str:
+        h = hashlib.sha256()
+        for part in (*self._fixed, self._repository_digest, commit, end.isoformat()):
+            h.update(part.encode() + b"\x00")
+        return h.hexdigest()
+
+    @cached_property
+    def _repository_digest(self) -> str:
+        """What else decides a month end's scan, read once: git's trust settings, a shallow clone's edge
+        and Regent's code."""
+        try:
+            shallow = (self._repo.git_dir / "shallow").read_bytes()
+        except OSError:
+            shallow = b""
+        return hashlib.sha256(f"{trust_digest(self._repo)}\x00{code_digest()}\x00".encode() + shallow).hexdigest()
