@@ -38,7 +38,7 @@ class CheckInfo:
             remediation=str(meta.get("remediation") or ""),
             controls={
                 fw: tuple(str(c) for c in ids)
-                for fw, ids in sorted(controls.items(), key=lambda item: _framework_rank(item[0]))
+                for fw, ids in sorted(controls.items(), key=lambda item: framework_rank(item[0]))
             },
             description=str(meta.get("description") or ""),
             kinds=tuple(meta.get("kinds") or ()),
@@ -49,7 +49,7 @@ class CheckInfo:
         )
 
 
-def _framework_rank(framework: str) -> tuple[int, str]:
+def framework_rank(framework: str) -> tuple[int, str]:
     """Known frameworks in their usual order, then any other key an organisation uses."""
     return (FRAMEWORKS.index(framework), "") if framework in FRAMEWORKS else (len(FRAMEWORKS), framework)
 

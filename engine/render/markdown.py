@@ -92,7 +92,7 @@ def _gate(gate: Mapping[str, Any]) -> str:
         line += f" (merge base `{_short(gate['merge_base'])}`)"
     line += f": {plural(records, 'record')} in {plural(files, 'changed file')}"
     if gate.get("scope"):
-        line += f", checked with scope {_cell(str(gate['scope']))}"
+        line += f", checked with scope {cell(str(gate['scope']))}"
     elsewhere = gate.get("elsewhere")
     if elsewhere is not None:
         line += (f". {plural(elsewhere, 'finding')} {'is' if elsewhere == 1 else 'are'} on records "
@@ -119,8 +119,8 @@ def _row(f: Finding) -> str:
     elif f.status == "error":
         severity += " (unreadable record)"
     where = f"{f.record.path}:{f.record.line}" if f.record.path and f.record.line >= 1 else f.record.path
-    record = _code(where) if where else _cell(f"{f.record.kind or ''} {f.record.id or ''}".strip())
-    return f"| {_cell(severity)} | {_cell(f.check)} | {record} | {_cell(f.message)} |"
+    record = _code(where) if where else cell(f"{f.record.kind or ''} {f.record.id or ''}".strip())
+    return f"| {cell(severity)} | {cell(f.check)} | {record} | {cell(f.message)} |"
 
 
 def _controls(result: ScanResult, shown: Sequence[Finding]) -> str:
@@ -149,14 +149,14 @@ def _baseline(baseline: Mapping[str, Any]) -> str:
         lines.append(f"{plural(len(stale), 'entry', 'entries')} no longer found (remove them from the baseline):")
         lines.append("")
         for entry in stale[:LIST_ITEMS]:
-            lines.append("- " + _cell(" ".join(str(entry.get(k) or "") for k in ("check", "kind", "id")).strip()))
+            lines.append("- " + cell(" ".join(str(entry.get(k) or "") for k in ("check", "kind", "id")).strip()))
         if len(stale) > LIST_ITEMS:
             lines.append(f"- and {len(stale) - LIST_ITEMS} more")
     return "\n".join(lines)
 
 
 def _notes(notes: Sequence[str]) -> str:
-    lines = ["### Notes", ""] + [f"- {_cell(n)}" for n in notes[:LIST_ITEMS]]
+    lines = ["### Notes", ""] + [f"- {cell(n)}" for n in notes[:LIST_ITEMS]]
     if len(notes) > LIST_ITEMS:
         lines.append(f"- and {len(notes) - LIST_ITEMS} more")
     return "\n".join(lines)
@@ -171,7 +171,7 @@ def _footer(result: ScanResult) -> str:
             f"{len(result.checks)} checks · policies `{result.policy_digest[:19]}` · OPA {result.opa_version}</sub>")
 
 
-def _cell(text: str) -> str:
+def cell(text: str) -> str:
     """Text safe in a table cell: no HTML, no column break, no line break, not too long."""
     text = text.replace("\r\n", "\n").strip()
     if len(text) > CELL_CHARS:
@@ -183,7 +183,7 @@ def _cell(text: str) -> str:
 def _code(text: str) -> str:
     """A path as code when it can be; a backtick in it would end the span, so such a path stays plain."""
     if "`" in text or "\n" in text or "\r" in text:
-        return _cell(text)
+        return cell(text)
     return "`" + text.replace("|", "\\|") + "`"
 
 

@@ -10,6 +10,7 @@ from typing import Any, Callable, Mapping, Sequence
 import orjson
 
 from engine.render.base import plural
+from engine.render.markdown import cell
 from engine.render.policies import FRAMEWORK_NAMES
 from engine.report import Report
 
@@ -88,9 +89,9 @@ def render_markdown(report: Report) -> str:
         lines += ["", f"### {framework['name']}: controls not held in full", "",
                   "| control | status | checks | findings |", "|---|---|---|---|"]
         for c in failed:
-            title = f" {_cell(c['title'])}" if c["title"] else ""
+            title = f" {cell(c['title'])}" if c["title"] else ""
             lines.append(f"| {c['id']}{title} | {c['status']} | {', '.join(c['checks'])} | "
-                         f"{_cell(_by_check(c['findings']))} |")
+                         f"{cell(_by_check(c['findings']))} |")
     lines += ["", "## Evidence collected", ""]
     if report.evidence:
         lines += ["| id | type | collected | by | subject | result | artifacts verify | controls |",
@@ -98,7 +99,7 @@ def render_markdown(report: Report) -> str:
         for e in report.evidence:
             lines.append(f"| {e['id']} | {e['type']} | {e['collected_at']} | {e['collected_by']} | "
                          f"{', '.join(e['subject'])} | {e['result'] or ''} | {_verifies(e['verified'])} | "
-                         f"{_cell(_controls_cell(e.get('controls') or {}))} |")
+                         f"{cell('; '.join(controls_lines(e.get('controls') or {})))} |")
     else:
         lines.append("No evidence was collected in the month.")
     if doc["evidence"]["by_control"]:
@@ -108,11 +109,11 @@ def render_markdown(report: Report) -> str:
         for framework, counts in doc["evidence"]["by_control"].items():
             titles = {c["id"]: c["title"] for c in doc["frameworks"].get(framework, {}).get("controls", [])}
             name = FRAMEWORK_NAMES.get(framework, framework)
-            lines += [f"| {name} | {control_id}{f' {_cell(titles[control_id])}' if titles.get(control_id) else ''} "
+            lines += [f"| {name} | {control_id}{f' {cell(titles[control_id])}' if titles.get(control_id) else ''} "
                       f"| {n} |" for control_id, n in counts.items()]
     if report.evidence_gaps:
         lines += ["", "### Evidence missing, stale or failed", "", "| check | record | finding |", "|---|---|---|"]
-        lines += [f"| {g['check']} | {g['record']} | {_cell(g['message'])} |" for g in report.evidence_gaps]
+        lines += [f"| {g['check']} | {g['record']} | {cell(g['message'])} |" for g in report.evidence_gaps]
     lines += ["", "## Since the previous month end", ""]
     lines += _finding_list("New", report.new_findings) + _finding_list("Resolved", report.resolved_findings)
     if not report.previous_month_scanned:
@@ -156,13 +157,13 @@ def _finding_list(label: str, findings: list[Any]) -> list[str]:
     if not findings:
         return [f"{label}: none.", ""]
     out = [f"{label}: {len(findings)}", "", "| check | severity | record | finding |", "|---|---|---|---|"]
-    out += [f"| {f.check} | {f.severity} | {f.record.id or f.record.path} | {_cell(f.message)} |" for f in findings]
+    out += [f"| {f.check} | {f.severity} | {f.record.id or f.record.path} | {cell(f.message)} |" for f in findings]
     return out + [""]
 
 
-def _controls_cell(controls: Mapping[str, Sequence[str]]) -> str:
-    """Controls by framework on one line: ``COBIT 4.1 DS11.5, DS4.9; ISO/IEC 27002:2022 8.13``."""
-    return "; ".join(f"{FRAMEWORK_NAMES.get(fw, fw)} {', '.join(ids)}" for fw, ids in controls.items() if ids)
+def controls_lines(controls: Mapping[str, Sequence[str]]) -> list[str]:
+    """Controls by framework, a line each: ``COBIT 4.1 DS11.5, DS4.9``, ``ISO/IEC 27002:2022 8.13``."""
+    return [f"{FRAMEWORK_NAMES.get(fw, fw)} {', '.join(ids)}" for fw, ids in controls.items() if ids]
 
 
 def _verifies(verified: bool | None) -> str:
@@ -174,10 +175,6 @@ def _status_counts(controls: Sequence[Mapping[str, Any]]) -> dict[str, int]:
     for c in controls:
         counts[c["status"]] = counts.get(c["status"], 0) + 1
     return counts
-
-
-def _cell(text: str) -> str:
-    return " ".join(str(text).split()).replace("|", "\\|")
 
 
 def render_html(report: Report) -> str:

@@ -4,9 +4,9 @@ The page shows what the JSON document of the report holds (report_document), not
 two trend charts drawn as inline SVG from the month-end figures, a controls table per framework, the
 evidence of the month, the changes since the previous month end, the waivers running out and what
 reproduces the report. Each manifest of the month names the controls it supports (those of the checks
-that judge evidence of its type), and each such control how many manifests it has. Nothing is fetched: the CSS is inlined and there is no script. Long lists are cut
-to their first rows and say how many were left out; a control shows how many findings it has and the
-first few records of each check behind them.
+that judge evidence of its type), and each such control how many manifests it has. Nothing is fetched:
+the CSS is inlined and there is no script. Long lists are cut to their first rows and say how many were
+left out; a control shows how many findings it has and the first few records of each check behind them.
 """
 
 from __future__ import annotations
@@ -16,14 +16,14 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import jinja2
 
-from engine.render.report import report_document
+from engine.model import SEVERITIES, framework_rank
+from engine.render.report import controls_lines, report_document
 from engine.report import Report
-from evidence.config import FRAMEWORKS
 
 FIRST_RECORDS = 3  # records shown per check in a control's findings
 LIST_ROWS = 100  # rows shown of the evidence gaps, new and resolved findings before "and N more"
 EVIDENCE_ROWS = 500  # manifests of the month shown before "and N more"
-SEVERITY_ORDER = ("critical", "high", "medium", "low")
+SEVERITY_ORDER = tuple(reversed(SEVERITIES))  # the worst first
 STATUS_ORDER = ("held", "partly waived", "failed", "not tested")
 MARKERS = ("circle", "square", "triangle", "diamond", "cross")
 MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -46,7 +46,7 @@ def render_html(report: Report) -> str:
     by_path: dict[str, list[Mapping[str, Any]]] = {}
     for f in doc["findings"]:
         by_path.setdefault(f["record"]["path"], []).append(f)
-    frameworks = sorted(doc["frameworks"].items(), key=lambda item: _framework_rank(item[0]))
+    frameworks = sorted(doc["frameworks"].items(), key=lambda item: framework_rank(item[0]))
     names = {key: fw["name"] for key, fw in frameworks}
     changes = doc["changes"]
     return _environment().get_template("report.html.j2").render(
@@ -59,17 +59,14 @@ def render_html(report: Report) -> str:
         frameworks=[_framework(key, fw) for key, fw in frameworks],
         severity_chart=_severity_chart(doc["trend"]),
         controls_chart=_controls_chart(doc["trend"], names),
-        evidence=_cut([dict(_evidence(e, by_path.get(e["path"], [])), controls_text=_controls_text(
-            e.get("controls") or {}, names)) for e in doc["evidence"]["collected"]], EVIDENCE_ROWS),
-        by_control=_by_control(doc["evidence"].get("by_control") or {}, frameworks),
-        gaps=_cut([dict(g, controls_text=_controls_text(g["controls"], names)) for g in doc["evidence"]["gaps"]]),
+        evidence=_cut([dict(_evidence(e, by_path.get(e["path"], [])),
+                            controls_text=controls_lines(e.get("controls") or {}))
+                       for e in doc["evidence"]["collected"]], EVIDENCE_ROWS),
+        by_control=_by_control(doc["evidence"]["by_control"], frameworks),
+        gaps=_cut([dict(g, controls_text=controls_lines(g["controls"])) for g in doc["evidence"]["gaps"]]),
         new=_cut(changes["new"]),
         resolved=_cut(changes["resolved"]),
     )
-
-
-def _framework_rank(key: str) -> tuple[int, str]:
-    return (FRAMEWORKS.index(key), "") if key in FRAMEWORKS else (len(FRAMEWORKS), key)
 
 
 def _slug(text: str) -> str:
@@ -105,11 +102,11 @@ def _framework(key: str, framework: Mapping[str, Any]) -> dict[str, Any]:
 def _evidence(item: Mapping[str, Any], findings: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
     """A manifest of the month with why its artifacts do not verify: the findings on the manifest that
     name an artifact that does not, else the artifacts themselves."""
-    bad = [a["path"] for a in item["artifacts"] if not a["verified"]]
-    if not item["artifacts"]:
+    if item["verified"] is None:
         return {**item, "verifies": "no artifacts", "reasons": ["the manifest lists no artifact"]}
-    if not bad:
+    if item["verified"]:
         return {**item, "verifies": "yes", "reasons": []}
+    bad = [a["path"] for a in item["artifacts"] if not a["verified"]]
     reasons = [f["message"] for f in findings if f["status"] != "waived" and any(p in f["message"] for p in bad)]
     return {**item, "verifies": "no",
             "reasons": reasons or [f"{p} is missing or does not match its recorded SHA-256" for p in bad]}
@@ -124,10 +121,6 @@ def _by_control(counts: Mapping[str, Mapping[str, int]],
         rows += [{"key": key, "framework": framework["name"], "id": control_id, "title": titles.get(control_id, ""),
                   "count": n} for control_id, n in (counts.get(key) or {}).items()]
     return rows
-
-
-def _controls_text(controls: Mapping[str, Sequence[str]], names: Mapping[str, str]) -> list[str]:
-    return [f"{names.get(fw, fw)} {', '.join(ids)}" for fw, ids in controls.items() if ids]
 
 
 def _axis(top: int, steps: int = 4) -> list[int]:
@@ -192,7 +185,7 @@ def _controls_chart(trend: Sequence[Mapping[str, Any]], names: Mapping[str, str]
     """Lines of the share of controls held per framework at each month end, broken where a month end
     was not scanned; each point says held of total."""
     slots = _slots(trend)
-    keys = sorted({fw for p in trend for fw in p["controls"]}, key=_framework_rank)
+    keys = sorted({fw for p in trend for fw in p["controls"]}, key=framework_rank)
     series = []
     for i, key in enumerate(keys):
         runs: list[list[dict[str, Any]]] = [[]]
