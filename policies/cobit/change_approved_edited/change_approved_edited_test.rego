@@ -48,6 +48,7 @@ test_meta if {
 			"what was approved, restore the approved value.",
 		]),
 		"kinds": ["change"],
+		"evidence": [],
 		"config": [],
 		"controls": {
 			"cobit4": ["AI6.1", "AI6.2"],

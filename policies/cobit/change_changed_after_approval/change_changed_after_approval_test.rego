@@ -51,6 +51,7 @@ test_meta if {
 			"restore the approved value.",
 		]),
 		"kinds": ["change"],
+		"evidence": [],
 		"controls": {
 			"cobit4": ["AI6.1", "AI6.2"],
 			"cobit2019": ["BAI06.01"],

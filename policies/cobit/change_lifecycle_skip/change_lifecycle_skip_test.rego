@@ -55,6 +55,7 @@ test_meta if {
 			"reopened as a new change.",
 		]),
 		"kinds": ["change"],
+		"evidence": [],
 		"config": [],
 		"controls": {
 			"cobit4": ["AI6.2", "AI6.4"],

@@ -35,6 +35,7 @@ test_meta if {
 			"a reopened incident as a new incident, a new problem).",
 		]),
 		"kinds": ["change", "incident", "problem"],
+		"evidence": [],
 		"config": [],
 		"controls": {
 			"cobit4": ["AI6.5", "DS8.4", "DS10.3"],

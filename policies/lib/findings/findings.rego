@@ -15,26 +15,23 @@ _annotation(chain) := chain[i].annotations if {
 # description: >-
 #   A check's metadata from rego.metadata.chain(): id, title, description,
 #   severity, remediation, kinds, config (the input.config settings it reads,
-#   as dotted paths), controls, example (records, by kind, that it flags) and,
-#   when the annotation names them, evidence (the evidence types whose
-#   manifests it judges). Title and description come from the nearest
-#   annotation with a custom.id, the rest from its custom block. Any other key
-#   the annotation lacks is empty, so a gap shows rather than the check
-#   vanishing.
-metadata(chain) := object.union(
-	{
-		"id": ann.custom.id,
-		"title": object.get(ann, "title", ""),
-		"description": object.get(ann, "description", ""),
-		"severity": object.get(ann.custom, "severity", ""),
-		"remediation": object.get(ann.custom, "remediation", ""),
-		"kinds": object.get(ann.custom, "kinds", []),
-		"config": object.get(ann.custom, "config", []),
-		"controls": object.get(ann.custom, "controls", {}),
-		"example": object.get(ann.custom, "example", {}),
-	},
-	{"evidence": types | types := ann.custom.evidence},
-) if {
+#   as dotted paths), evidence (the evidence types whose manifests it judges),
+#   controls, and example (records, by kind, that it flags). Title and
+#   description come from the nearest annotation with a custom.id, the rest
+#   from its custom block. A key the annotation lacks is empty, so a gap shows
+#   rather than the check vanishing.
+metadata(chain) := {
+	"id": ann.custom.id,
+	"title": object.get(ann, "title", ""),
+	"description": object.get(ann, "description", ""),
+	"severity": object.get(ann.custom, "severity", ""),
+	"remediation": object.get(ann.custom, "remediation", ""),
+	"kinds": object.get(ann.custom, "kinds", []),
+	"evidence": object.get(ann.custom, "evidence", []),
+	"config": object.get(ann.custom, "config", []),
+	"controls": object.get(ann.custom, "controls", {}),
+	"example": object.get(ann.custom, "example", {}),
+} if {
 	ann := _annotation(chain)
 }
 

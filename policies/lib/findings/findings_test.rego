@@ -57,6 +57,7 @@ test_pass_metadata_fills_gaps_with_empty_values if {
 		"severity": "",
 		"remediation": "",
 		"kinds": [],
+		"evidence": [],
 		"config": [],
 		"controls": {},
 		"example": {},

@@ -73,6 +73,7 @@ test_meta if {
 			"the record, check that your git user.email is listed for you.",
 		]),
 		"kinds": ["change", "release"],
+		"evidence": [],
 		"config": ["roles.recorders"],
 		"controls": {
 			"cobit4": ["AI6.2", "PO4.11"],

@@ -41,6 +41,7 @@ test_meta if {
 			"that they took the decision recorded in their name.",
 		]),
 		"kinds": ["change", "release"],
+		"evidence": [],
 		"controls": {
 			"cobit4": ["AI6.2", "PO4.11"],
 			"cobit2019": ["BAI06.01", "DSS06.03"],

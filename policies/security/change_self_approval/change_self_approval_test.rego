@@ -17,6 +17,7 @@ test_meta if {
 			"record that approval on the change.",
 		]),
 		"kinds": ["change"],
+		"evidence": [],
 		"controls": {
 			"cobit4": ["AI6.2", "PO4.11"],
 			"cobit2019": ["BAI06.01", "DSS06.03"],

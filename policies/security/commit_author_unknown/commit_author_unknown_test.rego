@@ -41,6 +41,7 @@ test_meta if {
 			"change", "release", "configuration_item", "incident", "problem",
 			"service", "service_report", "supplier", "evidence", "waiver",
 		],
+		"evidence": [],
 		"controls": {
 			"cobit4": ["DS5.3", "PO4.11"],
 			"cobit2019": ["DSS05.04", "DSS06.03"],

@@ -60,6 +60,7 @@ test_meta if {
 			"files; move a file only with git mv, keeping its bytes and its hash.",
 		]),
 		"kinds": ["evidence"],
+		"evidence": [],
 		"config": [],
 		"controls": {
 			"cobit4": ["DS11.6", "ME2.1"],

@@ -53,6 +53,7 @@ test_meta if {
 			"manifest that refers to the subject again.",
 		]),
 		"kinds": ["evidence"],
+		"evidence": [],
 		"controls": {
 			"cobit4": ["DS11.6", "ME2.1"],
 			"cobit2019": ["DSS06.05", "MEA02.01"],

@@ -64,6 +64,7 @@ test_meta if {
 			"signed manifest for it.",
 		]),
 		"kinds": ["evidence"],
+		"evidence": [],
 		"controls": {
 			"cobit4": ["DS11.6", "ME2.1"],
 			"cobit2019": ["DSS06.05", "MEA02.01"],

@@ -48,6 +48,7 @@ test_meta if {
 			"reviewed. Raise commit_clock_skew_minutes only for clocks known to drift.",
 		]),
 		"kinds": ["change", "release", "incident", "problem", "evidence", "service_report", "waiver"],
+		"evidence": [],
 		"controls": {
 			"cobit4": ["DS11.6", "DS13.3"],
 			"cobit2019": ["DSS01.03", "DSS06.05"],
