@@ -16,29 +16,31 @@ import time
 from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from datetime import date
+from importlib import resources
 from pathlib import Path
 from typing import Any, Callable, ContextManager, Mapping, Sequence
 
 import click
 
-from engine import __version__, baseline
-from engine.errors import EngineUnavailable, InputFileError, PolicyError
-from engine.gate import gate
-from engine.catalog import coverage, load_catalogs
-from engine.model import SEVERITIES, CheckInfo, ScanResult
-from engine.opa_binary import check_policies, find_opa, opa_version
-from engine.policyset import BUILTIN_DIR, PolicySet
-from engine.render import RENDERERS, RenderOptions, get_renderer
-from engine.render import policies as render_policies
-from engine.results import ResultCache
-from engine.scan import list_checks, scan
-from engine.session import open_evaluator, policy_set
-from evidence import EvidenceError, default_cache_directory, load_snapshot
-from evidence import schemas
-from evidence.config import FRAMEWORKS, RepoConfig, setting_value
-from evidence.request import read_request
-from evidence.importers.formats import FORMATS as IMPORT_FORMATS
-from evidence.snapshot import read_worktree_config
+from regent.engine import __version__, baseline
+from regent.engine.errors import EngineUnavailable, InputFileError, PolicyError
+from regent.engine.gate import gate
+from regent.engine.catalog import coverage, load_catalogs
+from regent.engine.model import SEVERITIES, CheckInfo, ScanResult
+from regent.engine.opa_binary import check_policies, find_opa, opa_version
+from regent.engine.policyset import BUILTIN_DIR, PolicySet
+from regent.engine.render import RENDERERS, RenderOptions, get_renderer
+from regent.engine.render import policies as render_policies
+from regent.engine.render.stats import gate_timings, scan_timings
+from regent.engine.results import ResultCache
+from regent.engine.scan import list_checks, scan
+from regent.engine.session import open_evaluator, policy_set
+from regent.evidence import EvidenceError, default_cache_directory, load_snapshot
+from regent.evidence import schemas
+from regent.evidence.config import FRAMEWORKS, RepoConfig, setting_value
+from regent.evidence.request import read_request
+from regent.evidence.importers.formats import FORMATS as IMPORT_FORMATS
+from regent.evidence.snapshot import read_worktree_config
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_ENGINE = 0, 1, 2, 3
 
@@ -198,7 +200,7 @@ def run_scan(path: Path, options: RunOptions, *, rev: str | None = None, as_of: 
         threshold = o.fail_on or snapshot.config.fail_on or "high"
         _deliver(result, o.to, threshold)
         if o.show_stats:
-            click.echo(_timings({**result.stats, "policy_load_seconds": loaded}), err=True)
+            click.echo(scan_timings({**result.stats, "policy_load_seconds": loaded}), err=True)
         return EXIT_FINDINGS if result.breaches(threshold) else EXIT_OK
 
     return _guarded(work)
@@ -221,13 +223,7 @@ def run_gate(path: Path, options: RunOptions, *, base: str, head: str | None = N
         threshold = o.fail_on or config.fail_on or "high"
         _deliver(result, o.to, threshold)
         if o.show_stats:
-            stats = result.stats
-            click.echo(f"timings: gate {stats.get('gate_seconds', 0):.2f}s · finding the neighbourhood "
-                       f"{stats.get('locate_seconds', 0):.2f}s · {int(stats.get('evaluated_records', 0))} records "
-                       f"evaluated at head and at the merge base · head load {stats.get('head_load_seconds', 0):.2f}s, "
-                       f"evaluation {stats.get('head_evaluate_seconds', 0):.2f}s · base load "
-                       f"{stats.get('base_load_seconds', 0):.2f}s, evaluation {stats.get('base_evaluate_seconds', 0):.2f}s",
-                       err=True)
+            click.echo(gate_timings(result.stats), err=True)
         return EXIT_FINDINGS if result.breaches(threshold) else EXIT_OK
 
     return _guarded(work)
@@ -235,29 +231,6 @@ def run_gate(path: Path, options: RunOptions, *, base: str, head: str | None = N
 
 def _count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
-
-
-def _walked(stats: Mapping[str, float]) -> str:
-    if not stats.get("history_walked"):
-        return "from cache"
-    return f"{_count(int(stats.get('history_commits_walked', 0)), 'commit', 'commits')} walked"
-
-
-def _timings(stats: Mapping[str, float]) -> str:
-    if stats.get("reused_answer"):
-        opa = "answer reused from an identical earlier scan"
-    else:
-        opa = (f"of which OPA parsed the input {stats.get('opa_input_parse_seconds', 0):.2f}s and "
-               f"evaluated {stats.get('opa_eval_seconds', 0):.2f}s")
-    return (
-        f"timings: load {stats.get('load_seconds', 0):.2f}s (parsed {int(stats.get('parsed', 0))} "
-        f"in {_count(int(stats.get('parse_workers', 1)), 'process', 'processes')}, "
-        f"from cache {int(stats.get('cached', 0))}; of it history {stats.get('history_seconds', 0):.2f}s, "
-        f"{_walked(stats)}, "
-        f"{int(stats.get('history_versions_parsed', 0))} earlier versions parsed) · "
-        f"input {stats.get('input_mb', 0):.1f} MB serialised in {stats.get('serialise_seconds', 0):.2f}s · "
-        f"OPA start and policy load {stats.get('policy_load_seconds', 0):.2f}s · evaluation {stats.get('evaluate_seconds', 0):.2f}s ({opa})"
-    )
 
 
 def run_validate(path: Path, *, rev: str | None = None, as_of: date | None = None) -> int:
@@ -428,10 +401,10 @@ def run_init(path: Path) -> int:
     """``regent init``: lay out an evidence repository, keeping every file already there."""
     from datetime import datetime, timezone
 
-    from evidence.authoring.layout import init_repository
+    from regent.evidence.authoring.layout import init_repository
 
     def work() -> int:
-        workflow = Path(__file__).parent / "examples" / "ci" / "github" / "regent-gate.yml"
+        workflow = Path(str(resources.files("regent") / "examples" / "ci" / "github" / "regent-gate.yml"))
         report = init_repository(path, now=datetime.now(timezone.utc), workflow=workflow)
         if report.git_initialised:
             click.echo(f"Initialised a git repository in {path}")
@@ -456,8 +429,8 @@ def run_init(path: Path) -> int:
 def run_import(path: Path, fmt: str, export: Path, *, kind: str | None = None, dry_run: bool = False,
                encoding: str | None = None, options: Mapping[str, Any] | None = None) -> int:
     """``regent import``: records from an export, written into the work tree; 1 when rows were rejected."""
-    from evidence.importers.apply import run_import as import_export
-    from evidence.importers.formats import importer
+    from regent.evidence.importers.apply import run_import as import_export
+    from regent.evidence.importers.formats import importer
 
     def work() -> int:
         try:
@@ -502,7 +475,7 @@ def run_new(path: Path, kind: str, pairs: Sequence[str], *, record_id: str | Non
     """``regent new``: a record from its kind's template, validated, then written; prints its path."""
     from datetime import datetime, timezone
 
-    from evidence.authoring.records import git_email, new_record, parse_fields
+    from regent.evidence.authoring.records import git_email, new_record, parse_fields
 
     def work() -> int:
         written = new_record(path, kind, parse_fields(kind, pairs), record_id=record_id,
@@ -518,7 +491,7 @@ def run_evidence_add(path: Path, files: Sequence[Path], *, type_: str, subjects:
     """``regent evidence add``: artifacts copied and hashed, their manifest written; prints the paths."""
     from datetime import datetime, timezone
 
-    from evidence.authoring.records import add_evidence, git_email
+    from regent.evidence.authoring.records import add_evidence, git_email
 
     def work() -> int:
         written = add_evidence(path, files, type_=type_, subjects=subjects, period=period, result=result,
@@ -538,9 +511,9 @@ def run_evidence_add(path: Path, files: Sequence[Path], *, type_: str, subjects:
 
 def run_report(path: Path, month: str, months: int, fmt: str, output: Path | None, options: RunOptions) -> int:
     """``regent report``: the month's evidence report, from one as-of scan per month end."""
-    from engine.monthends import MonthEndCache
-    from engine.render.report import REPORT_FORMATS
-    from engine.report import build_report, month_ends
+    from regent.engine.monthends import MonthEndCache
+    from regent.engine.render.report import REPORT_FORMATS
+    from regent.engine.report import build_report, month_ends
 
     o = options
 

@@ -18,11 +18,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from engine.gate import gate
-from engine.model import ScanResult
-from engine.session import open_evaluator, policy_set
-from evidence.request import read_request
-from evidence.snapshot import read_worktree_config
+from regent.engine.gate import gate
+from regent.engine.model import ScanResult
+from regent.engine.session import open_evaluator, policy_set
+from regent.evidence.request import read_request
+from regent.evidence.snapshot import read_worktree_config
 
 
 def _key(result: ScanResult) -> list[tuple[str, str, int, str]]:

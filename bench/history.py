@@ -34,9 +34,9 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
-from evidence.gitrepo import GitRepository  # noqa: E402
-from evidence.history import walk  # noqa: E402
-from evidence.snapshot import load_snapshot  # noqa: E402
+from regent.evidence.gitrepo import GitRepository  # noqa: E402
+from regent.evidence.history import walk  # noqa: E402
+from regent.evidence.snapshot import load_snapshot  # noqa: E402
 
 PEOPLE = 50
 START = 1_735_689_600  # 2025-01-01T00:00:00Z

@@ -25,7 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-REGENT = [sys.executable, "-m", "cli"]
+REGENT = [sys.executable, "-m", "regent"]
 ROOT = Path(__file__).resolve().parent.parent
 
 STATES = ["-5", "-4", "-3", "-2", "-1", "0", "3", "4"]

@@ -1,14 +1,11 @@
 """Evaluating evidence against the policy set on OPA, and reporting findings.
 
 This package knows OPA and findings and nothing about git: it takes a
-:class:`evidence.Snapshot` and returns a :class:`engine.model.ScanResult`.
+:class:`regent.evidence.Snapshot` and returns a :class:`regent.engine.model.ScanResult`.
 """
 
 from __future__ import annotations
 
-from importlib import metadata
+from regent import __version__
 
-try:
-    __version__ = metadata.version("regent")
-except metadata.PackageNotFoundError:  # running from a source tree that was not installed
-    __version__ = "0.0.0+source"
+__all__ = ["__version__"]

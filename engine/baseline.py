@@ -17,8 +17,8 @@ from typing import Any, Iterable
 
 import orjson
 
-from engine.model import Finding, ScanResult
-from engine.errors import InputFileError
+from regent.engine.model import Finding, ScanResult
+from regent.engine.errors import InputFileError
 
 FORMAT = "regent-baseline/1"
 

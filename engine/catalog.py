@@ -17,10 +17,10 @@ from typing import Iterable, Mapping
 
 import yaml
 
-from engine.errors import PolicyError
-from engine.model import CheckInfo
-from engine.policyset import BUILTIN_DIR
-from evidence.config import FRAMEWORKS
+from regent.engine.errors import PolicyError
+from regent.engine.model import CheckInfo
+from regent.engine.policyset import BUILTIN_DIR
+from regent.evidence.config import FRAMEWORKS
 
 CATALOG_DIR = BUILTIN_DIR / "catalogs"
 

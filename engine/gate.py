@@ -28,18 +28,18 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
-from engine.interface import PolicyEvaluator
-from engine.model import Finding, RecordRef, ScanResult
-from engine.policyset import PolicySet
-from engine.results import ResultCache
-from engine.scan import control_status, scan
-from evidence import Snapshot, load_snapshot
-from evidence.config import RepoConfig
-from evidence.references import neighbourhood
-from evidence.model import Record
-from evidence.request import FileChange, Request
-from evidence.snapshot import CONFIG_FILE, PEOPLE_FILE, reference_index, record_files
-from evidence.gitrepo import Entry
+from regent.engine.interface import PolicyEvaluator
+from regent.engine.model import Finding, RecordRef, ScanResult
+from regent.engine.policyset import PolicySet
+from regent.engine.results import ResultCache
+from regent.engine.scan import control_status, scan
+from regent.evidence import Snapshot, load_snapshot
+from regent.evidence.config import RepoConfig
+from regent.evidence.references import neighbourhood
+from regent.evidence.model import Record
+from regent.evidence.request import FileChange, Request
+from regent.evidence.snapshot import CONFIG_FILE, PEOPLE_FILE, reference_index, record_files
+from regent.evidence.gitrepo import Entry
 
 def gate(
     request: Request,

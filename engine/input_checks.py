@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from engine.model import CheckInfo
+from regent.engine.model import CheckInfo
 
 _RECORD_CONTROLS: Mapping[str, tuple[str, ...]] = {
     "cobit4": ("DS11.2",),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from typing import Any, Mapping
 
-from engine.policyset import PolicySet
+from regent.engine.policyset import PolicySet
 
 
 class PolicyEvaluator(ABC):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from evidence.config import FRAMEWORKS
+from regent.evidence.config import FRAMEWORKS
 
 SEVERITIES: tuple[str, ...] = ("low", "medium", "high", "critical")
 SEVERITY_RANK: Mapping[str, int] = {name: rank for rank, name in enumerate(SEVERITIES)}

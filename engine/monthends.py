@@ -17,10 +17,10 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Sequence
 
-from engine.model import ScanResult
-from engine.results import keep_newest
-from evidence.gitrepo import GitRepository
-from evidence.history import trust_digest
+from regent.engine.model import ScanResult
+from regent.engine.results import keep_newest
+from regent.evidence.gitrepo import GitRepository
+from regent.evidence.history import trust_digest
 
 KEEP = 48  # four years of month ends
 _VERSION = 1

@@ -25,10 +25,10 @@ import requests
 from opa_client import OpaClient
 from opa_client.errors import RegoParseError
 
-from engine.errors import EngineUnavailable, PolicyError
-from engine.interface import PolicyEvaluator
-from engine.opa_binary import check_policies, opa_version
-from engine.policyset import PolicyFile, PolicySet
+from regent.engine.errors import EngineUnavailable, PolicyError
+from regent.engine.interface import PolicyEvaluator
+from regent.engine.opa_binary import check_policies, opa_version
+from regent.engine.policyset import PolicyFile, PolicySet
 
 QUERY_PATH = "regent"
 _PR_SET_PDEATHSIG = 1

@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Iterable
 
-from engine.errors import EngineUnavailable, PolicyError
+from regent.engine.errors import EngineUnavailable, PolicyError
 
 PINNED_VERSION = "1.22.2"
 _PROJECT_OPA = Path(__file__).resolve().parent.parent / ".tools" / "bin" / "opa"

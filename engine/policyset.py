@@ -11,12 +11,13 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
-from engine.errors import PolicyError
+from regent.engine.errors import PolicyError
 
-BUILTIN_DIR = Path(__file__).resolve().parent.parent / "policies"
+BUILTIN_DIR = Path(str(resources.files("regent") / "policies"))
 CUSTOM_ROOT = "custom"
 _PACKAGE = re.compile(r"^package\s+([A-Za-z_][\w.]*)", re.MULTILINE)
 

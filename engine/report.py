@@ -18,9 +18,9 @@ from typing import Any, Mapping, Sequence
 
 import orjson
 
-from engine.catalog import Catalog, load_catalogs
-from engine.model import SEVERITIES, Finding, ScanResult
-from evidence.model import Snapshot
+from regent.engine.catalog import Catalog, load_catalogs
+from regent.engine.model import SEVERITIES, Finding, ScanResult
+from regent.evidence.model import Snapshot
 
 WAIVER_HORIZON_DAYS = 30
 STATUS_NAMES = {"pass": "held", "fail": "failed", "not_tested": "not tested"}

@@ -11,16 +11,16 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import orjson
 
-from engine import __version__, input_checks
-from engine.errors import PolicyError
-from engine.interface import PolicyEvaluator
-from engine.model import SEVERITY_RANK, CheckInfo, ControlStatus, Finding, RecordRef, ScanResult
-from engine.policyset import PolicySet
-from engine.results import ResultCache
-from evidence import Snapshot
-from evidence.snapshot import PEOPLE_FILE
-from evidence.model import FieldLines, LoadError, line_of
-from evidence.config import FRAMEWORKS
+from regent.engine import __version__, input_checks
+from regent.engine.errors import PolicyError
+from regent.engine.interface import PolicyEvaluator
+from regent.engine.model import SEVERITY_RANK, CheckInfo, ControlStatus, Finding, RecordRef, ScanResult
+from regent.engine.policyset import PolicySet
+from regent.engine.results import ResultCache
+from regent.evidence import Snapshot
+from regent.evidence.snapshot import PEOPLE_FILE
+from regent.evidence.model import FieldLines, LoadError, line_of
+from regent.evidence.config import FRAMEWORKS
 
 
 def build_input(snapshot: Snapshot, kinds: Iterable[str] | None = None,

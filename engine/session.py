@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Sequence
 
-from engine.interface import PolicyEvaluator
-from engine.opa import OpaService, PrivateOpa
-from engine.opa_binary import find_opa
-from engine.policyset import PolicySet
+from regent.engine.interface import PolicyEvaluator
+from regent.engine.opa import OpaService, PrivateOpa
+from regent.engine.opa_binary import find_opa
+from regent.engine.policyset import PolicySet
 
 
 def open_evaluator(

@@ -6,10 +6,10 @@ point is :func:`load_snapshot`, which returns a :class:`Snapshot`.
 
 from __future__ import annotations
 
-from evidence.cache import default_directory as default_cache_directory
-from evidence.errors import ConfigError, EvidenceError
-from evidence.model import LoadError, Record, Snapshot
-from evidence.snapshot import load_snapshot
+from regent.evidence.cache import default_directory as default_cache_directory
+from regent.evidence.errors import ConfigError, EvidenceError
+from regent.evidence.model import LoadError, Record, Snapshot
+from regent.evidence.snapshot import load_snapshot
 
 __all__ = [
     "ConfigError",

@@ -116,7 +116,7 @@ class RepoConfig:
 def import_settings(given: Mapping[str, Any]) -> dict[str, Any]:
     """The ``import`` settings: the shipped defaults (the schema's), with what ``regent.yaml`` gives
     merged in map by map, so an instance that renumbers one code keeps the others."""
-    from evidence import schemas
+    from regent.evidence import schemas
 
     defaults = {
         name: spec.get("default")

@@ -18,7 +18,7 @@ from typing import IO, Iterable, Iterator, NamedTuple
 
 import git
 
-from evidence.errors import EvidenceError
+from regent.evidence.errors import EvidenceError
 
 SYMLINK_MODE = "120000"
 _TREE_ROW = re.compile(r"(\d+) blob ([0-9a-f]+)\t([^\x00]*)\x00")

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, NamedTuple
 
-from evidence.gitrepo import GitRepository
+from regent.evidence.gitrepo import GitRepository
 
 _FORMAT = "%x1e%H%x1f%an%x1f%ae%x1f%aI%x1f%cI%x1f%at%x1f%ct"
 _CACHE_VERSION = "1"

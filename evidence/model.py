@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Na
 
 import orjson
 
-from evidence.config import RepoConfig
+from regent.evidence.config import RepoConfig
 
 if TYPE_CHECKING:
-    from evidence.provenance import GitFacts
+    from regent.evidence.provenance import GitFacts
 
 
 class Record(NamedTuple):

@@ -30,8 +30,8 @@ from typing import AbstractSet, Any, Callable, Iterable, Mapping, NamedTuple
 
 import orjson
 
-from evidence.history import Commit, History, Touch
-from evidence.model import Record
+from regent.evidence.history import Commit, History, Touch
+from regent.evidence.model import Record
 
 _MISSING = object()
 

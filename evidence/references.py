@@ -23,7 +23,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import AbstractSet, Callable, Iterable, Iterator, Mapping, NamedTuple
 
-from evidence.gitrepo import blob_id
+from regent.evidence.gitrepo import blob_id
 
 _OWN_ID = re.compile(rb'^(?:id:[ \t]*["\']?([^"\'\s#]+)|[ \t]*"id"[ \t]*:[ \t]*"([^"]+)")', re.MULTILINE)
 _OWN_KIND = re.compile(rb'^(?:kind:[ \t]*["\']?([\w-]+)|[ \t]*"kind"[ \t]*:[ \t]*"([\w-]+)")', re.MULTILINE)

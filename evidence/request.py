@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
-from evidence.errors import EvidenceError
-from evidence.gitrepo import GitRepository
-from evidence.provenance import person_of
+from regent.evidence.errors import EvidenceError
+from regent.evidence.gitrepo import GitRepository
+from regent.evidence.provenance import person_of
 
 _STATUS = {"A": "added", "M": "modified", "T": "modified", "D": "deleted", "R": "renamed", "C": "added"}
 

@@ -17,6 +17,7 @@ import copy
 import hashlib
 import re
 from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping
 
@@ -24,7 +25,7 @@ import fastjsonschema
 import orjson
 from jsonschema import Draft202012Validator
 
-SCHEMA_DIR = Path(__file__).parent / "schemas"
+SCHEMA_DIR = Path(str(resources.files("regent.evidence") / "schemas"))
 PEOPLE = "people"
 CONFIG = "regent_config"
 _NOT_KINDS = {PEOPLE, CONFIG}

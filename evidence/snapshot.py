@@ -16,16 +16,16 @@ from typing import AbstractSet, Any, Callable, Iterable, Iterator, Mapping
 
 import orjson
 
-from evidence import schemas
-from evidence.cache import ParseCache, Parsed, ParsedTuple
-from evidence.config import RepoConfig
-from evidence.errors import ConfigError, EvidenceError
-from evidence.history import artifact_digests, file_history, read_history
-from evidence.provenance import GitFacts, gather
-from evidence.references import MentionIndex, ReferenceIndex, index_files
-from evidence.gitrepo import GITLINK_MODE, SYMLINK_MODE, Entry, GitRepository, blob_id
-from evidence.model import FieldLines, LoadError, Record, Snapshot, line_of
-from evidence.parse import ParseFailure, field_lines, parse_document
+from regent.evidence import schemas
+from regent.evidence.cache import ParseCache, Parsed, ParsedTuple
+from regent.evidence.config import RepoConfig
+from regent.evidence.errors import ConfigError, EvidenceError
+from regent.evidence.history import artifact_digests, file_history, read_history
+from regent.evidence.provenance import GitFacts, gather
+from regent.evidence.references import MentionIndex, ReferenceIndex, index_files
+from regent.evidence.gitrepo import GITLINK_MODE, SYMLINK_MODE, Entry, GitRepository, blob_id
+from regent.evidence.model import FieldLines, LoadError, Record, Snapshot, line_of
+from regent.evidence.parse import ParseFailure, field_lines, parse_document
 
 CONFIG_FILE = "regent.yaml"
 PEOPLE_FILE = "people.yaml"

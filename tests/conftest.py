@@ -13,10 +13,10 @@ import pytest
 import yaml
 from click.testing import CliRunner, Result
 
-from cli import main
-from engine.opa import PrivateOpa
-from engine.opa_binary import find_opa
-from engine.policyset import PolicySet
+from regent.cli import main
+from regent.engine.opa import PrivateOpa
+from regent.engine.opa_binary import find_opa
+from regent.engine.policyset import PolicySet
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from cli import main
+from regent.cli import main
 from tests.conftest import Repo, clean_change
 
 

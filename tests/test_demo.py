@@ -6,12 +6,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from engine.opa import PrivateOpa
-from engine.policyset import PolicySet
-from engine.gate import gate
-from engine.scan import list_checks, scan
-from evidence import load_snapshot
-from evidence.request import read_request
+from regent.engine.opa import PrivateOpa
+from regent.engine.policyset import PolicySet
+from regent.engine.gate import gate
+from regent.engine.scan import list_checks, scan
+from regent.evidence import load_snapshot
+from regent.evidence.request import read_request
 
 SCRIPT = Path(__file__).parent.parent / "scripts" / "make_demo.py"
 

@@ -10,7 +10,7 @@ from typing import Callable
 
 from click.testing import Result
 
-from engine.report import month_ends
+from regent.engine.report import month_ends
 from tests.conftest import Repo
 
 def report(invoke: Callable[..., Result], repo: Repo, *args: str) -> Result:

@@ -13,9 +13,9 @@ import pytest
 from click.testing import Result
 from PIL import Image, ImageStat
 
-from engine.model import CheckInfo, Finding, RecordRef, ScanResult
-from engine.render.report_html import render_html
-from engine.report import MonthPoint, Report
+from regent.engine.model import CheckInfo, Finding, RecordRef, ScanResult
+from regent.engine.render.report_html import render_html
+from regent.engine.report import MonthPoint, Report
 from tests.conftest import Repo
 
 FRAMEWORKS = {"cobit4", "cobit2019", "iso20000", "iso17799", "iso27002"}

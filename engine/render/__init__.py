@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from engine.render.base import Renderer, RenderOptions
-from engine.render.github import GitHubRenderer
-from engine.render.json_ import JsonRenderer
-from engine.render.junit import JUnitRenderer
-from engine.render.markdown import MarkdownRenderer
-from engine.render.sarif import SarifRenderer
-from engine.render.text import TextRenderer
+from regent.engine.render.base import Renderer, RenderOptions
+from regent.engine.render.github import GitHubRenderer
+from regent.engine.render.json_ import JsonRenderer
+from regent.engine.render.junit import JUnitRenderer
+from regent.engine.render.markdown import MarkdownRenderer
+from regent.engine.render.sarif import SarifRenderer
+from regent.engine.render.text import TextRenderer
 
 RENDERERS: dict[str, type[Renderer]] = {
     "text": TextRenderer,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
-from engine.model import ScanResult
+from regent.engine.model import ScanResult
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from engine.model import Finding, ScanResult
-from engine.render.base import Renderer
+from regent.engine.model import Finding, ScanResult
+from regent.engine.render.base import Renderer
 
 COMMANDS: Mapping[str, str] = {"critical": "error", "high": "error", "medium": "warning", "low": "notice"}
 

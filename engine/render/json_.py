@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import orjson
 
-from engine.model import ScanResult
-from engine.render.base import Renderer
+from regent.engine.model import ScanResult
+from regent.engine.render.base import Renderer
 
 
 class JsonRenderer(Renderer):

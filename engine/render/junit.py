@@ -15,9 +15,9 @@ import re
 import xml.etree.ElementTree as ET
 from typing import Any, Iterable, Mapping
 
-from engine.model import CheckInfo, Finding, ScanResult
-from engine.render.base import Renderer
-from engine.render.policies import FRAMEWORK_NAMES
+from regent.engine.model import CheckInfo, Finding, ScanResult
+from regent.engine.render.base import Renderer
+from regent.engine.render.policies import FRAMEWORK_NAMES
 
 # The host is not part of a scan's result; a fixed name keeps the report reproducible.
 HOSTNAME = "localhost"

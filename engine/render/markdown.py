@@ -12,9 +12,9 @@ from __future__ import annotations
 import html
 from typing import Any, Mapping, Sequence
 
-from engine.model import SEVERITIES, Finding, ScanResult
-from engine.render.base import Renderer, plural
-from engine.render.policies import FRAMEWORK_NAMES
+from regent.engine.model import SEVERITIES, Finding, ScanResult
+from regent.engine.render.base import Renderer, plural
+from regent.engine.render.policies import FRAMEWORK_NAMES
 
 GITHUB_LIMIT = 65_536
 # Under GitHub's limit with room for what a caller adds around the comment (a marker to find it again, say).

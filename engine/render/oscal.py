@@ -20,10 +20,10 @@ from urllib.parse import quote
 
 import orjson
 
-from engine.model import Finding
-from engine.render.base import plural
-from engine.render.policies import FRAMEWORK_NAMES
-from engine.report import WAIVER_HORIZON_DAYS, Report
+from regent.engine.model import Finding
+from regent.engine.render.base import plural
+from regent.engine.render.policies import FRAMEWORK_NAMES
+from regent.engine.report import WAIVER_HORIZON_DAYS, Report
 
 OSCAL_VERSION = "1.2.3"
 NS = "https://regent.dev/ns/oscal"

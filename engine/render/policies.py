@@ -12,8 +12,8 @@ from typing import Any, Iterable, Mapping, Sequence
 import orjson
 import yaml
 
-from engine.catalog import Catalog, CoverageRow
-from engine.model import SEVERITY_RANK, CheckInfo
+from regent.engine.catalog import Catalog, CoverageRow
+from regent.engine.model import SEVERITY_RANK, CheckInfo
 
 FRAMEWORK_NAMES: Mapping[str, str] = {
     "cobit4": "COBIT 4.1",

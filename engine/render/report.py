@@ -9,10 +9,10 @@ from typing import Any, Callable, Mapping, Sequence
 
 import orjson
 
-from engine.render.base import plural
-from engine.render.markdown import cell
-from engine.render.policies import FRAMEWORK_NAMES
-from engine.report import Report
+from regent.engine.render.base import plural
+from regent.engine.render.markdown import cell
+from regent.engine.render.policies import FRAMEWORK_NAMES
+from regent.engine.report import Report
 
 
 def report_document(report: Report) -> dict[str, Any]:
@@ -178,13 +178,13 @@ def _status_counts(controls: Sequence[Mapping[str, Any]]) -> dict[str, int]:
 
 
 def render_html(report: Report) -> str:
-    from engine.render.report_html import render_html as render
+    from regent.engine.render.report_html import render_html as render
 
     return render(report)
 
 
 def render_oscal(report: Report) -> str:
-    from engine.render.oscal import render_oscal as render
+    from regent.engine.render.oscal import render_oscal as render
 
     return render(report)
 

@@ -16,9 +16,9 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import jinja2
 
-from engine.model import SEVERITIES, framework_rank
-from engine.render.report import controls_lines, report_document
-from engine.report import Report
+from regent.engine.model import SEVERITIES, framework_rank
+from regent.engine.render.report import controls_lines, report_document
+from regent.engine.report import Report
 
 FIRST_RECORDS = 3  # records shown per check in a control's findings
 LIST_ROWS = 100  # rows shown of the evidence gaps, new and resolved findings before "and N more"
@@ -36,7 +36,7 @@ LEFT, RIGHT, TOP, BOTTOM = 56, 556, 20, 256
 
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.PackageLoader("engine.render", "templates"), autoescape=True,
+    return jinja2.Environment(loader=jinja2.PackageLoader("regent.engine.render", "templates"), autoescape=True,
                               undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
 

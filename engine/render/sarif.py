@@ -17,9 +17,9 @@ from urllib.parse import quote
 
 import orjson
 
-from engine.model import CheckInfo, Finding, ScanResult
-from engine.render.base import Renderer
-from engine.render.policies import FRAMEWORK_NAMES
+from regent.engine.model import CheckInfo, Finding, ScanResult
+from regent.engine.render.base import Renderer
+from regent.engine.render.policies import FRAMEWORK_NAMES
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 SRCROOT = "%SRCROOT%"

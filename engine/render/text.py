@@ -9,8 +9,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from engine.model import SEVERITIES, Finding, ScanResult
-from engine.render.base import Renderer, plural
+from regent.engine.model import SEVERITIES, Finding, ScanResult
+from regent.engine.render.base import Renderer, plural
 
 _STYLE = {"critical": "bold white on red", "high": "bold red", "medium": "yellow", "low": "cyan"}
 _SHORT = {"cobit4": "COBIT4.1", "cobit2019": "COBIT2019", "iso20000": "20000", "iso17799": "17799",

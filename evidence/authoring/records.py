@@ -22,10 +22,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
-from evidence import schemas
-from evidence.authoring.store import WorkTree
-from evidence.errors import EvidenceError
-from evidence.importers.base import field_schema, put_field
+from regent.evidence import schemas
+from regent.evidence.authoring.store import WorkTree
+from regent.evidence.errors import EvidenceError
+from regent.evidence.importers.base import field_schema, put_field
 
 
 class AuthoringError(EvidenceError):

@@ -14,12 +14,12 @@ from typing import Any, Iterator, Mapping
 
 import yaml
 
-from evidence import schemas
-from evidence.config import RepoConfig
-from evidence.parse import ParseFailure, parse_document
-from evidence.provenance import person_of
-from evidence.snapshot import CONFIG_FILE, PEOPLE_FILE, read_worktree_config, record_files
-from evidence.gitrepo import Entry
+from regent.evidence import schemas
+from regent.evidence.config import RepoConfig
+from regent.evidence.parse import ParseFailure, parse_document
+from regent.evidence.provenance import person_of
+from regent.evidence.snapshot import CONFIG_FILE, PEOPLE_FILE, read_worktree_config, record_files
+from regent.evidence.gitrepo import Entry
 
 # Where each kind's new records go; ``regent init`` lays out the same folders.
 FOLDERS: Mapping[str, str] = {

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
-from evidence import schemas
-from evidence.authoring.store import WorkTree
-from evidence.importers.base import Batch, Context, Importer, Rejection, people_of
+from regent.evidence import schemas
+from regent.evidence.authoring.store import WorkTree
+from regent.evidence.importers.base import Batch, Context, Importer, Rejection, people_of
 
 
 @dataclass(frozen=True)

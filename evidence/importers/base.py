@@ -18,7 +18,7 @@ from functools import cache
 from typing import Any, Callable, Iterator, Mapping
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from evidence.errors import EvidenceError
+from regent.evidence.errors import EvidenceError
 
 
 class ImportError_(EvidenceError):
@@ -283,7 +283,7 @@ def put_field(record: dict[str, Any], field: str, value: Any) -> None:
 @cache
 def person_fields(kind: str) -> tuple[str, ...]:
     """The dotted paths of a kind's fields that hold a person id, read from its schema."""
-    from evidence import schemas
+    from regent.evidence import schemas
 
     if kind not in schemas.record_kinds():
         return ()
@@ -326,7 +326,7 @@ def people_of(record: Mapping[str, Any]) -> list[str]:
 
 def field_schema(kind: str, field: str) -> Mapping[str, Any] | None:
     """The schema of a (dotted) field of a kind, references to shared definitions followed."""
-    from evidence import schemas
+    from regent.evidence import schemas
 
     if kind not in schemas.record_kinds():
         return None

@@ -66,7 +66,7 @@ from dataclasses import dataclass, field
 from functools import cache, partial
 from typing import Any, Callable, Mapping
 
-from evidence.importers.base import (
+from regent.evidence.importers.base import (
     Batch, Candidate, Context, ImportError_, RowProblem, bad_bytes, csv_rows, decode, lookup, malformed,
 )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Mapping, cast
 
-from evidence.importers.base import Importer
+from regent.evidence.importers.base import Importer
 
 FORMATS: Mapping[str, str] = {
     "servicenow": "ServiceNow table exports (JSON or CSV) of change_request, incident, problem, cmdb_ci and "
@@ -21,4 +21,4 @@ _MODULES: Mapping[str, str] = {"servicenow": "servicenow", "bpic2014": "bpic2014
 
 def importer(name: str) -> Importer:
     """The ``read`` function of the named format's module."""
-    return cast(Importer, import_module(f"evidence.importers.{_MODULES[name]}").read)
+    return cast(Importer, import_module(f"regent.evidence.importers.{_MODULES[name]}").read)

@@ -14,8 +14,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Mapping
 
-from evidence import schemas
-from evidence.importers.base import (
+from regent.evidence import schemas
+from regent.evidence.importers.base import (
     Batch, Candidate, Context, ImportError_, RowProblem, bad_bytes, csv_rows, decode, field_schema, lookup,
     malformed, person_fields, put_field,
 )

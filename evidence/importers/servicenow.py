@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Mapping
 
-from evidence.importers.base import (
+from regent.evidence.importers.base import (
     Batch, Candidate, Context, ImportError_, Row, RowProblem, bad_bytes, csv_rows, decode, json_records, lookup,
     malformed,
 )

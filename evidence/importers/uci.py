@@ -47,7 +47,7 @@ from dataclasses import dataclass
 from functools import cache, partial
 from typing import Any, Callable, Mapping
 
-from evidence.importers.base import (
+from regent.evidence.importers.base import (
     Batch, Candidate, Context, ImportError_, Row, RowProblem, bad_bytes, csv_rows, decode, lookup, malformed,
 )
 

@@ -15,15 +15,14 @@ import yaml
 from click.testing import Result
 from jsonschema import Draft202012Validator
 
-import cli
-from evidence import schemas
-from evidence.authoring import layout
-from evidence.config import RepoConfig
+from regent.evidence import schemas
+from regent.evidence.authoring import layout
+from regent.evidence.config import RepoConfig
 from tests.conftest import Repo
 
 FOLDERS = ("changes", "releases", "cmdb", "incidents", "problems", "services", "suppliers", "evidence",
            "evidence/artifacts", "waivers")
-WORKFLOW = Path(cli.__file__).parent / "examples" / "ci" / "github" / "regent-gate.yml"
+WORKFLOW = Path(__file__).resolve().parent.parent.parent / "examples" / "ci" / "github" / "regent-gate.yml"
 
 
 def git(path: Path, *args: str, email: str = "alice@example.com") -> str:

@@ -11,7 +11,7 @@ from typing import Callable
 import pytest
 from click.testing import Result
 
-from evidence.authoring.records import next_id
+from regent.evidence.authoring.records import next_id
 from tests.authoring.test_init import git
 from tests.conftest import load_record as load
 

@@ -14,14 +14,14 @@ from typing import Any, Mapping
 import orjson
 import pytest
 
-from engine.catalog import Catalog, coverage, load_catalogs, unknown_controls
-from engine.model import CheckInfo
-from engine.opa import PrivateOpa
-from engine.opa_binary import find_opa
-from engine.policyset import BUILTIN_DIR
-from engine.scan import list_checks
-from evidence import schemas
-from evidence.config import DEFAULT_BASELINE, DEFAULT_THRESHOLDS, FRAMEWORKS, RepoConfig, setting_value
+from regent.engine.catalog import Catalog, coverage, load_catalogs, unknown_controls
+from regent.engine.model import CheckInfo
+from regent.engine.opa import PrivateOpa
+from regent.engine.opa_binary import find_opa
+from regent.engine.policyset import BUILTIN_DIR
+from regent.engine.scan import list_checks
+from regent.evidence import schemas
+from regent.evidence.config import DEFAULT_BASELINE, DEFAULT_THRESHOLDS, FRAMEWORKS, RepoConfig, setting_value
 
 REFERENCE_TIME = "2026-11-23T23:59:59Z"
 REFERENCE_NS = 1795478399000000000

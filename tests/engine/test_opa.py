@@ -11,12 +11,12 @@ from typing import Iterator
 
 import pytest
 
-from engine.errors import EngineUnavailable, PolicyError
-from engine.opa import OpaService, PrivateOpa
-from engine.opa_binary import find_opa
-from engine.policyset import PolicySet
-from engine.scan import scan
-from evidence import load_snapshot
+from regent.engine.errors import EngineUnavailable, PolicyError
+from regent.engine.opa import OpaService, PrivateOpa
+from regent.engine.opa_binary import find_opa
+from regent.engine.policyset import PolicySet
+from regent.engine.scan import scan
+from regent.evidence import load_snapshot
 from tests.conftest import Repo, clean_change
 
 TOKEN = "s3cret-for-tests"
@@ -61,7 +61,7 @@ def test_scan_through_an_organisation_service_with_a_token(service: str, repo: R
 
 
 def find_opa_version() -> str:
-    from engine.opa_binary import opa_version
+    from regent.engine.opa_binary import opa_version
 
     return opa_version(find_opa())
 

@@ -11,10 +11,11 @@ from typing import Any, Iterator
 
 import pytest
 
-from engine.opa_binary import check_policies, find_opa
-from engine.policyset import BUILTIN_DIR, PolicySet
-from evidence import schemas
+from regent.engine.opa_binary import check_policies, find_opa
+from regent.engine.policyset import BUILTIN_DIR, PolicySet
+from regent.evidence import schemas
 
+ROOT = Path(__file__).resolve().parent.parent.parent
 CHECK_ROOTS = ("cobit", "iso20000", "security")
 
 
@@ -80,7 +81,7 @@ def test_a_check_declares_every_kind_it_reads(path: Path) -> None:
 @cache
 def documented_evidence_types() -> frozenset[str]:
     """The evidence types of the table in docs/evidence-the-checks-read.md (its rows, not its header)."""
-    text = (BUILTIN_DIR.parent / "docs" / "evidence-the-checks-read.md").read_text(encoding="utf-8")
+    text = (ROOT / "docs" / "evidence-the-checks-read.md").read_text(encoding="utf-8")
     table = text.split("## Evidence manifests by type", 1)[1].split("\n## ", 1)[0].split("|---", 1)[1]
     return frozenset(re.findall(r"^\| `(\w+)` \|", table, re.MULTILINE))
 

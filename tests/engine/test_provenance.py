@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from engine.model import ScanResult
-from engine.opa import PrivateOpa
-from engine.policyset import PolicySet
-from engine.scan import scan
-from evidence import load_snapshot
+from regent.engine.model import ScanResult
+from regent.engine.opa import PrivateOpa
+from regent.engine.policyset import PolicySet
+from regent.engine.scan import scan
+from regent.evidence import load_snapshot
 from tests.conftest import Repo, clean_change
 
 NOW = datetime(2026, 6, 1, 12, 0, tzinfo=timezone.utc)

@@ -15,13 +15,13 @@ import xmlschema
 import yaml
 from jsonschema.validators import validator_for
 
-from engine.model import ScanResult
-from engine.opa import PrivateOpa
-from engine.policyset import PolicySet
-from engine.render import RENDERERS, RenderOptions, get_renderer
-from engine.render.markdown import GITHUB_LIMIT, markdown
-from engine.scan import scan
-from evidence import load_snapshot
+from regent.engine.model import ScanResult
+from regent.engine.opa import PrivateOpa
+from regent.engine.policyset import PolicySet
+from regent.engine.render import RENDERERS, RenderOptions, get_renderer
+from regent.engine.render.markdown import GITHUB_LIMIT, markdown
+from regent.engine.scan import scan
+from regent.evidence import load_snapshot
 from tests.conftest import Repo, clean_change
 
 NOW = datetime(2026, 6, 1, 12, 0, tzinfo=timezone.utc)
@@ -228,7 +228,7 @@ def test_github_annotations_escape_properties_and_message_and_skip_waived(repo: 
 
 
 def test_github_message_percent_and_newlines_round_trip() -> None:
-    from engine.render.github import escape_data, escape_property
+    from regent.engine.render.github import escape_data, escape_property
 
     assert escape_data("50% done\r\nnext: a, b") == "50%25 done%0D%0Anext: a, b"
     assert escape_property("a,b:c%\n") == "a%2Cb%3Ac%25%0A"

@@ -9,14 +9,14 @@ from pathlib import Path
 import orjson
 import pytest
 
-from engine.model import ScanResult
-from engine.opa import PrivateOpa
-from engine.policyset import PolicySet
-from engine.render import get_renderer
-from engine.results import ResultCache
-from engine.model import CheckInfo
-from engine.scan import build_input, kinds_read, list_checks, scan
-from evidence import load_snapshot
+from regent.engine.model import ScanResult
+from regent.engine.opa import PrivateOpa
+from regent.engine.policyset import PolicySet
+from regent.engine.render import get_renderer
+from regent.engine.results import ResultCache
+from regent.engine.model import CheckInfo
+from regent.engine.scan import build_input, kinds_read, list_checks, scan
+from regent.evidence import load_snapshot
 from tests.conftest import PEOPLE, Repo, clean_change
 
 NOW = datetime(2026, 6, 1, 12, 0, tzinfo=timezone.utc)

@@ -11,7 +11,7 @@ from typing import Any
 import orjson
 import pytest
 
-from evidence import Snapshot, load_snapshot
+from regent.evidence import Snapshot, load_snapshot
 from tests.conftest import TEST_ARTIFACT, Repo, clean_change
 
 
@@ -178,7 +178,7 @@ def test_signatures_are_verified_with_the_repositorys_trust_settings(
 def test_the_cache_keeps_only_the_most_recent_revisions(
     repo: Repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from evidence import history
+    from regent.evidence import history
 
     monkeypatch.setattr(history, "KEEP_REVISIONS", 2)
     cache = tmp_path / "cache"

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from evidence.parse import MAX_NODES, ParseFailure, parse_document
+from regent.evidence.parse import MAX_NODES, ParseFailure, parse_document
 from tests.conftest import alias_bomb
 
 

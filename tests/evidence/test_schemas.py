@@ -8,8 +8,8 @@ import orjson
 import pytest
 from jsonschema import Draft202012Validator
 
-from evidence import schemas
-from evidence.parse import parse_document
+from regent.evidence import schemas
+from regent.evidence.parse import parse_document
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 VALID = sorted((FIXTURES / "valid").glob("*.yaml"))

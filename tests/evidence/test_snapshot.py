@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from evidence import ConfigError, EvidenceError, load_snapshot
-from evidence import snapshot as snapshot_module
-from evidence.model import line_of
+from regent.evidence import ConfigError, EvidenceError, load_snapshot
+from regent.evidence import snapshot as snapshot_module
+from regent.evidence.model import line_of
 from tests.conftest import Repo, alias_bomb, clean_change
 
 

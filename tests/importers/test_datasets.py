@@ -18,10 +18,10 @@ import pytest
 import yaml
 from click.testing import Result
 
-from evidence.importers import bpic2014, uci
-from evidence.importers.apply import ImportSummary, run_import
-from evidence.importers.base import Context, ImportError_
-from evidence.config import import_settings
+from regent.evidence.importers import bpic2014, uci
+from regent.evidence.importers.apply import ImportSummary, run_import
+from regent.evidence.importers.base import Context, ImportError_
+from regent.evidence.config import import_settings
 
 CHANGE_COLUMNS = (
     "CI Name (aff)", "CI Type (aff)", "CI Subtype (aff)", "Service Component WBS (aff)", "Change ID", "Change Type",

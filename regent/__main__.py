@@ -1,0 +1,5 @@
+"""``python -m regent``: the same as the ``regent`` command."""
+
+from regent.cli import main
+
+main()
