@@ -17,7 +17,7 @@ from typing import Iterable
 
 from regent.engine.errors import PolicyError
 
-BUILTIN_DIR = Path(str(resources.files("regent") / "policies"))
+BUILTIN_DIR = Path(str(resources.files("regent") / "policies")).resolve()
 CUSTOM_ROOT = "custom"
 _PACKAGE = re.compile(r"^package\s+([A-Za-z_][\w.]*)", re.MULTILINE)
 
