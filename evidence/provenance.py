@@ -25,13 +25,12 @@ something the others do not):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import AbstractSet, Any, Callable, Iterable, Mapping, NamedTuple
 
 import orjson
 
 from regent.evidence.history import Commit, History, Touch
-from regent.evidence.model import Record
+from regent.evidence.model import GitFacts, Record
 
 _MISSING = object()
 
@@ -40,20 +39,6 @@ ParseBlobs = Callable[[Mapping[str, str]], Mapping[str, bytes | None]]
 
 ArtifactDigests = Callable[[AbstractSet[str]], Mapping[str, tuple[bool, str | None]]]
 """For artifact paths: whether each is present at the scanned revision, and the sha256 of its bytes."""
-
-
-@dataclass(frozen=True)
-class GitFacts:
-    """What a snapshot hands the policies under ``input.git`` and each record's ``_git``."""
-
-    revision: str
-    shallow: bool
-    commits: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
-    files: Mapping[str, bytes] = field(default_factory=dict)  # record path -> its _git, as JSON
-    commits_walked: int = 0  # 0 when the history came whole from the cache
-
-    def head(self) -> dict[str, Any]:
-        return {"revision": self.revision, "shallow": self.shallow, "commits": self.commits}
 
 
 def gather(

@@ -18,18 +18,15 @@ import orjson
 
 from regent.evidence import schemas
 from regent.evidence.cache import ParseCache, Parsed, ParsedTuple
-from regent.evidence.config import RepoConfig
+from regent.evidence.config import CONFIG_FILE, PEOPLE_FILE, RECORD_SUFFIXES, RepoConfig
 from regent.evidence.errors import ConfigError, EvidenceError
 from regent.evidence.history import artifact_digests, file_history, read_history
-from regent.evidence.provenance import GitFacts, gather
+from regent.evidence.provenance import gather
 from regent.evidence.references import MentionIndex, ReferenceIndex, index_files
 from regent.evidence.gitrepo import GITLINK_MODE, SYMLINK_MODE, Entry, GitRepository, blob_id
-from regent.evidence.model import FieldLines, LoadError, Record, Snapshot, line_of
+from regent.evidence.model import FieldLines, GitFacts, LoadError, Record, Snapshot, line_of
 from regent.evidence.parse import ParseFailure, field_lines, parse_document
 
-CONFIG_FILE = "regent.yaml"
-PEOPLE_FILE = "people.yaml"
-RECORD_SUFFIXES = (".yaml", ".yml", ".json")
 MAX_PROBLEMS_PER_FILE = 10
 _VERSION_SALT = "2"
 # Past this many files, git's pathspec matching makes a walk limited to them slower than the
