@@ -35,10 +35,10 @@ from regent.engine.results import ResultCache
 from regent.engine.scan import control_status, scan
 from regent.evidence import Snapshot, load_snapshot
 from regent.evidence.config import CONFIG_FILE, PEOPLE_FILE, RepoConfig
-from regent.evidence.references import neighbourhood
+from regent.evidence.references import neighbourhood, reference_index
 from regent.evidence.model import Record
+from regent.evidence.paths import record_files
 from regent.evidence.request import FileChange, Request
-from regent.evidence.snapshot import reference_index, record_files
 from regent.evidence.gitrepo import Entry
 
 def gate(
