@@ -17,6 +17,12 @@ def record_files(files: Iterable[Entry], config: RepoConfig) -> list[Entry]:
     return sorted((f for f in files if is_record_path(f.path) and not excluded(f.path)), key=lambda f: f.path)
 
 
+def record_paths(paths: Iterable[str], config: RepoConfig) -> list[str]:
+    """The paths among ``paths`` that hold records, sorted, by the rule of :func:`record_files`."""
+    excluded = exclusion(config.exclude)
+    return sorted(p for p in paths if is_record_path(p) and not excluded(p))
+
+
 def is_record_path(path: str) -> bool:
     """A YAML or JSON file outside hidden folders, other than the two configuration files."""
     if not path.endswith(RECORD_SUFFIXES) and not path.lower().endswith(RECORD_SUFFIXES):

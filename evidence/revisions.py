@@ -1,12 +1,20 @@
-"""Which revision a scan reads: the work tree, a commit, or the last commit of a day."""
+"""Which revision a scan reads: the work tree, a commit, or the last commit of a day.
+
+Also what, besides a commit, decides what a scan of it finds (git's trust
+settings, a shallow clone's edge), so that a kept result of an earlier scan is
+served only while it still holds.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
+from functools import cached_property
+from pathlib import Path
 
 from regent.evidence.errors import EvidenceError
 from regent.evidence.gitrepo import GITLINK_MODE, Entry, GitRepository
+from regent.evidence.history import trust_digest
 from regent.evidence.paths import is_record_path
 
 
@@ -63,3 +71,31 @@ def _worktree_files(repo: GitRepository, notes: list[str]) -> list[Entry]:
     files.extend(Entry(p, "", None) for p in repo.untracked())
     return files
 
+
+@dataclass(frozen=True)
+class JudgingConditions:
+    """What besides a commit decides what its scan finds: git's trust settings (a digest of what
+    decides whether a signature verifies) and the edge of a shallow clone (empty for a full one)."""
+
+    trust: str
+    shallow: bytes
+
+
+class DayEnds:
+    """The commits that end days on HEAD's first-parent history of the repository at ``path``,
+    and the conditions their scans are judged under, read once."""
+
+    def __init__(self, path: Path) -> None:
+        self._repo = GitRepository(path)
+
+    def commit(self, day: date) -> str | None:
+        """The commit that ends ``day`` (None: the repository has none on or before it)."""
+        return day_end_commit(self._repo, day)
+
+    @cached_property
+    def conditions(self) -> JudgingConditions:
+        try:
+            shallow = (self._repo.git_dir / "shallow").read_bytes()
+        except OSError:
+            shallow = b""
+        return JudgingConditions(trust_digest(self._repo), shallow)
