@@ -40,7 +40,7 @@ from regent.evidence import schemas
 from regent.evidence.config import FRAMEWORKS, RepoConfig, setting_value
 from regent.evidence.request import read_request
 from regent.evidence.importers.formats import FORMATS as IMPORT_FORMATS
-from regent.evidence.snapshot import read_worktree_config
+from regent.evidence.settings import read_worktree_config
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_ENGINE = 0, 1, 2, 3
 

@@ -22,7 +22,7 @@ from regent.engine.gate import gate
 from regent.engine.model import ScanResult
 from regent.engine.session import open_evaluator, policy_set
 from regent.evidence.request import read_request
-from regent.evidence.snapshot import read_worktree_config
+from regent.evidence.settings import read_worktree_config
 
 
 def _key(result: ScanResult) -> list[tuple[str, str, int, str]]:

@@ -34,12 +34,11 @@ from regent.engine.policyset import PolicySet
 from regent.engine.results import ResultCache
 from regent.engine.scan import control_status, scan
 from regent.evidence import Snapshot, load_snapshot
-from regent.evidence.config import RepoConfig
-from regent.evidence.references import neighbourhood
+from regent.evidence.config import CONFIG_FILE, PEOPLE_FILE, RepoConfig
+from regent.evidence.references import neighbourhood, reference_index
 from regent.evidence.model import Record
+from regent.evidence.paths import record_paths
 from regent.evidence.request import FileChange, Request
-from regent.evidence.snapshot import CONFIG_FILE, PEOPLE_FILE, reference_index, record_files
-from regent.evidence.gitrepo import Entry
 
 def gate(
     request: Request,
@@ -141,8 +140,7 @@ def _governs_every_check(path: str, policies: PolicySet, root: Path) -> bool:
 
 def _deleted_ids(path: Path, request: Request, config: RepoConfig, cache_dir: Path | None) -> list[str]:
     """The ids of the record files the request deletes, read from the merge base."""
-    gone = [Entry(p, "100644", None) for p, c in request.files.items() if c.status == "deleted"]
-    wanted = {f.path for f in record_files(gone, config)}
+    wanted = set(record_paths((p for p, c in request.files.items() if c.status == "deleted"), config))
     if not wanted:
         return []
     old = load_snapshot(path, rev=request.merge_base, cache_dir=cache_dir, select=wanted, history=False)

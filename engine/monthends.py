@@ -19,8 +19,7 @@ from typing import Sequence
 
 from regent.engine.model import ScanResult
 from regent.engine.results import keep_newest
-from regent.evidence.gitrepo import GitRepository
-from regent.evidence.history import trust_digest
+from regent.evidence.revisions import DayEnds
 
 KEEP = 48  # four years of month ends
 _VERSION = 1
@@ -44,12 +43,12 @@ class MonthEndCache:
     def __init__(self, directory: Path | None, path: Path, policy_digest: str, opa_version: str,
                  frameworks: Sequence[str]) -> None:
         self._directory = directory / "monthends" if directory else None
-        self._repo = GitRepository(path)
+        self._day_ends = DayEnds(path)
         self._fixed = (str(_VERSION), policy_digest, opa_version, ",".join(sorted(frameworks)))
 
     def commit(self, end: date) -> str | None:
         """The commit that ends the day ``end`` (None: the repository has none on or before it)."""
-        return self._repo.last_commit_before(f"{end.isoformat()}T23:59:59Z")
+        return self._day_ends.commit(end)
 
     def get(self, commit: str, end: date) -> ScanResult | None:
         if self._directory is None:
@@ -77,8 +76,5 @@ class MonthEndCache:
     def _repository_digest(self) -> str:
         """What else decides a month end's scan, read once: git's trust settings, a shallow clone's edge
         and Regent's code."""
-        try:
-            shallow = (self._repo.git_dir / "shallow").read_bytes()
-        except OSError:
-            shallow = b""
-        return hashlib.sha256(f"{trust_digest(self._repo)}\x00{code_digest()}\x00".encode() + shallow).hexdigest()
+        conditions = self._day_ends.conditions
+        return hashlib.sha256(f"{conditions.trust}\x00{code_digest()}\x00".encode() + conditions.shallow).hexdigest()

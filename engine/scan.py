@@ -18,7 +18,7 @@ from regent.engine.model import SEVERITY_RANK, CheckInfo, ControlStatus, Finding
 from regent.engine.policyset import PolicySet
 from regent.engine.results import ResultCache
 from regent.evidence import Snapshot
-from regent.evidence.snapshot import PEOPLE_FILE
+from regent.evidence.config import PEOPLE_FILE
 from regent.evidence.model import FieldLines, LoadError, line_of
 from regent.evidence.config import FRAMEWORKS
 

@@ -60,6 +60,11 @@ DEFAULT_EXCLUDE: tuple[str, ...] = ("evidence/artifacts/**",)
 
 DEFAULT_MAX_RECORD_BYTES = 8 * 1024 * 1024
 
+# The repository's own files: its configuration, its people, and the suffixes of record files.
+CONFIG_FILE = "regent.yaml"
+PEOPLE_FILE = "people.yaml"
+RECORD_SUFFIXES: tuple[str, ...] = (".yaml", ".yml", ".json")
+
 
 @dataclass(frozen=True)
 class RepoConfig:

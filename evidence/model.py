@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 import orjson
 
 from regent.evidence.config import RepoConfig
-
-if TYPE_CHECKING:
-    from regent.evidence.provenance import GitFacts
 
 
 class Record(NamedTuple):
@@ -67,6 +64,20 @@ class LoadError:
     code: str
     kind: str | None = None
     id: str | None = None
+
+
+@dataclass(frozen=True)
+class GitFacts:
+    """What a snapshot hands the policies under ``input.git`` and each record's ``_git``."""
+
+    revision: str
+    shallow: bool
+    commits: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    files: Mapping[str, bytes] = field(default_factory=dict)  # record path -> its _git, as JSON
+    commits_walked: int = 0  # 0 when the history came whole from the cache
+
+    def head(self) -> dict[str, Any]:
+        return {"revision": self.revision, "shallow": self.shallow, "commits": self.commits}
 
 
 @dataclass(frozen=True)

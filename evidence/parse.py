@@ -20,7 +20,7 @@ _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class RecordLoader(_BaseLoader):
+class RecordLoader(_BaseLoader):  # type: ignore[misc]  # the loader classes are untyped
     """A safe YAML loader that leaves timestamps and dates as strings and refuses duplicate keys."""
 
     def construct_mapping(self, node: yaml.Node, deep: bool = False) -> Any:

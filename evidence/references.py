@@ -23,7 +23,13 @@ from collections import defaultdict
 from pathlib import Path
 from typing import AbstractSet, Callable, Iterable, Iterator, Mapping, NamedTuple
 
-from regent.evidence.gitrepo import blob_id
+from regent.evidence.config import CONFIG_FILE, RepoConfig
+from regent.evidence.gitrepo import GitRepository, blob_id
+from regent.evidence.parse import ParseFailure
+from regent.evidence.paths import record_files
+from regent.evidence.reader import FileReader
+from regent.evidence.revisions import read_revision
+from regent.evidence.settings import read_config
 
 _OWN_ID = re.compile(rb'^(?:id:[ \t]*["\']?([^"\'\s#]+)|[ \t]*"id"[ \t]*:[ \t]*"([^"]+)")', re.MULTILINE)
 _OWN_KIND = re.compile(rb'^(?:kind:[ \t]*["\']?([\w-]+)|[ \t]*"kind"[ \t]*:[ \t]*"([\w-]+)")', re.MULTILINE)
@@ -245,3 +251,27 @@ def index_files(
                 batch = []
         index.add(batch, tree)
     return ReferenceIndex(by_path, index)
+
+
+def reference_index(path: Path, rev: str | None, cache_dir: Path | None) -> tuple[ReferenceIndex, RepoConfig]:
+    """The references between the record files of a revision (the work tree without ``rev``),
+    read from their bytes (indexed by blob in the cache folder), and the revision's configuration."""
+    repo = GitRepository(path)
+    revision = read_revision(repo, rev, None, None)
+    files = FileReader(repo, revision.worktree)
+    config = read_config(files, next((f for f in revision.files if f.path == CONFIG_FILE), None))
+    wanted = {f.path: f.blob for f in record_files(revision.files, config)}
+    commit = revision.commit
+    tree = repo.git("rev-parse", f"{commit}^{{tree}}").decode().strip() if commit and not revision.worktree else None
+
+    def blobs(ids: list[str]) -> Iterator[tuple[str, bytes | None]]:
+        for blob, data, _ in repo.read_blobs(ids, config.max_record_bytes):
+            yield blob, data
+
+    def disk(p: str) -> bytes | None:
+        try:
+            return files.read_disk(p)[0]
+        except ParseFailure:
+            return None
+
+    return index_files(wanted, MentionIndex(cache_dir), tree, blobs, disk), config

@@ -21,7 +21,7 @@ from regent.evidence import schemas
 from regent.evidence.authoring.store import FOLDERS, dump, file_name
 from regent.evidence.config import DEFAULT_EXCLUDE, RepoConfig
 from regent.evidence.errors import EvidenceError
-from regent.evidence.snapshot import CONFIG_FILE, PEOPLE_FILE
+from regent.evidence.config import CONFIG_FILE, PEOPLE_FILE
 
 ARTIFACTS = "evidence/artifacts"
 WORKFLOW = ".github/workflows/regent-gate.yml"

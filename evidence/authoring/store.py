@@ -15,10 +15,11 @@ from typing import Any, Iterator, Mapping
 import yaml
 
 from regent.evidence import schemas
-from regent.evidence.config import RepoConfig
+from regent.evidence.config import CONFIG_FILE, PEOPLE_FILE, RepoConfig
 from regent.evidence.parse import ParseFailure, parse_document
+from regent.evidence.paths import record_files
 from regent.evidence.provenance import person_of
-from regent.evidence.snapshot import CONFIG_FILE, PEOPLE_FILE, read_worktree_config, record_files
+from regent.evidence.settings import read_worktree_config
 from regent.evidence.gitrepo import Entry
 
 # Where each kind's new records go; ``regent init`` lays out the same folders.

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from regent.evidence import ConfigError, EvidenceError, load_snapshot
-from regent.evidence import snapshot as snapshot_module
+from regent.evidence import parsing as parsing_module
 from regent.evidence.model import line_of
 from tests.conftest import Repo, alias_bomb, clean_change
 
@@ -196,8 +196,8 @@ def test_many_files_are_parsed_by_worker_processes_with_the_same_result(
     repo.write("changes/CHG-broken.yaml", "kind: change\nid: CHG-broken\ntitle: [unclosed\n")
     repo.commit("Forty changes and a broken one")
     one_process = load_snapshot(repo.path, rev="HEAD")
-    monkeypatch.setattr(snapshot_module, "PARALLEL_MIN", 2)
-    monkeypatch.setattr(snapshot_module, "_CHUNK", 3)
+    monkeypatch.setattr(parsing_module, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(parsing_module, "_CHUNK", 3)
     workers = load_snapshot(repo.path, rev="HEAD")
     if len(os.sched_getaffinity(0)) > 1:
         assert workers.stats["parse_workers"] >= 2
