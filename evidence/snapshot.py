@@ -141,17 +141,21 @@ def _now() -> datetime:
     return datetime.now(timezone.utc).replace(microsecond=0)
 
 
+def end_of_day(day: date) -> datetime:
+    """The last second of ``day`` (UTC): "now" for a scan or a gate as of that day."""
+    return datetime(day.year, day.month, day.day, 23, 59, 59, tzinfo=timezone.utc)
+
+
 def _revision(
     repo: GitRepository, rev: str | None, as_of: date | None, now: datetime | None, notes: list[str]
 ) -> tuple[str | None, list[Entry], bool, datetime]:
     """The commit to read (None: no commit yet), its files, whether they are the work tree's,
     and the reference time its checks judge against."""
     if as_of is not None:
-        end_of_day = f"{as_of.isoformat()}T23:59:59Z"
-        commit = repo.last_commit_before(end_of_day)
+        reference = end_of_day(as_of)
+        commit = repo.last_commit_before(reference.strftime("%Y-%m-%dT%H:%M:%SZ"))
         if commit is None:
             raise EvidenceError(f"the repository has no commit on or before {as_of.isoformat()}")
-        reference = datetime(as_of.year, as_of.month, as_of.day, 23, 59, 59, tzinfo=timezone.utc)
         return commit, repo.tree(commit), False, reference
     if rev is not None:
         commit = repo.resolve(rev)
