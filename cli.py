@@ -40,6 +40,7 @@ from regent.evidence import schemas
 from regent.evidence.config import FRAMEWORKS, RepoConfig, setting_value
 from regent.evidence.request import read_request
 from regent.evidence.importers.formats import FORMATS as IMPORT_FORMATS
+from regent.evidence.revisions import end_of_day
 from regent.evidence.settings import read_worktree_config
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_ENGINE = 0, 1, 2, 3
@@ -206,7 +207,8 @@ def run_scan(path: Path, options: RunOptions, *, rev: str | None = None, as_of: 
     return _guarded(work)
 
 
-def run_gate(path: Path, options: RunOptions, *, base: str, head: str | None = None, full: bool = False) -> int:
+def run_gate(path: Path, options: RunOptions, *, base: str, head: str | None = None, full: bool = False,
+             as_of: date | None = None) -> int:
     """``regent gate``: exit 1 when the request brings a finding at or above the threshold."""
 
     o = options
@@ -218,7 +220,8 @@ def run_gate(path: Path, options: RunOptions, *, base: str, head: str | None = N
         with _status(f"judging {_count(len(request.files), 'changed file', 'changed files')} on OPA",
                      o.show_progress), open_evaluator(policies, o.opa_url, o.opa_token, o.opa_binary) as evaluator:
             result = gate(request, policies, evaluator, scope="full" if full else "neighbourhood",
-                          frameworks=o.frameworks or None, results=ResultCache(o.cache()), cache_dir=o.cache())
+                          frameworks=o.frameworks or None, results=ResultCache(o.cache()), cache_dir=o.cache(),
+                          now=end_of_day(as_of) if as_of else None)
         result = _baselines(result, None, o.use_baseline)
         threshold = o.fail_on or config.fail_on or "high"
         _deliver(result, o.to, threshold)
@@ -698,6 +701,9 @@ def scan_cmd(path: Path, rev: str | None, as_of: date | None, formats: tuple[str
 @click.option("--full", is_flag=True,
               help="Evaluate every record at the head and at the merge base (exact, as slow as two scans) instead "
                    "of the changed records and those within two references of them.")
+@click.option("--as-of", "as_of", type=_Day(), metavar="YYYY-MM-DD",
+              help="Judge the request with the end of this day (UTC) as 'now', as scan --as-of does [default: the "
+                   "moment the gate starts]. The revisions judged are still --base and --head.")
 @_output_options
 @_fail_on_option
 @_framework_option
@@ -705,7 +711,7 @@ def scan_cmd(path: Path, rev: str | None, as_of: date | None, formats: tuple[str
 @_cache_option
 @_stats_option
 @_opa_options
-def gate_cmd(path: Path, base: str, head: str | None, full: bool, formats: tuple[str, ...],
+def gate_cmd(path: Path, base: str, head: str | None, full: bool, as_of: date | None, formats: tuple[str, ...],
              outputs: tuple[Path, ...], fail_on: str | None, frameworks: tuple[str, ...], use_baseline: Path | None,
              no_cache: bool, stats: bool, opa_url: str | None, opa_token: str | None, opa_binary: str | None) -> None:
     """Judge a change request before it merges: the records it adds or edits, how it edits them
@@ -720,7 +726,7 @@ def gate_cmd(path: Path, base: str, head: str | None, full: bool, formats: tuple
     """
     options = _options(formats, outputs, use_baseline, fail_on, frameworks, no_cache, stats, opa_url, opa_token,
                        opa_binary)
-    sys.exit(run_gate(path, options, base=base, head=head, full=full))
+    sys.exit(run_gate(path, options, base=base, head=head, full=full, as_of=as_of))
 
 
 @main.command("validate")

@@ -17,10 +17,10 @@ from typing import Iterable, Mapping
 
 import yaml
 
+from regent import frameworks
 from regent.engine.errors import PolicyError
 from regent.engine.model import CheckInfo
 from regent.engine.policyset import BUILTIN_DIR
-from regent.evidence.config import FRAMEWORKS
 
 CATALOG_DIR = BUILTIN_DIR / "catalogs"
 
@@ -77,7 +77,7 @@ def _read(path: Path, framework: str) -> Catalog:
 def load_catalogs(directory: Path = CATALOG_DIR) -> Mapping[str, Catalog]:
     """Every framework's catalog, in the usual framework order."""
     catalogs = {}
-    for framework in FRAMEWORKS:
+    for framework in frameworks.KEYS:
         catalog = _read(directory / f"{framework}.yaml", framework)
         if catalog.framework != framework:
             raise PolicyError(f"{directory / framework}.yaml says it is the catalog of {catalog.framework}")

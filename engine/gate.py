@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
@@ -49,6 +50,7 @@ def gate(
     frameworks: Sequence[str] | None = None,
     results: ResultCache | None = None,
     cache_dir: Path | None = None,
+    now: datetime | None = None,
 ) -> ScanResult:
     started = time.perf_counter()
     path = Path(request.repository)
@@ -79,7 +81,7 @@ def gate(
             history_of = seeds
     located = time.perf_counter()
 
-    head = load_snapshot(path, rev=head_rev, cache_dir=cache_dir, select=chosen, history_of=history_of)
+    head = load_snapshot(path, rev=head_rev, now=now, cache_dir=cache_dir, select=chosen, history_of=history_of)
     base_paths = None if chosen is None else chosen | {c.source for c in request.files.values() if c.source} | {
         p for p, c in request.files.items() if c.status == "deleted"}
     base = load_snapshot(path, rev=request.merge_base, cache_dir=cache_dir, now=head.reference_time,

@@ -10,55 +10,41 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-FRAMEWORKS: tuple[str, ...] = ("cobit4", "cobit2019", "iso20000", "iso17799", "iso27002")
+from regent.evidence import schemas
+from regent.frameworks import KEYS as _CATALOGUED
 
-# Each threshold's unit is the last word of its name. The descriptions live in
-# the regent.yaml schema (evidence/schemas/regent_config.json), which a test
-# holds to this table.
-DEFAULT_THRESHOLDS: Mapping[str, int] = {
-    "emergency_review_days": 7,
-    "stale_change_days": 30,
-    "cmdb_update_days": 30,
-    "ci_verification_days": 180,
-    "failed_evidence_retest_days": 30,
-    "max_waiver_days": 365,
-    "service_report_grace_days": 10,
-    "supplier_review_days": 365,
-    "capacity_review_days": 365,
-    "continuity_test_days": 365,
-    "major_incident_problem_days": 5,
-    "access_review_grace_days": 15,
-    "restore_test_days": 90,
-    "backup_age_days": 2,
-    "leaver_access_removal_days": 1,
-    "vulnerability_scan_days": 31,
-    "critical_vulnerability_days": 15,
-    "log_review_days": 31,
-    "availability_breach_months": 2,
-    "commit_clock_skew_minutes": 60,
-}
+# The frameworks with a control catalog, in the usual order.
+FRAMEWORKS: tuple[str, ...] = _CATALOGUED
+
+
+def _default(name: str) -> Any:
+    """The default the regent.yaml schema states for a top-level setting."""
+    return schemas.schema(schemas.CONFIG)["properties"][name]["default"]
+
+
+def _defaults(section: str) -> dict[str, Any]:
+    """The defaults the regent.yaml schema states for the settings of a section, lists as tuples."""
+    settings = schemas.schema(schemas.CONFIG)["properties"][section]["properties"]
+    return {name: tuple(spec["default"]) if isinstance(spec["default"], list) else spec["default"]
+            for name, spec in settings.items()}
+
+
+# Every default below is the regent.yaml schema's (evidence/schemas/regent_config.json),
+# which also describes each setting. Each threshold's unit is the last word of its name.
+DEFAULT_THRESHOLDS: Mapping[str, int] = _defaults("thresholds")
 
 # The settings a production system must show in its observed configuration.
-DEFAULT_BASELINE: Mapping[str, Any] = {
-    "types": ("server", "application", "database"),
-    "tls_min_version": "1.2",
-    "password_min_length": 12,
-    "audit_logging": True,
-}
+DEFAULT_BASELINE: Mapping[str, Any] = _defaults("baseline")
 
 # Pairs of people.yaml roles that one person must not hold together.
-DEFAULT_ROLE_CONFLICTS: tuple[tuple[str, str], ...] = (("developer", "release-manager"),)
+DEFAULT_ROLE_CONFLICTS: tuple[tuple[str, str], ...] = tuple((a, b) for a, b in _default("role_conflicts"))
 
-DEFAULT_ROLES: Mapping[str, tuple[str, ...]] = {
-    "approvers": ("cab", "change-manager", "emergency-cab"),
-    "cab": ("cab",),
-    "emergency_approvers": ("emergency-cab",),
-    "recorders": (),
-}
+DEFAULT_ROLES: Mapping[str, tuple[str, ...]] = _defaults("roles")
 
+# Always left out, whatever regent.yaml's exclude adds (the schema's default adds nothing).
 DEFAULT_EXCLUDE: tuple[str, ...] = ("evidence/artifacts/**",)
 
-DEFAULT_MAX_RECORD_BYTES = 8 * 1024 * 1024
+DEFAULT_MAX_RECORD_BYTES: int = _default("max_record_bytes")
 
 # The repository's own files: its configuration, its people, and the suffixes of record files.
 CONFIG_FILE = "regent.yaml"

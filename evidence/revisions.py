@@ -34,9 +34,9 @@ def read_revision(repo: GitRepository, rev: str | None, as_of: date | None, now:
     before the end of that day (UTC), judged at that day's last second; else the work tree."""
     if as_of is not None:
         commit = day_end_commit(repo, as_of)
+        reference = end_of_day(as_of)
         if commit is None:
             raise EvidenceError(f"the repository has no commit on or before {as_of.isoformat()}")
-        reference = datetime(as_of.year, as_of.month, as_of.day, 23, 59, 59, tzinfo=timezone.utc)
         return Revision(commit, tuple(repo.tree(commit)), False, reference)
     if rev is not None:
         commit = repo.resolve(rev)
@@ -48,9 +48,14 @@ def read_revision(repo: GitRepository, rev: str | None, as_of: date | None, now:
     return Revision(repo.head(), tuple(files), True, now or _now(), tuple(notes))
 
 
+def end_of_day(day: date) -> datetime:
+    """The last second of ``day`` (UTC): "now" for a scan or a gate as of that day."""
+    return datetime(day.year, day.month, day.day, 23, 59, 59, tzinfo=timezone.utc)
+
+
 def day_end_commit(repo: GitRepository, day: date) -> str | None:
     """The newest commit on HEAD's first-parent history committed by the end of ``day`` (UTC)."""
-    return repo.last_commit_before(f"{day.isoformat()}T23:59:59Z")
+    return repo.last_commit_before(end_of_day(day).strftime("%Y-%m-%dT%H:%M:%SZ"))
 
 
 def _now() -> datetime:

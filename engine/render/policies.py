@@ -14,14 +14,9 @@ import yaml
 
 from regent.engine.catalog import Catalog, CoverageRow
 from regent.engine.model import SEVERITY_RANK, CheckInfo
+from regent.frameworks import NAMES
 
-FRAMEWORK_NAMES: Mapping[str, str] = {
-    "cobit4": "COBIT 4.1",
-    "cobit2019": "COBIT 2019",
-    "iso20000": "ISO/IEC 20000-1:2018",
-    "iso17799": "ISO/IEC 17799:2005",
-    "iso27002": "ISO/IEC 27002:2022",
-}
+FRAMEWORK_NAMES: Mapping[str, str] = NAMES  # each framework's name, its catalog's title
 
 _STATUS_MARK = {"automated": "●", "partly": "◐", "manual": "○"}
 

@@ -11,10 +11,9 @@ from rich.text import Text
 
 from regent.engine.model import SEVERITIES, Finding, ScanResult
 from regent.engine.render.base import Renderer, plural
+from regent.frameworks import SHORT as _SHORT
 
 _STYLE = {"critical": "bold white on red", "high": "bold red", "medium": "yellow", "low": "cyan"}
-_SHORT = {"cobit4": "COBIT4.1", "cobit2019": "COBIT2019", "iso20000": "20000", "iso17799": "17799",
-          "iso27002": "27002"}
 
 
 class TextRenderer(Renderer):
