@@ -24,7 +24,7 @@ from regent.evidence.history import artifact_digests, file_history, read_history
 from regent.evidence.provenance import GitFacts, gather
 from regent.evidence.references import MentionIndex, ReferenceIndex, index_files
 from regent.evidence.gitrepo import GITLINK_MODE, SYMLINK_MODE, Entry, GitRepository, blob_id
-from regent.evidence.model import FieldLines, LoadError, Record, Snapshot, line_of
+from regent.evidence.model import FieldLines, LoadError, LoadStats, Record, Snapshot, line_of
 from regent.evidence.parse import ParseFailure, field_lines, parse_document
 
 CONFIG_FILE = "regent.yaml"
@@ -127,11 +127,11 @@ def load_snapshot(
         errors=tuple(errors),
         notes=tuple(notes),
         files=len(candidates),
-        stats={"load_seconds": time.perf_counter() - started, "parsed": reader.parsed, "cached": reader.cached,
-               "parse_workers": reader.workers,
-               "history_seconds": history_seconds, "history_walked": float(bool(facts and facts.commits_walked)),
-               "history_commits_walked": facts.commits_walked if facts else 0,
-               "history_versions_parsed": versions},
+        stats=LoadStats(load_seconds=time.perf_counter() - started, parsed=reader.parsed, cached=reader.cached,
+                        parse_workers=reader.workers, history_seconds=history_seconds,
+                        history_walked=bool(facts and facts.commits_walked),
+                        history_commits_walked=facts.commits_walked if facts else 0,
+                        history_versions_parsed=versions),
         git=facts,
         line_reader=_line_reader(reader, parse_cache),
     )
