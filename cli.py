@@ -31,7 +31,7 @@ from regent.engine.opa_binary import check_policies, find_opa, opa_version
 from regent.engine.policyset import BUILTIN_DIR, PolicySet
 from regent.engine.render import RENDERERS, RenderOptions, get_renderer
 from regent.engine.render import policies as render_policies
-from regent.engine.render.stats import gate_timings, scan_timings
+from regent.engine.render.stats import timings
 from regent.engine.results import ResultCache
 from regent.engine.scan import list_checks, scan
 from regent.engine.session import open_evaluator, policy_set
@@ -153,11 +153,11 @@ def _baselines(result: ScanResult, write_to: Path | None, read_from: Path | None
     if read_from is not None:
         result = baseline.apply(result, baseline.read(read_from), read_from)
         assert result.baseline is not None
-        stale = result.baseline["stale"]
-        click.echo(f"baseline {read_from}: {_count(result.baseline['known'], 'known finding', 'known findings')} "
+        stale = result.baseline.stale
+        click.echo(f"baseline {read_from}: {_count(result.baseline.known, 'known finding', 'known findings')} "
                    f"left out, {_count(len(stale), 'stale entry', 'stale entries')}", err=True)
         for entry in stale:
-            click.echo(f"  stale: {entry['check']} {entry['kind']} {entry['id']} (no longer found)", err=True)
+            click.echo(f"  stale: {entry.check} {entry.kind} {entry.id} (no longer found)", err=True)
     return result
 
 
@@ -201,7 +201,7 @@ def run_scan(path: Path, options: RunOptions, *, rev: str | None = None, as_of: 
         threshold = o.fail_on or snapshot.config.fail_on or "high"
         _deliver(result, o.to, threshold)
         if o.show_stats:
-            click.echo(scan_timings({**result.stats, "policy_load_seconds": loaded}), err=True)
+            click.echo(timings(result.stats, policy_load_seconds=loaded), err=True)
         return EXIT_FINDINGS if result.breaches(threshold) else EXIT_OK
 
     return _guarded(work)
@@ -226,7 +226,7 @@ def run_gate(path: Path, options: RunOptions, *, base: str, head: str | None = N
         threshold = o.fail_on or config.fail_on or "high"
         _deliver(result, o.to, threshold)
         if o.show_stats:
-            click.echo(gate_timings(result.stats), err=True)
+            click.echo(timings(result.stats), err=True)
         return EXIT_FINDINGS if result.breaches(threshold) else EXIT_OK
 
     return _guarded(work)

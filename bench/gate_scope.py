@@ -50,7 +50,7 @@ def main(repo: Path) -> int:
             if _key(near) != _key(full):
                 differ += 1
                 print(f"{name}: {len(near.findings)} findings in the neighbourhood "
-                      f"({near.gate['evaluated'] if near.gate else '?'} records), {len(full.findings)} in full")
+                      f"({near.gate.evaluated if near.gate else '?'} records), {len(full.findings)} in full")
     print(f"{len(files)} record files, {differ} with different findings")
     return 1 if differ else 0
 

@@ -152,7 +152,7 @@ def main() -> None:
           "| walk | facts cold | facts cached |")
     print("|---:|---:|---:|---:|---:|---:|---:|")
     print(f"| {len(paths) - 1:,} | {len(history.commits):,} | {changed:,} | {git_log:.1f} s | {walked:.1f} s "
-          f"| {cold.stats['history_seconds']:.1f} s | {cached.stats['history_seconds']:.1f} s |")
+          f"| {cold.stats.history_seconds:.1f} s | {cached.stats.history_seconds:.1f} s |")
 
 
 if __name__ == "__main__":

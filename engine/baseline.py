@@ -17,7 +17,7 @@ from typing import Any, Iterable
 
 import orjson
 
-from regent.engine.model import Finding, ScanResult
+from regent.engine.model import BaselineSummary, Finding, ScanResult, StaleEntry
 from regent.engine.errors import InputFileError
 
 FORMAT = "regent-baseline/1"
@@ -84,9 +84,8 @@ def apply(result: ScanResult, entries: Iterable[dict[str, Any]], source: Path) -
         # Findings whose message the baseline holds are covered first, then any others up to its count.
         ranked = sorted(found, key=lambda f: f.message not in messages.get(k, ()))
         covered.update(id(f) for f in ranked[:allowance.get(k, 0)])
-    stale = [{"check": k[0], "kind": k[1], "id": k[2], "count": n - len(by_key.get(k, ()))}
-             for k, n in sorted(allowance.items(), key=lambda item: tuple(str(v) for v in item[0]))
-             if n > len(by_key.get(k, ()))]
+    stale = tuple(StaleEntry(check=k[0], kind=k[1], id=k[2], count=n - len(by_key.get(k, ())))
+                  for k, n in sorted(allowance.items(), key=lambda item: tuple(str(v) for v in item[0]))
+                  if n > len(by_key.get(k, ())))
     kept = tuple(f for f in result.findings if id(f) not in covered)
-    return replace(result, findings=kept,
-                   baseline={"file": str(source), "known": len(covered), "stale": stale})
+    return replace(result, findings=kept, baseline=BaselineSummary(file=str(source), known=len(covered), stale=stale))

@@ -30,10 +30,11 @@ from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from regent.engine.interface import PolicyEvaluator
-from regent.engine.model import Finding, RecordRef, ScanResult
+from regent.engine.model import ChangedFile, Finding, GateSummary, RecordRef, ScanResult
 from regent.engine.policyset import PolicySet
 from regent.engine.results import ResultCache
 from regent.engine.scan import control_status, scan
+from regent.engine.stats import GateStats, ScanStats
 from regent.evidence import Snapshot, load_snapshot
 from regent.evidence.config import CONFIG_FILE, PEOPLE_FILE, RepoConfig
 from regent.evidence.references import neighbourhood, reference_index
@@ -108,27 +109,19 @@ def gate(
             elsewhere += 1
 
     head_paths, base_paths_map = {r.path: r for r in head}, {r.path: r for r in base}
-    changed = [_describe(change, base_paths_map if change.status == "deleted" else head_paths)
-               for _, change in sorted(request.files.items())]
-    stats = {f"head_{k}": v for k, v in at_head.stats.items()}
-    stats.update({f"base_{k}": v for k, v in at_base.stats.items()})
-    stats.update(locate_seconds=located - started, gate_seconds=time.perf_counter() - started,
-                 evaluated_records=head.record_count)
+    changed = tuple(_describe(change, base_paths_map if change.status == "deleted" else head_paths)
+                    for _, change in sorted(request.files.items()))
+    assert isinstance(at_head.stats, ScanStats) and isinstance(at_base.stats, ScanStats)
+    stats = GateStats(head=at_head.stats, base=at_base.stats, locate_seconds=located - started,
+                      gate_seconds=time.perf_counter() - started, evaluated_records=head.record_count)
     return replace(
         at_head,
         findings=tuple(reported),
         controls=tuple(control_status(at_head.checks, reported, head, at_head.frameworks)),
         notes=(*at_head.notes, *notes),
         stats=stats,
-        gate={
-            "base": request.base,
-            "merge_base": request.merge_base,
-            "head": request.head,
-            "scope": scope,
-            "changed": changed,
-            "evaluated": head.record_count,
-            "elsewhere": elsewhere,
-        },
+        gate=GateSummary(base=request.base, merge_base=request.merge_base, head=request.head, scope=scope,
+                         changed=changed, evaluated=head.record_count, elsewhere=elsewhere),
     )
 
 
@@ -162,11 +155,11 @@ def _before(request: Request, base: Snapshot) -> dict[str, dict[str, Any]]:
     return before
 
 
-def _describe(change: FileChange, records: Mapping[str, Record]) -> dict[str, Any]:
+def _describe(change: FileChange, records: Mapping[str, Record]) -> ChangedFile:
     """A changed file for the report: its path and status, and the record it holds if any."""
     record = records.get(change.path)
-    return {"path": change.path, "status": change.status, "from": change.source,
-            "kind": record.kind if record else None, "id": record.id if record else None}
+    return ChangedFile(path=change.path, status=change.status, source=change.source,
+                       kind=record.kind if record else None, id=record.id if record else None)
 
 
 def _key(finding: Finding) -> tuple[Any, ...]:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any, Mapping
 
+from regent.engine.stats import GateStats, ScanStats
 from regent.evidence.config import FRAMEWORKS
 
 SEVERITIES: tuple[str, ...] = ("low", "medium", "high", "critical")
@@ -94,17 +96,97 @@ class Finding:
         }
 
 
+class ControlState(str, Enum):
+    """A control's status: its value is what the scan's JSON writes, its label what a report shows.
+
+    A scan finds a control held, failed or not tested; a report also calls a
+    held control partly waived when it holds only because a waiver covers a
+    finding. The members are in the order a report counts them.
+    """
+
+    HELD = "pass", "held"
+    PARTLY_WAIVED = "partly_waived", "partly waived"
+    FAILED = "fail", "failed"
+    NOT_TESTED = "not_tested", "not tested"
+
+    label: str
+
+    def __new__(cls, value: str, label: str) -> ControlState:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label
+        return member
+
+
 @dataclass(frozen=True)
 class ControlStatus:
     framework: str
     id: str
-    status: str  # pass | fail | not_tested
+    status: ControlState
     checks: tuple[str, ...]
     findings: int
 
     def to_dict(self) -> dict[str, Any]:
-        return {"framework": self.framework, "id": self.id, "status": self.status,
+        return {"framework": self.framework, "id": self.id, "status": self.status.value,
                 "checks": list(self.checks), "findings": self.findings}
+
+
+@dataclass(frozen=True)
+class ChangedFile:
+    """A file a change request added, changed or deleted, and the record it holds if any."""
+
+    path: str
+    status: str  # added | modified | deleted | renamed
+    source: str | None  # a renamed file's path at the merge base
+    kind: str | None
+    id: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "status": self.status, "from": self.source, "kind": self.kind, "id": self.id}
+
+
+@dataclass(frozen=True)
+class GateSummary:
+    """The request a gate judged and how it judged it."""
+
+    base: str
+    merge_base: str
+    head: str | None  # None: the work tree
+    scope: str  # neighbourhood | full
+    changed: tuple[ChangedFile, ...]
+    evaluated: int  # records evaluated at the head
+    # Findings on records the request left alone: present at the head and not at the merge base.
+    elsewhere: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"base": self.base, "merge_base": self.merge_base, "head": self.head, "scope": self.scope,
+                "changed": [c.to_dict() for c in self.changed], "evaluated": self.evaluated,
+                "elsewhere": self.elsewhere}
+
+
+@dataclass(frozen=True)
+class StaleEntry:
+    """Findings a baseline holds that the scan no longer finds: ``count`` of them, of one check on one record."""
+
+    check: str
+    kind: str | None
+    id: str | None
+    count: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"check": self.check, "kind": self.kind, "id": self.id, "count": self.count}
+
+
+@dataclass(frozen=True)
+class BaselineSummary:
+    """What a baseline did to a result: the findings it held and left out, and its stale entries."""
+
+    file: str
+    known: int
+    stale: tuple[StaleEntry, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"file": self.file, "known": self.known, "stale": [e.to_dict() for e in self.stale]}
 
 
 @dataclass(frozen=True)
@@ -120,13 +202,9 @@ class ScanResult:
     controls: tuple[ControlStatus, ...]
     frameworks: tuple[str, ...]
     notes: tuple[str, ...] = ()
-    stats: Mapping[str, float] = field(default_factory=dict)
-    # A gate's request: base, merge_base, head (None: the work tree), changed (the records and files the
-    # request added or changed: [{path, status, kind, id}]), scope (neighbourhood | full), elsewhere
-    # (findings on records the request left alone, present at head and not at the merge base).
-    gate: Mapping[str, Any] | None = None
-    # With --baseline: file, known (findings it held and that were left out), stale ([{check, kind, id}]).
-    baseline: Mapping[str, Any] | None = None
+    stats: ScanStats | GateStats = ScanStats()
+    gate: GateSummary | None = None  # a gate's request
+    baseline: BaselineSummary | None = None  # with --baseline
 
     def count(self, status: str) -> int:
         return sum(1 for f in self.findings if f.status == status)
@@ -161,6 +239,6 @@ class ScanResult:
             "controls": [c.to_dict() for c in self.controls],
             "findings": [f.to_dict() for f in self.findings],
             "notes": list(self.notes),
-            **({"gate": dict(self.gate)} if self.gate is not None else {}),
-            **({"baseline": dict(self.baseline)} if self.baseline is not None else {}),
+            **({"gate": self.gate.to_dict()} if self.gate is not None else {}),
+            **({"baseline": self.baseline.to_dict()} if self.baseline is not None else {}),
         }

@@ -26,7 +26,7 @@ from opa_client import OpaClient
 from opa_client.errors import RegoParseError
 
 from regent.engine.errors import EngineUnavailable, PolicyError
-from regent.engine.interface import PolicyEvaluator
+from regent.engine.interface import EvalTimings, PolicyEvaluator
 from regent.engine.opa_binary import check_policies, opa_version
 from regent.engine.policyset import PolicyFile, PolicySet
 
@@ -43,7 +43,7 @@ allow if input.identity == "{token}"
 """
 
 
-class _Client(OpaClient):
+class _Client(OpaClient):  # type: ignore[misc]  # opa-python-client ships no type information
     """The library's client, plus a query whose input is already serialised.
 
     ``query_rule`` re-encodes its input with the standard json module; a
@@ -151,11 +151,15 @@ class OpaService(PolicyEvaluator):
             raise PolicyError(f"OPA at {self.url} has no Regent policy set loaded (data.{QUERY_PATH} is undefined)")
         return result
 
-    def timings(self) -> Mapping[str, float]:
+    def timings(self) -> EvalTimings:
         """OPA's own timers for the last query: parsing the input, evaluating, the whole request."""
-        names = {"timer_rego_input_parse_ns": "input_parse_seconds", "timer_rego_query_eval_ns": "eval_seconds",
-                 "timer_server_handler_ns": "handler_seconds"}
-        return {name: float(self.last_metrics[key]) / 1e9 for key, name in names.items() if key in self.last_metrics}
+        return EvalTimings(input_parse_seconds=self._seconds("timer_rego_input_parse_ns"),
+                           eval_seconds=self._seconds("timer_rego_query_eval_ns"),
+                           handler_seconds=self._seconds("timer_server_handler_ns"))
+
+    def _seconds(self, metric: str) -> float:
+        """One of OPA's timers for the last query, in seconds; 0 when OPA did not report it."""
+        return float(self.last_metrics.get(metric, 0)) / 1e9
 
     def opa_version(self) -> str:
         if self._binary is not None:

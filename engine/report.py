@@ -12,18 +12,20 @@ value; renderers turn it into JSON, Markdown, CSV, HTML or OSCAL.
 from __future__ import annotations
 
 from calendar import monthrange
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any, Mapping, Sequence
 
 import orjson
 
 from regent.engine.catalog import Catalog, load_catalogs
-from regent.engine.model import SEVERITIES, Finding, ScanResult
+from regent.engine.model import SEVERITIES, ControlState, Finding, ScanResult
+from regent.engine.report_sections import (
+    ArtifactCheck, ControlRow, EvidenceGap, EvidenceItem, FindingRef, MonthPoint, Reproduction, WaiverNote,
+)
 from regent.evidence.model import Snapshot
 
 WAIVER_HORIZON_DAYS = 30
-STATUS_NAMES = {"pass": "held", "fail": "failed", "not_tested": "not tested"}
 
 
 def month_end(month: str) -> date:
@@ -46,31 +48,20 @@ def finding_key(f: Finding) -> tuple[str, str, str, str]:
 
 
 @dataclass(frozen=True)
-class MonthPoint:
-    """One month end of the trend: open findings by severity and controls held per framework."""
-
-    month: str
-    scanned: bool
-    open_by_severity: Mapping[str, int] = field(default_factory=dict)
-    held: Mapping[str, int] = field(default_factory=dict)
-    controls: Mapping[str, int] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
 class Report:
     month: str
     period: tuple[str, str]
     result: ScanResult  # the as-of scan of the month's end
-    controls: Mapping[str, list[dict[str, Any]]]  # framework -> controls with status, checks, findings
-    evidence: list[dict[str, Any]]
+    controls: Mapping[str, tuple[ControlRow, ...]]  # framework -> its controls
+    evidence: tuple[EvidenceItem, ...]
     evidence_by_type: Mapping[str, int]
-    evidence_gaps: list[dict[str, Any]]
+    evidence_gaps: tuple[EvidenceGap, ...]
     new_findings: list[Finding]
     resolved_findings: list[Finding]
     previous_month_scanned: bool
-    waivers: list[dict[str, Any]]
-    trend: list[MonthPoint]
-    reproduce: Mapping[str, Any]
+    waivers: tuple[WaiverNote, ...]
+    trend: tuple[MonthPoint, ...]
+    reproduce: Reproduction
     # framework -> control id -> manifests of the month that support it, in the report's framework and control order
     evidence_by_control: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
 
@@ -85,10 +76,10 @@ def build_report(month: str, snapshot: Snapshot, result: ScanResult, previous: S
     now = {finding_key(f) for f in result.findings if f.status != "waived"}
     controls = _controls(result, load_catalogs())
     supports = _controls_by_evidence_type(result, controls)
-    evidence = [{**item, "controls": supports.get(item["type"], {})} for item in _evidence_in(snapshot, start, end)]
+    evidence = tuple(replace(item, controls=supports.get(item.type, {})) for item in _evidence_in(snapshot, start, end))
     by_type: dict[str, int] = {}
     for item in evidence:
-        by_type[item["type"]] = by_type.get(item["type"], 0) + 1
+        by_type[item.type] = by_type.get(item.type, 0) + 1
     return Report(
         month=month,
         period=(start.isoformat(), end.isoformat()),
@@ -103,20 +94,20 @@ def build_report(month: str, snapshot: Snapshot, result: ScanResult, previous: S
         if previous else [],
         previous_month_scanned=previous is not None,
         waivers=_waivers(snapshot, end),
-        trend=[_point(label, scanned) for label, scanned in trend],
-        reproduce={
-            "evidence_revision": result.repository.get("revision"),
-            "as_of": result.repository.get("as_of"),
-            "reference_time": result.reference_time,
-            "policy_digest": result.policy_digest,
-            "opa_version": result.opa_version,
-            "regent_version": result.regent_version,
-            "command": command,
-        },
+        trend=tuple(_point(label, scanned) for label, scanned in trend),
+        reproduce=Reproduction(
+            evidence_revision=result.repository.get("revision"),
+            as_of=result.repository.get("as_of"),
+            reference_time=result.reference_time,
+            policy_digest=result.policy_digest,
+            opa_version=result.opa_version,
+            regent_version=result.regent_version,
+            command=command,
+        ),
     )
 
 
-def _controls(result: ScanResult, catalogs: Mapping[str, Catalog]) -> dict[str, list[dict[str, Any]]]:
+def _controls(result: ScanResult, catalogs: Mapping[str, Catalog]) -> dict[str, tuple[ControlRow, ...]]:
     """Each framework's controls with their status: held, failed, not tested, or partly waived
     (held only because a waiver covers a finding)."""
     waived: dict[tuple[str, str], list[Finding]] = {}
@@ -126,24 +117,22 @@ def _controls(result: ScanResult, catalogs: Mapping[str, Catalog]) -> dict[str, 
         for framework, ids in f.controls.items():
             for control_id in ids:
                 target.setdefault((framework, control_id), []).append(f)
-    out: dict[str, list[dict[str, Any]]] = {}
+    out: dict[str, list[ControlRow]] = {}
     for c in result.controls:
         key = (c.framework, c.id)
-        status = STATUS_NAMES.get(c.status, c.status)
-        if status == "held" and key in waived:
-            status = "partly waived"
+        status = ControlState.PARTLY_WAIVED if c.status is ControlState.HELD and key in waived else c.status
         catalog = catalogs.get(c.framework)
         control = catalog.controls.get(c.id) if catalog else None
         title = control.title if control else ""
-        out.setdefault(c.framework, []).append({
-            "id": c.id, "title": title, "status": status, "checks": list(c.checks),
-            "findings": [_finding_ref(f) for f in failing.get(key, []) + waived.get(key, [])],
-        })
-    return out
+        out.setdefault(c.framework, []).append(ControlRow(
+            id=c.id, title=title, status=status, checks=c.checks,
+            findings=tuple(FindingRef.of(f) for f in failing.get(key, []) + waived.get(key, [])),
+        ))
+    return {framework: tuple(rows) for framework, rows in out.items()}
 
 
-def _controls_by_evidence_type(result: ScanResult, controls: Mapping[str, list[dict[str, Any]]]
-                               ) -> dict[str, dict[str, list[str]]]:
+def _controls_by_evidence_type(result: ScanResult, controls: Mapping[str, Sequence[ControlRow]]
+                               ) -> dict[str, dict[str, tuple[str, ...]]]:
     """Evidence type -> framework -> the ids of the controls its manifests support: the controls of the
     checks that judge evidence of that type (``evidence`` in their METADATA), for the report's frameworks,
     in each framework's order."""
@@ -152,15 +141,15 @@ def _controls_by_evidence_type(result: ScanResult, controls: Mapping[str, list[d
         for evidence_type in info.evidence_types:
             wanted.setdefault(evidence_type, set()).update(
                 (framework, control_id) for framework, ids in info.controls.items() for control_id in ids)
-    out: dict[str, dict[str, list[str]]] = {}
+    out: dict[str, dict[str, tuple[str, ...]]] = {}
     for evidence_type, pairs in sorted(wanted.items()):
-        by_framework = {fw: [c["id"] for c in items if (fw, c["id"]) in pairs] for fw, items in controls.items()}
+        by_framework = {fw: tuple(c.id for c in items if (fw, c.id) in pairs) for fw, items in controls.items()}
         out[evidence_type] = {fw: ids for fw, ids in by_framework.items() if ids}
     return out
 
 
 def _evidence_by_control(by_type: Mapping[str, int], supports: Mapping[str, Mapping[str, Sequence[str]]],
-                         controls: Mapping[str, list[dict[str, Any]]]) -> dict[str, dict[str, int]]:
+                         controls: Mapping[str, Sequence[ControlRow]]) -> dict[str, dict[str, int]]:
     """Framework -> control id -> how many manifests of the month support it, for the controls some do."""
     counts: dict[tuple[str, str], int] = {}
     for evidence_type, n in by_type.items():
@@ -169,18 +158,13 @@ def _evidence_by_control(by_type: Mapping[str, int], supports: Mapping[str, Mapp
                 counts[(framework, control_id)] = counts.get((framework, control_id), 0) + n
     out: dict[str, dict[str, int]] = {}
     for framework, items in controls.items():
-        supported = {c["id"]: counts[(framework, c["id"])] for c in items if (framework, c["id"]) in counts}
+        supported = {c.id: counts[(framework, c.id)] for c in items if (framework, c.id) in counts}
         if supported:
             out[framework] = supported
     return out
 
 
-def _finding_ref(f: Finding) -> dict[str, Any]:
-    return {"check": f.check, "severity": f.severity, "status": f.status, "record": f.record.id,
-            "path": f.record.path, "line": f.record.line, "message": f.message}
-
-
-def _evidence_in(snapshot: Snapshot, start: date, end: date) -> list[dict[str, Any]]:
+def _evidence_in(snapshot: Snapshot, start: date, end: date) -> list[EvidenceItem]:
     """The evidence manifests collected in the period, with whether each artifact's bytes match."""
     items = []
     for record in snapshot.records.get("evidence", {}).values():
@@ -195,19 +179,18 @@ def _evidence_in(snapshot: Snapshot, start: date, end: date) -> list[dict[str, A
         for artifact in data.get("artifacts") or []:
             if not isinstance(artifact, dict):
                 continue
-            fact = facts.get(artifact.get("path")) or {}
-            artifacts.append({"path": artifact.get("path"), "sha256": artifact.get("sha256"),
-                              "verified": bool(fact.get("present")) and fact.get("sha256") == artifact.get("sha256")})
-        items.append({"id": record.id, "type": str(data.get("type")), "collected_at": data.get("collected_at"),
-                      "collected_by": data.get("collected_by"), "subject": list(data.get("subject") or []),
-                      "result": data.get("result"), "period": data.get("period"), "path": record.path,
-                      "artifacts": artifacts,
-                      # None: nothing to verify (the manifest lists no artifact).
-                      "verified": all(a["verified"] for a in artifacts) if artifacts else None})
-    return sorted(items, key=lambda e: (str(e["collected_at"]), str(e["id"])))
+            fact = facts.get(artifact["path"]) or {}
+            artifacts.append(ArtifactCheck(path=artifact["path"], sha256=artifact["sha256"],
+                                           verified=bool(fact.get("present")) and fact.get("sha256") == artifact["sha256"]))
+        items.append(EvidenceItem(
+            id=record.id, type=str(data.get("type")), collected_at=data["collected_at"],
+            collected_by=data["collected_by"], subject=tuple(data.get("subject") or ()),
+            result=data.get("result"), period=data.get("period"), path=record.path, artifacts=tuple(artifacts),
+            verified=all(a.verified for a in artifacts) if artifacts else None))
+    return sorted(items, key=lambda e: (e.collected_at, e.id))
 
 
-def _evidence_gaps(result: ScanResult) -> list[dict[str, Any]]:
+def _evidence_gaps(result: ScanResult) -> tuple[EvidenceGap, ...]:
     """Open findings of the checks that ask for evidence (those reading evidence manifests): the
     periodic evidence that is missing, stale or failed at the month's end, with its controls."""
     gaps = []
@@ -215,11 +198,11 @@ def _evidence_gaps(result: ScanResult) -> list[dict[str, Any]]:
         check = result.checks.get(f.check)
         if f.status == "waived" or check is None or "evidence" not in check.kinds:
             continue
-        gaps.append({**_finding_ref(f), "controls": {k: list(v) for k, v in f.controls.items()}})
-    return gaps
+        gaps.append(EvidenceGap.of(f))
+    return tuple(gaps)
 
 
-def _waivers(snapshot: Snapshot, end: date) -> list[dict[str, Any]]:
+def _waivers(snapshot: Snapshot, end: date) -> tuple[WaiverNote, ...]:
     """Waivers expired by the month's end, or expiring within 30 days of it."""
     horizon = end + timedelta(days=WAIVER_HORIZON_DAYS)
     out = []
@@ -228,10 +211,10 @@ def _waivers(snapshot: Snapshot, end: date) -> list[dict[str, Any]]:
         expires = _day(data.get("expires"))
         if expires is None or expires > horizon:
             continue
-        out.append({"id": record.id, "check": data.get("check"), "records": list(data.get("records") or []),
-                    "expires": expires.isoformat(), "state": "expired" if expires <= end else "expiring",
-                    "approved_by": data.get("approved_by"), "path": record.path})
-    return sorted(out, key=lambda w: (w["expires"], w["id"]))
+        out.append(WaiverNote(id=record.id, check=data["check"], records=tuple(data.get("records") or ()),
+                              expires=expires.isoformat(), state="expired" if expires <= end else "expiring",
+                              approved_by=data["approved_by"], path=record.path))
+    return tuple(sorted(out, key=lambda w: (w.expires, w.id)))
 
 
 def _point(label: str, result: ScanResult | None) -> MonthPoint:
@@ -241,7 +224,7 @@ def _point(label: str, result: ScanResult | None) -> MonthPoint:
     total: dict[str, int] = {}
     for c in result.controls:
         total[c.framework] = total.get(c.framework, 0) + 1
-        held[c.framework] = held.get(c.framework, 0) + (c.status == "pass")
+        held[c.framework] = held.get(c.framework, 0) + (c.status is ControlState.HELD)
     counts = result.by_severity()
     return MonthPoint(label, True, {s: counts.get(s, 0) for s in reversed(SEVERITIES)}, held, total)
 

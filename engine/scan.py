@@ -13,10 +13,11 @@ import orjson
 
 from regent.engine import __version__, input_checks
 from regent.engine.errors import PolicyError
-from regent.engine.interface import PolicyEvaluator
-from regent.engine.model import SEVERITY_RANK, CheckInfo, ControlStatus, Finding, RecordRef, ScanResult
+from regent.engine.interface import EvalTimings, PolicyEvaluator
+from regent.engine.model import SEVERITY_RANK, CheckInfo, ControlState, ControlStatus, Finding, RecordRef, ScanResult
 from regent.engine.policyset import PolicySet
 from regent.engine.results import ResultCache
+from regent.engine.stats import ScanStats
 from regent.evidence import Snapshot
 from regent.evidence.config import PEOPLE_FILE
 from regent.evidence.model import FieldLines, LoadError, line_of
@@ -129,13 +130,13 @@ def scan(
         (narrowed for f in findings if (narrowed := _only_frameworks(f, selected)) is not None), key=Finding.sort_key
     )
 
-    stats = dict(snapshot.stats)
-    stats.update(
+    stats = ScanStats(
+        load=snapshot.stats,
         input_mb=len(body) / 1e6,
         serialise_seconds=serialised - started,
         evaluate_seconds=evaluated - serialised,
-        reused_answer=float(reused),
-        **({} if reused else {f"opa_{k}": v for k, v in evaluator.timings().items()}),
+        reused_answer=reused,
+        opa=EvalTimings() if reused else evaluator.timings(),
     )
     return ScanResult(
         regent_version=__version__,
@@ -266,7 +267,7 @@ def control_status(
     )):
         count = sum(open_findings[c] for c in check_ids)
         tested = any(checks[c].origin == "engine" or set(checks[c].kinds) & present for c in check_ids)
-        status = "fail" if count else ("pass" if tested else "not_tested")
+        status = ControlState.FAILED if count else (ControlState.HELD if tested else ControlState.NOT_TESTED)
         yield ControlStatus(fw, control, status, tuple(sorted(check_ids)), count)
 
 

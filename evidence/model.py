@@ -81,6 +81,20 @@ class GitFacts:
 
 
 @dataclass(frozen=True)
+class LoadStats:
+    """What loading a snapshot read and where its time went (``--stats``)."""
+
+    load_seconds: float = 0.0
+    parsed: int = 0  # record files parsed
+    cached: int = 0  # record files whose parse came from the cache
+    parse_workers: int = 1  # processes that parsed them
+    history_seconds: float = 0.0  # of load_seconds, reading the history's facts
+    history_walked: bool = False  # whether git's log was read (False: the history came from the cache)
+    history_commits_walked: int = 0
+    history_versions_parsed: int = 0  # earlier versions of records parsed for the history's facts
+
+
+@dataclass(frozen=True)
 class Snapshot:
     """Everything a scan needs to know about the repository at one revision."""
 
@@ -97,7 +111,7 @@ class Snapshot:
     errors: tuple[LoadError, ...] = ()
     notes: tuple[str, ...] = ()
     files: int = 0
-    stats: Mapping[str, float] = field(default_factory=dict)
+    stats: LoadStats = LoadStats()
     line_reader: Callable[[Iterable[Record]], Mapping[str, FieldLines]] | None = None
     git: GitFacts | None = None  # the history's facts; None for a repository with no commit yet
 

@@ -20,7 +20,7 @@ from regent.evidence.config import CONFIG_FILE, PEOPLE_FILE
 from regent.evidence.errors import EvidenceError
 from regent.evidence.gitrepo import Entry, GitRepository
 from regent.evidence.lines import LineReader
-from regent.evidence.model import LoadError, Record, Snapshot
+from regent.evidence.model import LoadError, LoadStats, Record, Snapshot
 from regent.evidence.parsing import Progress, RecordReader
 from regent.evidence.paths import record_files
 from regent.evidence.provenance import Provenance
@@ -104,11 +104,11 @@ def load_snapshot(
         errors=tuple(errors),
         notes=tuple(notes),
         files=len(candidates),
-        stats={"load_seconds": time.perf_counter() - started, "parsed": reader.parsed, "cached": reader.cached,
-               "parse_workers": reader.workers,
-               "history_seconds": history_seconds, "history_walked": float(bool(facts and facts.commits_walked)),
-               "history_commits_walked": facts.commits_walked if facts else 0,
-               "history_versions_parsed": versions},
+        stats=LoadStats(load_seconds=time.perf_counter() - started, parsed=reader.parsed, cached=reader.cached,
+                        parse_workers=reader.workers, history_seconds=history_seconds,
+                        history_walked=bool(facts and facts.commits_walked),
+                        history_commits_walked=facts.commits_walked if facts else 0,
+                        history_versions_parsed=versions),
         git=facts,
         line_reader=LineReader(blobs, parse_cache),
     )

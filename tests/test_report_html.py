@@ -7,15 +7,16 @@ import shutil
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, Callable
+from typing import Callable
 
 import pytest
 from click.testing import Result
 from PIL import Image, ImageStat
 
-from regent.engine.model import CheckInfo, Finding, RecordRef, ScanResult
+from regent.engine.model import CheckInfo, ControlState, Finding, RecordRef, ScanResult
 from regent.engine.render.report_html import render_html
-from regent.engine.report import MonthPoint, Report
+from regent.engine.report import Report
+from regent.engine.report_sections import ArtifactCheck, ControlRow, EvidenceItem, FindingRef, MonthPoint, Reproduction
 from tests.conftest import Repo
 
 FRAMEWORKS = {"cobit4", "cobit2019", "iso20000", "iso17799", "iso27002"}
@@ -139,9 +140,8 @@ def finding(n: int, message: str = "", status: str = "fail", record: str = "") -
 def test_record_text_is_escaped_and_long_lists_are_cut() -> None:
     hostile = '<script>document.title="owned"</script><img src=x onerror=alert(1)>'
     findings = [finding(n) for n in range(150)] + [finding(150, hostile, "waived", record="CHG-<script>")]
-    refs: list[dict[str, Any]] = [
-        {"check": f.check, "severity": f.severity, "status": f.status, "record": f.record.id, "path": f.record.path,
-         "line": 1, "message": f.message} for f in findings]
+    refs = tuple(FindingRef(check=f.check, severity=f.severity, status=f.status, record=f.record.id,
+                            path=f.record.path, line=1, message=f.message) for f in findings)
     check = CheckInfo("REG-CHG-015", "Unverified CI", "medium", "Verify it", {"iso27002": ("8.32",)})
     result = ScanResult(regent_version="0.1.0", repository={"revision": "abc123", "as_of": "2026-10-31"},
                         reference_time="2026-10-31T23:59:59Z", policy_digest="sha256:00", opa_version="1.0.0",
@@ -149,17 +149,18 @@ def test_record_text_is_escaped_and_long_lists_are_cut() -> None:
                         frameworks=("iso27002",))
     report = Report(
         month="2026-10", period=("2026-10-01", "2026-10-31"), result=result,
-        controls={"iso27002": [{"id": "8.32", "title": f"Change management {hostile}", "status": "failed",
-                                "checks": ["REG-CHG-015"], "findings": refs}]},
-        evidence=[{"id": "EV-1", "type": hostile, "collected_at": "2026-10-02T10:00:00Z", "collected_by": hostile,
-                   "subject": [hostile], "result": "pass", "period": None, "path": "evidence/EV-1.yaml",
-                   "artifacts": [{"path": "evidence/a.txt", "verified": True}], "verified": True}],
-        evidence_by_type={hostile: 1}, evidence_gaps=[], new_findings=findings, resolved_findings=[],
-        previous_month_scanned=False, waivers=[], trend=[MonthPoint("2026-09", False), MonthPoint(
-            "2026-10", True, {"critical": 0, "high": 0, "medium": 150, "low": 0}, {"iso27002": 0}, {"iso27002": 1})],
-        reproduce={"evidence_revision": "abc123", "as_of": "2026-10-31", "reference_time": "2026-10-31T23:59:59Z",
-                   "policy_digest": "sha256:00", "opa_version": "1.0.0", "regent_version": "0.1.0",
-                   "command": f"regent report --month 2026-10 {hostile}"})
+        controls={"iso27002": (ControlRow(id="8.32", title=f"Change management {hostile}", status=ControlState.FAILED,
+                                          checks=("REG-CHG-015",), findings=refs),)},
+        evidence=(EvidenceItem(id="EV-1", type=hostile, collected_at="2026-10-02T10:00:00Z", collected_by=hostile,
+                               subject=(hostile,), result="pass", period=None, path="evidence/EV-1.yaml",
+                               artifacts=(ArtifactCheck(path="evidence/a.txt", sha256="0" * 64, verified=True),),
+                               verified=True),),
+        evidence_by_type={hostile: 1}, evidence_gaps=(), new_findings=findings, resolved_findings=[],
+        previous_month_scanned=False, waivers=(), trend=(MonthPoint("2026-09", False), MonthPoint(
+            "2026-10", True, {"critical": 0, "high": 0, "medium": 150, "low": 0}, {"iso27002": 0}, {"iso27002": 1})),
+        reproduce=Reproduction(evidence_revision="abc123", as_of="2026-10-31", reference_time="2026-10-31T23:59:59Z",
+                               policy_digest="sha256:00", opa_version="1.0.0", regent_version="0.1.0",
+                               command=f"regent report --month 2026-10 {hostile}"))
 
     html = render_html(report)
     page = Page(html)

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from typing import Any, Iterable, Mapping
+from typing import Iterable
 
-from regent.engine.model import CheckInfo, Finding, ScanResult
+from regent.engine.model import ChangedFile, CheckInfo, Finding, GateSummary, ScanResult
 from regent.engine.render.base import Renderer
 from regent.engine.render.policies import FRAMEWORK_NAMES
 
@@ -58,7 +58,7 @@ def junit_tree(result: ScanResult) -> ET.Element:
     for check_id in sorted(checks):
         info = checks[check_id]
         findings = by_check.get(check_id, [])
-        read = [r for r in changed if not info.kinds or r["kind"] in info.kinds]
+        read = [r for r in changed if not info.kinds or r.kind in info.kinds]
         if result.gate is not None and not findings and not read:
             continue
         suite = ET.SubElement(root, "testsuite", {
@@ -75,8 +75,8 @@ def junit_tree(result: ScanResult) -> ET.Element:
         if result.gate is not None:
             flagged = {(f.record.kind, f.record.id) for f in findings}
             for record in read:
-                if (record["kind"], record["id"]) not in flagged:
-                    _case(suite, check_id, case_name(record["kind"], record["id"], record["path"], 0))
+                if (record.kind, record.id) not in flagged:
+                    _case(suite, check_id, case_name(record.kind, record.id, record.path, 0))
         elif not findings:
             _case(suite, check_id, ALL_RECORDS)
         cases = suite.findall("testcase")
@@ -125,14 +125,10 @@ def _properties(info: CheckInfo, result: ScanResult) -> Iterable[tuple[str, str]
     yield "policy_digest", result.policy_digest
 
 
-def _changed_records(gate: Mapping[str, Any]) -> list[dict[str, Any]]:
+def _changed_records(gate: GateSummary) -> list[ChangedFile]:
     """The records the request added or changed and that exist at its head (a deleted one has nothing to pass)."""
-    out = []
-    for entry in gate.get("changed") or ():
-        if entry.get("kind") is None or entry.get("id") is None or entry.get("status") == "deleted":
-            continue
-        out.append({"kind": str(entry["kind"]), "id": str(entry["id"]), "path": str(entry.get("path") or "")})
-    return sorted(out, key=lambda r: (r["kind"], r["id"], r["path"]))
+    out = [c for c in gate.changed if c.kind is not None and c.id is not None and c.status != "deleted"]
+    return sorted(out, key=lambda c: (str(c.kind), str(c.id), c.path))
 
 
 def _timestamp(reference_time: str) -> str:

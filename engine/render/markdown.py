@@ -10,9 +10,9 @@ enough to stay under that and says how many findings it left out.
 from __future__ import annotations
 
 import html
-from typing import Any, Mapping, Sequence
+from typing import Any, Sequence
 
-from regent.engine.model import SEVERITIES, Finding, ScanResult
+from regent.engine.model import SEVERITIES, BaselineSummary, ControlState, Finding, GateSummary, ScanResult
 from regent.engine.render.base import Renderer, plural
 from regent.engine.render.policies import FRAMEWORK_NAMES
 
@@ -81,22 +81,19 @@ def _counts(result: ScanResult) -> str:
     return "\n".join([lead, "", header, rule, row])
 
 
-def _gate(gate: Mapping[str, Any]) -> str:
-    base = _short(gate.get("base")) or "?"
-    head = _short(gate.get("head")) or "the work tree"
-    changed = list(gate.get("changed") or ())
-    files = len({str(c.get("path")) for c in changed})
-    records = sum(1 for c in changed if c.get("kind") is not None and c.get("id") is not None)
+def _gate(gate: GateSummary) -> str:
+    base = _short(gate.base) or "?"
+    head = _short(gate.head) or "the work tree"
+    files = len({c.path for c in gate.changed})
+    records = sum(1 for c in gate.changed if c.kind is not None and c.id is not None)
     line = f"Request `{base}..{head}`"
-    if gate.get("merge_base") and gate.get("merge_base") != gate.get("base"):
-        line += f" (merge base `{_short(gate['merge_base'])}`)"
+    if gate.merge_base and gate.merge_base != gate.base:
+        line += f" (merge base `{_short(gate.merge_base)}`)"
     line += f": {plural(records, 'record')} in {plural(files, 'changed file')}"
-    if gate.get("scope"):
-        line += f", checked with scope {cell(str(gate['scope']))}"
-    elsewhere = gate.get("elsewhere")
-    if elsewhere is not None:
-        line += (f". {plural(elsewhere, 'finding')} {'is' if elsewhere == 1 else 'are'} on records "
-                 "this request did not touch")
+    if gate.scope:
+        line += f", checked with scope {cell(gate.scope)}"
+    line += (f". {plural(gate.elsewhere, 'finding')} {'is' if gate.elsewhere == 1 else 'are'} on records "
+             "this request did not touch")
     return line + "."
 
 
@@ -128,7 +125,7 @@ def _controls(result: ScanResult, shown: Sequence[Finding]) -> str:
     checks = {f.check for f in shown if f.status != "waived"}
     by_framework: dict[str, list[str]] = {}
     for c in result.controls:
-        if c.status == "fail" and checks.intersection(c.checks):
+        if c.status is ControlState.FAILED and checks.intersection(c.checks):
             by_framework.setdefault(c.framework, []).append(f"{c.id} ({c.findings})")
     if not by_framework:
         return ""
@@ -139,17 +136,16 @@ def _controls(result: ScanResult, shown: Sequence[Finding]) -> str:
     return "\n".join(lines)
 
 
-def _baseline(baseline: Mapping[str, Any]) -> str:
-    source = f" {_code(str(baseline['file']))}" if baseline.get("file") else ""
-    known = int(baseline.get("known") or 0)
-    stale = list(baseline.get("stale") or ())
+def _baseline(baseline: BaselineSummary) -> str:
+    source = f" {_code(baseline.file)}" if baseline.file else ""
+    stale = baseline.stale
     lines = ["### Baseline", "",
-             f"The baseline{source} holds {plural(known, 'known finding')}, left out above."]
+             f"The baseline{source} holds {plural(baseline.known, 'known finding')}, left out above."]
     if stale:
         lines.append(f"{plural(len(stale), 'entry', 'entries')} no longer found (remove them from the baseline):")
         lines.append("")
         for entry in stale[:LIST_ITEMS]:
-            lines.append("- " + cell(" ".join(str(entry.get(k) or "") for k in ("check", "kind", "id")).strip()))
+            lines.append("- " + cell(" ".join(str(v or "") for v in (entry.check, entry.kind, entry.id)).strip()))
         if len(stale) > LIST_ITEMS:
             lines.append(f"- and {len(stale) - LIST_ITEMS} more")
     return "\n".join(lines)

@@ -20,10 +20,11 @@ from urllib.parse import quote
 
 import orjson
 
-from regent.engine.model import Finding
+from regent.engine.model import ControlState, Finding
 from regent.engine.render.base import plural
 from regent.engine.render.policies import FRAMEWORK_NAMES
 from regent.engine.report import WAIVER_HORIZON_DAYS, Report
+from regent.engine.report_sections import ControlRow, EvidenceItem
 
 OSCAL_VERSION = "1.2.3"
 NS = "https://regent.dev/ns/oscal"
@@ -31,16 +32,16 @@ UUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, NS)
 FIRST_FINDINGS = 10  # findings listed as relevant evidence in a check's observation
 
 # Regent's control status -> the objective's state, the reason, and why the one means the other.
-STATES: Mapping[str, tuple[str, str, str]] = {
-    "held": ("satisfied", "pass",
+STATES: Mapping[ControlState, tuple[str, str, str]] = {
+    ControlState.HELD: ("satisfied", "pass",
              "Held: its checks judged the records they read and found nothing open at the month's end."),
-    "failed": ("not-satisfied", "fail",
+    ControlState.FAILED: ("not-satisfied", "fail",
                "Failed: its checks found open findings at the month's end; the related observations list them."),
-    "partly waived": ("not-satisfied", "other",
+    ControlState.PARTLY_WAIVED: ("not-satisfied", "other",
                       "Partly waived: it holds only because waivers accept findings of its checks. An accepted "
                       "risk does not show the control operating, so it is reported not satisfied; the status "
                       "property keeps Regent's own status."),
-    "not tested": ("not-satisfied", "other",
+    ControlState.NOT_TESTED: ("not-satisfied", "other",
                    "Not tested: no record of the kinds its checks read existed at the month's end, so nothing "
                    "showed the control operating. OSCAL has no state for an objective nobody could assess, so "
                    "it is reported not satisfied; the status property keeps Regent's own status."),
@@ -59,7 +60,7 @@ def render_oscal(report: Report) -> str:
 def _assessment_results(report: Report) -> dict[str, Any]:
     """Everything of the document but its own UUID."""
     result, reproduce = report.result, report.reproduce
-    revision = reproduce.get("evidence_revision")
+    revision = reproduce.evidence_revision
     policy_set = _uuid("policy-set", result.policy_digest, result.regent_version)
     return {
         "metadata": {
@@ -68,7 +69,7 @@ def _assessment_results(report: Report) -> dict[str, Any]:
             "version": f"{report.month}+{revision}" if revision else report.month,
             "oscal-version": OSCAL_VERSION,
             "props": [_prop("evidence-revision", revision), _prop("policy-digest", result.policy_digest)],
-            "remarks": f"Produced by `{reproduce.get('command')}` from the evidence repository at the revision "
+            "remarks": f"Produced by `{reproduce.command}` from the evidence repository at the revision "
                        "named by the evidence-revision property.",
         },
         "import-ap": {
@@ -90,25 +91,23 @@ def _assessment_results(report: Report) -> dict[str, Any]:
 
 def _result(report: Report) -> dict[str, Any]:
     result, reproduce = report.result, report.reproduce
-    result_id = _uuid("result", report.month, reproduce.get("evidence_revision"), result.policy_digest,
+    result_id = _uuid("result", report.month, reproduce.evidence_revision, result.policy_digest,
                       result.reference_time)
     evidence = [_evidence_observation(result_id, item) for item in report.evidence]
     checks = _check_observations(result_id, report)
     supported: dict[tuple[str, str], list[str]] = {}  # (framework, control id) -> its evidence observations
     for item, observation in zip(report.evidence, evidence, strict=True):
-        for framework, ids in (item.get("controls") or {}).items():
+        for framework, ids in item.controls.items():
             for control_id in ids:
                 supported.setdefault((framework, control_id), []).append(observation["uuid"])
-    subjects = sorted({str(s) for item in report.evidence for s in item["subject"]})
+    subjects = sorted({str(s) for item in report.evidence for s in item.subject})
     return {
         "uuid": result_id,
         "title": f"Regent evidence report {report.month}",
         "description": _summary(report),
         "start": f"{report.period[0]}T00:00:00Z",
         "end": _timestamp(result.reference_time)[0],
-        "props": [_prop(name.replace("_", "-"), reproduce.get(name)) for name in (
-            "evidence_revision", "as_of", "reference_time", "policy_digest", "opa_version", "regent_version",
-            "command")],
+        "props": [_prop(name.replace("_", "-"), value) for name, value in reproduce.to_dict().items()],
         "local-definitions": {"inventory-items": [{
             "uuid": _uuid("subject", s),
             "description": f"{s}, as the evidence manifests collected in the month name it.",
@@ -116,7 +115,7 @@ def _result(report: Report) -> dict[str, Any]:
         } for s in subjects]},
         "reviewed-controls": _reviewed_controls(report),
         "observations": evidence + list(checks.values()),
-        "findings": [_finding(result_id, framework, control, checks, supported.get((framework, control["id"]), []))
+        "findings": [_finding(result_id, framework, control, checks, supported.get((framework, control.id), []))
                      for framework, controls in report.controls.items() for control in controls],
         "remarks": _waiver_remarks(report),
     }
@@ -140,7 +139,7 @@ def _summary(report: Report) -> str:
 def _reviewed_controls(report: Report) -> dict[str, Any]:
     selections = []
     for framework, controls in report.controls.items():
-        ids = list(dict.fromkeys(_control_token(framework, c["id"]) for c in controls))
+        ids = list(dict.fromkeys(_control_token(framework, c.id) for c in controls))
         selections.append({
             "props": [_prop("framework", framework)],
             "include-controls": [{"control-id": token} for token in ids],
@@ -152,37 +151,37 @@ def _reviewed_controls(report: Report) -> dict[str, Any]:
     return {"control-selections": selections}
 
 
-def _evidence_observation(result_id: str, item: Mapping[str, Any]) -> dict[str, Any]:
+def _evidence_observation(result_id: str, item: EvidenceItem) -> dict[str, Any]:
     """An evidence manifest collected in the month, its artifacts and whether their bytes match."""
-    collected, note = _timestamp(item["collected_at"])
-    relevant: list[dict[str, Any]] = [{"href": _href(item["path"]),
-                                       "description": f"The evidence manifest {item['id']}.",
-                                       "props": [_prop("record-id", item["id"])]}]
-    for artifact in item["artifacts"]:
-        matches = "its bytes match the sha256 the manifest states" if artifact["verified"] else \
+    collected, note = _timestamp(item.collected_at)
+    relevant: list[dict[str, Any]] = [{"href": _href(item.path),
+                                       "description": f"The evidence manifest {item.id}.",
+                                       "props": [_prop("record-id", item.id)]}]
+    for artifact in item.artifacts:
+        matches = "its bytes match the sha256 the manifest states" if artifact.verified else \
             "missing at the revision scanned, or its bytes do not match the sha256 the manifest states"
-        relevant.append({"href": _href(artifact["path"]) if artifact["path"] else None,
-                         "description": f"An artifact of {item['id']}: {matches}.",
-                         "props": [_prop("verified", str(artifact["verified"]).lower()),
-                                   _prop("sha256", artifact.get("sha256"))]})
+        relevant.append({"href": _href(artifact.path) if artifact.path else None,
+                         "description": f"An artifact of {item.id}: {matches}.",
+                         "props": [_prop("verified", str(artifact.verified).lower()),
+                                   _prop("sha256", artifact.sha256)]})
     remarks = []
-    if item["artifacts"] and not item["verified"]:
+    if item.artifacts and not item.verified:
         remarks.append("Its artifacts do not all verify: the evidence may have been changed after it was "
                        "collected, or was never committed.")
     if note:
         remarks.append(f"collected_at {note}.")
     return {
-        "uuid": _uuid(result_id, "evidence", item["path"], item["id"]),
-        "title": _line(f"Evidence {item['id']}: {item['type']}"),
-        "description": f"{item['type']} evidence {item['id']}, collected by {item['collected_by']} at "
-                       f"{item['collected_at']}" + (f", result {item['result']}" if item["result"] else "") + ".",
-        "props": [_prop("record-id", item["id"]), _prop("evidence-type", item["type"]),
-                  _prop("result", item["result"]), _prop("period", item["period"]),
-                  _prop("collected-by", item["collected_by"]),
-                  _prop("artifacts-verified", str(item["verified"]).lower()) if item["artifacts"] else None],
+        "uuid": _uuid(result_id, "evidence", item.path, item.id),
+        "title": _line(f"Evidence {item.id}: {item.type}"),
+        "description": f"{item.type} evidence {item.id}, collected by {item.collected_by} at "
+                       f"{item.collected_at}" + (f", result {item.result}" if item.result else "") + ".",
+        "props": [_prop("record-id", item.id), _prop("evidence-type", item.type),
+                  _prop("result", item.result), _prop("period", item.period),
+                  _prop("collected-by", item.collected_by),
+                  _prop("artifacts-verified", str(item.verified).lower()) if item.artifacts else None],
         "methods": ["EXAMINE"],
         "subjects": [{"subject-uuid": _uuid("subject", s), "type": "inventory-item", "title": _line(s)}
-                     for s in item["subject"] if _line(s)],
+                     for s in item.subject if _line(s)],
         "relevant-evidence": relevant,
         "collected": collected,
         "remarks": " ".join(remarks),
@@ -231,32 +230,32 @@ def _finding_evidence(f: Finding) -> dict[str, Any]:
     }
 
 
-def _finding(result_id: str, framework: str, control: Mapping[str, Any],
+def _finding(result_id: str, framework: str, control: ControlRow,
              observations: Mapping[str, Mapping[str, Any]], evidence: Sequence[str]) -> dict[str, Any]:
     """A control's status at the month's end, as an objective satisfied or not, related to the observations
     of its checks' findings and to ``evidence``: those of the month's manifests that support it."""
-    status = str(control["status"])
-    state, reason, why = STATES.get(status, ("not-satisfied", "other", f"Regent's status: {status}."))
+    status = control.status.label
+    state, reason, why = STATES[control.status]
     name = FRAMEWORK_NAMES.get(framework, framework)
-    label = _line(f"{name} {control['id']} {control['title']}")
-    checks = list(dict.fromkeys(str(f["check"]) for f in control["findings"]))
-    open_ = sum(1 for f in control["findings"] if f["status"] != "waived")
-    waived = len(control["findings"]) - open_
-    counts = f" {plural(open_, 'open finding')}, {waived} waived." if control["findings"] else ""
+    label = _line(f"{name} {control.id} {control.title}")
+    checks = list(dict.fromkeys(f.check for f in control.findings))
+    open_ = sum(1 for f in control.findings if f.status != "waived")
+    waived = len(control.findings) - open_
+    counts = f" {plural(open_, 'open finding')}, {waived} waived." if control.findings else ""
     if evidence:
         counts += (f" {plural(len(evidence), 'evidence manifest')} of the types its checks judge "
                    f"{'was' if len(evidence) == 1 else 'were'} collected in the month.")
     return {
-        "uuid": _uuid(result_id, "finding", framework, control["id"]),
+        "uuid": _uuid(result_id, "finding", framework, control.id),
         "title": label,
-        "description": f"{name} control {control['id']} at the month's end: {status}, as judged by "
-                       f"{', '.join(control['checks']) or 'no check'}.{counts}",
+        "description": f"{name} control {control.id} at the month's end: {status}, as judged by "
+                       f"{', '.join(control.checks) or 'no check'}.{counts}",
         "target": {
             "type": "objective-id",
-            "target-id": _control_token(framework, control["id"]),
+            "target-id": _control_token(framework, control.id),
             "title": label,
-            "props": [_prop("framework", framework), _prop("control-id", control["id"]), _prop("status", status),
-                      *(_prop("check", c) for c in control["checks"])],
+            "props": [_prop("framework", framework), _prop("control-id", control.id), _prop("status", status),
+                      *(_prop("check", c) for c in control.checks)],
             "status": {"state": state, "reason": reason},
             "remarks": why,
         },
@@ -269,7 +268,7 @@ def _waiver_remarks(report: Report) -> str:
     if not report.waivers:
         return ""
     return (f"Waivers expired by the month's end or expiring within {WAIVER_HORIZON_DAYS} days of it: "
-            + "; ".join(f"{w['id']} (check {w['check']}, expires {w['expires']}, {w['state']})"
+            + "; ".join(f"{w.id} (check {w.check}, expires {w.expires}, {w.state})"
                         for w in report.waivers) + ".")
 
 

@@ -9,10 +9,12 @@ from typing import Any, Callable, Mapping, Sequence
 
 import orjson
 
+from regent.engine.model import ControlState
 from regent.engine.render.base import plural
 from regent.engine.render.markdown import cell
 from regent.engine.render.policies import FRAMEWORK_NAMES
 from regent.engine.report import Report
+from regent.engine.report_sections import ControlRow, FindingRef
 
 
 def report_document(report: Report) -> dict[str, Any]:
@@ -22,7 +24,7 @@ def report_document(report: Report) -> dict[str, Any]:
         "regent": result.regent_version,
         "month": report.month,
         "period": {"start": report.period[0], "end": report.period[1]},
-        "reproduce": dict(report.reproduce),
+        "reproduce": report.reproduce.to_dict(),
         "summary": {
             "records": result.records,
             "open": result.by_severity(),
@@ -33,19 +35,18 @@ def report_document(report: Report) -> dict[str, Any]:
             "resolved_findings": len(report.resolved_findings),
         },
         "frameworks": {
-            framework: {"name": FRAMEWORK_NAMES.get(framework, framework), "controls": controls,
-                        "status_counts": _status_counts(controls)}
+            framework: {"name": FRAMEWORK_NAMES.get(framework, framework), "controls": [c.to_dict() for c in controls],
+                        "status_counts": {state.label: n for state, n in _status_counts(controls).items()}}
             for framework, controls in report.controls.items()
         },
-        "evidence": {"collected": report.evidence, "by_type": dict(report.evidence_by_type),
+        "evidence": {"collected": [e.to_dict() for e in report.evidence], "by_type": dict(report.evidence_by_type),
                      "by_control": {fw: dict(counts) for fw, counts in report.evidence_by_control.items()},
-                     "gaps": report.evidence_gaps},
+                     "gaps": [g.to_dict() for g in report.evidence_gaps]},
         "changes": {"previous_month_scanned": report.previous_month_scanned,
                     "new": [f.to_dict() for f in report.new_findings],
                     "resolved": [f.to_dict() for f in report.resolved_findings]},
-        "waivers": report.waivers,
-        "trend": [{"month": p.month, "scanned": p.scanned, "open_by_severity": dict(p.open_by_severity),
-                   "controls_held": dict(p.held), "controls": dict(p.controls)} for p in report.trend],
+        "waivers": [w.to_dict() for w in report.waivers],
+        "trend": [p.to_dict() for p in report.trend],
         "findings": [f.to_dict() for f in result.findings],
     }
 
@@ -70,50 +71,50 @@ def render_csv(report: Report) -> str:
 
 
 def render_markdown(report: Report) -> str:
-    doc = report_document(report)
-    r = doc["reproduce"]
+    r = report.reproduce
     lines = [f"# Evidence report {report.month}", "",
-             f"As of the end of {report.period[1]}: {plural(doc['summary']['records'], 'record')}, "
-             f"{plural(doc['summary']['evidence_collected'], 'evidence manifest')} collected in the month, "
-             f"{plural(doc['summary']['new_findings'], 'new finding')} and "
-             f"{doc['summary']['resolved_findings']} resolved since the previous month end.", ""]
-    lines += ["## Controls", "", "| framework | held | partly waived | failed | not tested |", "|---|---:|---:|---:|---:|"]
-    for framework in doc["frameworks"].values():
-        c = framework["status_counts"]
-        lines.append(f"| {framework['name']} | {c['held']} | {c['partly waived']} | {c['failed']} | "
-                     f"{c['not tested']} |")
-    for framework in doc["frameworks"].values():
-        failed = [c for c in framework["controls"] if c["status"] in ("failed", "partly waived")]
+             f"As of the end of {report.period[1]}: {plural(report.result.records, 'record')}, "
+             f"{plural(len(report.evidence), 'evidence manifest')} collected in the month, "
+             f"{plural(len(report.new_findings), 'new finding')} and "
+             f"{len(report.resolved_findings)} resolved since the previous month end.", ""]
+    lines += ["## Controls", "", "| framework | " + " | ".join(state.label for state in ControlState) + " |",
+              "|---|" + "---:|" * len(ControlState)]
+    for framework, controls in report.controls.items():
+        counts = _status_counts(controls)
+        lines.append(f"| {FRAMEWORK_NAMES.get(framework, framework)} | "
+                     + " | ".join(str(counts[state]) for state in ControlState) + " |")
+    for framework, controls in report.controls.items():
+        failed = [c for c in controls if c.status in (ControlState.FAILED, ControlState.PARTLY_WAIVED)]
         if not failed:
             continue
-        lines += ["", f"### {framework['name']}: controls not held in full", "",
+        lines += ["", f"### {FRAMEWORK_NAMES.get(framework, framework)}: controls not held in full", "",
                   "| control | status | checks | findings |", "|---|---|---|---|"]
         for c in failed:
-            title = f" {cell(c['title'])}" if c["title"] else ""
-            lines.append(f"| {c['id']}{title} | {c['status']} | {', '.join(c['checks'])} | "
-                         f"{cell(_by_check(c['findings']))} |")
+            title = f" {cell(c.title)}" if c.title else ""
+            lines.append(f"| {c.id}{title} | {c.status.label} | {', '.join(c.checks)} | "
+                         f"{cell(_by_check(c.findings))} |")
     lines += ["", "## Evidence collected", ""]
     if report.evidence:
         lines += ["| id | type | collected | by | subject | result | artifacts verify | controls |",
                   "|---|---|---|---|---|---|---|---|"]
         for e in report.evidence:
-            lines.append(f"| {e['id']} | {e['type']} | {e['collected_at']} | {e['collected_by']} | "
-                         f"{', '.join(e['subject'])} | {e['result'] or ''} | {_verifies(e['verified'])} | "
-                         f"{cell('; '.join(controls_lines(e.get('controls') or {})))} |")
+            lines.append(f"| {e.id} | {e.type} | {e.collected_at} | {e.collected_by} | "
+                         f"{', '.join(e.subject)} | {e.result or ''} | {_verifies(e.verified)} | "
+                         f"{cell('; '.join(controls_lines(e.controls)))} |")
     else:
         lines.append("No evidence was collected in the month.")
-    if doc["evidence"]["by_control"]:
+    if report.evidence_by_control:
         lines += ["", "### Evidence per control", "",
                   "How many manifests of the month are of a type that the checks of each control judge.", "",
                   "| framework | control | manifests |", "|---|---|---:|"]
-        for framework, counts in doc["evidence"]["by_control"].items():
-            titles = {c["id"]: c["title"] for c in doc["frameworks"].get(framework, {}).get("controls", [])}
+        for framework, by_control in report.evidence_by_control.items():
+            titles = {c.id: c.title for c in report.controls.get(framework, ())}
             name = FRAMEWORK_NAMES.get(framework, framework)
             lines += [f"| {name} | {control_id}{f' {cell(titles[control_id])}' if titles.get(control_id) else ''} "
-                      f"| {n} |" for control_id, n in counts.items()]
+                      f"| {n} |" for control_id, n in by_control.items()]
     if report.evidence_gaps:
         lines += ["", "### Evidence missing, stale or failed", "", "| check | record | finding |", "|---|---|---|"]
-        lines += [f"| {g['check']} | {g['record']} | {cell(g['message'])} |" for g in report.evidence_gaps]
+        lines += [f"| {g.check} | {g.record} | {cell(g.message)} |" for g in report.evidence_gaps]
     lines += ["", "## Since the previous month end", ""]
     lines += _finding_list("New", report.new_findings) + _finding_list("Resolved", report.resolved_findings)
     if not report.previous_month_scanned:
@@ -121,34 +122,34 @@ def render_markdown(report: Report) -> str:
     lines += ["", "## Waivers expired or expiring within 30 days", ""]
     if report.waivers:
         lines += ["| waiver | check | expires | state |", "|---|---|---|---|"]
-        lines += [f"| {w['id']} | {w['check']} | {w['expires']} | {w['state']} |" for w in report.waivers]
+        lines += [f"| {w.id} | {w.check} | {w.expires} | {w.state} |" for w in report.waivers]
     else:
         lines.append("None.")
     lines += ["", "## Trend", "", "| month | critical | high | medium | low | controls held |",
               "|---|---:|---:|---:|---:|---|"]
-    for p in doc["trend"]:
-        if not p["scanned"]:
-            lines.append(f"| {p['month']} | | | | | no commit yet |")
+    for p in report.trend:
+        if not p.scanned:
+            lines.append(f"| {p.month} | | | | | no commit yet |")
             continue
-        o = p["open_by_severity"]
-        held = ", ".join(f"{FRAMEWORK_NAMES.get(fw, fw)} {n}/{p['controls'][fw]}" for fw, n in p["controls_held"].items())
-        lines.append(f"| {p['month']} | {o.get('critical', 0)} | {o.get('high', 0)} | {o.get('medium', 0)} | "
+        o = p.open_by_severity
+        held = ", ".join(f"{FRAMEWORK_NAMES.get(fw, fw)} {n}/{p.controls[fw]}" for fw, n in p.held.items())
+        lines.append(f"| {p.month} | {o.get('critical', 0)} | {o.get('high', 0)} | {o.get('medium', 0)} | "
                      f"{o.get('low', 0)} | {held} |")
     lines += ["", "## Reproduce", "",
-              f"- evidence revision: `{r['evidence_revision']}` (as of {r['as_of']})",
-              f"- reference time: {r['reference_time']}",
-              f"- policies: `{r['policy_digest']}` on OPA {r['opa_version']}, Regent {r['regent_version']}",
-              f"- command: `{r['command']}`", ""]
+              f"- evidence revision: `{r.evidence_revision}` (as of {r.as_of})",
+              f"- reference time: {r.reference_time}",
+              f"- policies: `{r.policy_digest}` on OPA {r.opa_version}, Regent {r.regent_version}",
+              f"- command: `{r.command}`", ""]
     return "\n".join(lines)
 
 
-def _by_check(findings: Sequence[Mapping[str, Any]]) -> str:
+def _by_check(findings: Sequence[FindingRef]) -> str:
     """Findings grouped by check: the check, how many records, the first few of them."""
     records: dict[str, list[str]] = {}
     for f in findings:
-        ids = records.setdefault(f"{f['check']}{' (waived)' if f['status'] == 'waived' else ''}", [])
-        if str(f["record"]) not in ids:
-            ids.append(str(f["record"]))
+        ids = records.setdefault(f"{f.check}{' (waived)' if f.status == 'waived' else ''}", [])
+        if str(f.record) not in ids:
+            ids.append(str(f.record))
     return "; ".join(f"{check}: {', '.join(ids[:3])}{f' and {len(ids) - 3} more' if len(ids) > 3 else ''}"
                      for check, ids in records.items())
 
@@ -170,10 +171,11 @@ def _verifies(verified: bool | None) -> str:
     return "no artifacts" if verified is None else "yes" if verified else "NO"
 
 
-def _status_counts(controls: Sequence[Mapping[str, Any]]) -> dict[str, int]:
-    counts = {"held": 0, "partly waived": 0, "failed": 0, "not tested": 0}
+def _status_counts(controls: Sequence[ControlRow]) -> dict[ControlState, int]:
+    """How many of the controls are in each state, every state counted, in the report's order."""
+    counts = dict.fromkeys(ControlState, 0)
     for c in controls:
-        counts[c["status"]] = counts.get(c["status"], 0) + 1
+        counts[c.status] += 1
     return counts
 
 

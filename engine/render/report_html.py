@@ -16,7 +16,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import jinja2
 
-from regent.engine.model import SEVERITIES, framework_rank
+from regent.engine.model import SEVERITIES, ControlState, framework_rank
 from regent.engine.render.report import controls_lines, report_document
 from regent.engine.report import Report
 
@@ -24,7 +24,7 @@ FIRST_RECORDS = 3  # records shown per check in a control's findings
 LIST_ROWS = 100  # rows shown of the evidence gaps, new and resolved findings before "and N more"
 EVIDENCE_ROWS = 500  # manifests of the month shown before "and N more"
 SEVERITY_ORDER = tuple(reversed(SEVERITIES))  # the worst first
-STATUS_ORDER = ("held", "partly waived", "failed", "not tested")
+STATUS_ORDER = tuple(state.label for state in ControlState)  # as the report counts them
 MARKERS = ("circle", "square", "triangle", "diamond", "cross")
 MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 DASHES = ("", "7 4", "2 3", "9 3 2 3", "4 2")

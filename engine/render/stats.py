@@ -2,42 +2,51 @@
 
 from __future__ import annotations
 
-from typing import Mapping
+from regent.engine.stats import GateStats, ScanStats
+from regent.evidence.model import LoadStats
 
 
 def _count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-def _walked(stats: Mapping[str, float]) -> str:
-    if not stats.get("history_walked"):
+def _walked(load: LoadStats) -> str:
+    if not load.history_walked:
         return "from cache"
-    return f"{_count(int(stats.get('history_commits_walked', 0)), 'commit', 'commits')} walked"
+    return f"{_count(load.history_commits_walked, 'commit', 'commits')} walked"
 
 
-def scan_timings(stats: Mapping[str, float]) -> str:
-    """A scan's timings: loading, serialising, starting OPA and evaluating."""
-    if stats.get("reused_answer"):
+def timings(stats: ScanStats | GateStats, policy_load_seconds: float = 0.0) -> str:
+    """The line for a scan's statistics or for a gate's."""
+    if isinstance(stats, GateStats):
+        return gate_timings(stats)
+    return scan_timings(stats, policy_load_seconds)
+
+
+def scan_timings(stats: ScanStats, policy_load_seconds: float = 0.0) -> str:
+    """A scan's timings: loading, serialising, starting OPA (``policy_load_seconds``) and evaluating."""
+    if stats.reused_answer:
         opa = "answer reused from an identical earlier scan"
     else:
-        opa = (f"of which OPA parsed the input {stats.get('opa_input_parse_seconds', 0):.2f}s and "
-               f"evaluated {stats.get('opa_eval_seconds', 0):.2f}s")
+        opa = (f"of which OPA parsed the input {stats.opa.input_parse_seconds:.2f}s and "
+               f"evaluated {stats.opa.eval_seconds:.2f}s")
+    load = stats.load
     return (
-        f"timings: load {stats.get('load_seconds', 0):.2f}s (parsed {int(stats.get('parsed', 0))} "
-        f"in {_count(int(stats.get('parse_workers', 1)), 'process', 'processes')}, "
-        f"from cache {int(stats.get('cached', 0))}; of it history {stats.get('history_seconds', 0):.2f}s, "
-        f"{_walked(stats)}, "
-        f"{int(stats.get('history_versions_parsed', 0))} earlier versions parsed) · "
-        f"input {stats.get('input_mb', 0):.1f} MB serialised in {stats.get('serialise_seconds', 0):.2f}s · "
-        f"OPA start and policy load {stats.get('policy_load_seconds', 0):.2f}s · "
-        f"evaluation {stats.get('evaluate_seconds', 0):.2f}s ({opa})"
+        f"timings: load {load.load_seconds:.2f}s (parsed {load.parsed} "
+        f"in {_count(load.parse_workers, 'process', 'processes')}, "
+        f"from cache {load.cached}; of it history {load.history_seconds:.2f}s, "
+        f"{_walked(load)}, "
+        f"{load.history_versions_parsed} earlier versions parsed) · "
+        f"input {stats.input_mb:.1f} MB serialised in {stats.serialise_seconds:.2f}s · "
+        f"OPA start and policy load {policy_load_seconds:.2f}s · "
+        f"evaluation {stats.evaluate_seconds:.2f}s ({opa})"
     )
 
 
-def gate_timings(stats: Mapping[str, float]) -> str:
+def gate_timings(stats: GateStats) -> str:
     """A gate's timings: finding the neighbourhood, then loading and evaluating head and merge base."""
-    return (f"timings: gate {stats.get('gate_seconds', 0):.2f}s · finding the neighbourhood "
-            f"{stats.get('locate_seconds', 0):.2f}s · {int(stats.get('evaluated_records', 0))} records "
-            f"evaluated at head and at the merge base · head load {stats.get('head_load_seconds', 0):.2f}s, "
-            f"evaluation {stats.get('head_evaluate_seconds', 0):.2f}s · base load "
-            f"{stats.get('base_load_seconds', 0):.2f}s, evaluation {stats.get('base_evaluate_seconds', 0):.2f}s")
+    return (f"timings: gate {stats.gate_seconds:.2f}s · finding the neighbourhood "
+            f"{stats.locate_seconds:.2f}s · {stats.evaluated_records} records "
+            f"evaluated at head and at the merge base · head load {stats.head.load.load_seconds:.2f}s, "
+            f"evaluation {stats.head.evaluate_seconds:.2f}s · base load "
+            f"{stats.base.load.load_seconds:.2f}s, evaluation {stats.base.evaluate_seconds:.2f}s")

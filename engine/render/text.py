@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import io
-from typing import Any, Mapping
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from regent.engine.model import SEVERITIES, Finding, ScanResult
+from regent.engine.model import SEVERITIES, ControlState, Finding, GateSummary, ScanResult
 from regent.engine.render.base import Renderer, plural
 from regent.frameworks import SHORT as _SHORT
 
 _STYLE = {"critical": "bold white on red", "high": "bold red", "medium": "yellow", "low": "cyan"}
+# The states a scan gives a control (partly waived is the monthly report's), in the order the summary counts them.
+_SCAN_STATES = (ControlState.HELD, ControlState.FAILED, ControlState.NOT_TESTED)
 
 
 class TextRenderer(Renderer):
@@ -37,8 +38,8 @@ class TextRenderer(Renderer):
         if result.gate is not None:
             console.print(Text(_gate_line(result.gate), style="dim"))
         if result.baseline is not None:
-            console.print(Text(f"baseline {result.baseline['file']}: {result.baseline['known']} known findings left "
-                               f"out, {len(result.baseline['stale'])} stale entries", style="dim"))
+            console.print(Text(f"baseline {result.baseline.file}: {result.baseline.known} known findings left "
+                               f"out, {len(result.baseline.stale)} stale entries", style="dim"))
         for severity in reversed(SEVERITIES):
             group = [f for f in result.findings if f.severity == severity]
             if group:
@@ -85,14 +86,14 @@ def _where(f: Finding) -> str:
     return where
 
 
-def _gate_line(gate: Mapping[str, Any]) -> str:
+def _gate_line(gate: GateSummary) -> str:
     """The request a gate judged: base, head, what changed and how much was evaluated."""
-    head = gate["head"][:12] if gate.get("head") else "the work tree"
-    records = sum(1 for c in gate["changed"] if c.get("id"))
-    return (f"request {gate['merge_base'][:12]}..{head} (base {gate['base'][:12]}): "
-            f"{plural(len(gate['changed']), 'file')} changed, {records} of them records · "
-            f"{plural(gate['elsewhere'], 'finding')} on records it did not change · "
-            f"{plural(gate['evaluated'], 'record')} evaluated ({gate['scope']})")
+    head = gate.head[:12] if gate.head else "the work tree"
+    records = sum(1 for c in gate.changed if c.id)
+    return (f"request {gate.merge_base[:12]}..{head} (base {gate.base[:12]}): "
+            f"{plural(len(gate.changed), 'file')} changed, {records} of them records · "
+            f"{plural(gate.elsewhere, 'finding')} on records it did not change · "
+            f"{plural(gate.evaluated, 'record')} evaluated ({gate.scope})")
 
 
 
@@ -100,14 +101,12 @@ def _summary(result: ScanResult) -> Text:
     counts = result.by_severity()
     severities = ", ".join(f"{n} {s}" for s, n in counts.items() if n) or "none"
     open_count = sum(counts.values())
-    held = sum(1 for c in result.controls if c.status == "pass")
-    failed = sum(1 for c in result.controls if c.status == "fail")
-    untested = sum(1 for c in result.controls if c.status == "not_tested")
+    states = [c.status for c in result.controls]
+    controls = ", ".join(f"{states.count(state)} {state.label}" for state in _SCAN_STATES)
     line = Text()
     subject = plural(len(result.findings), "finding") + (" in the request" if result.gate is not None else "")
     line.append(f"{plural(result.records, 'record')}, {subject}: ", style="bold")
     line.append(f"{open_count} open ({severities}), {result.count('waived')} waived, "
                 f"{plural(result.count('error'), 'error')}. ")
-    line.append(f"Controls over {len(result.frameworks)} frameworks: {held} held, {failed} failed, "
-                f"{untested} not tested.")
+    line.append(f"Controls over {len(result.frameworks)} frameworks: {controls}.")
     return line

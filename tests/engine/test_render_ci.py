@@ -15,7 +15,7 @@ import xmlschema
 import yaml
 from jsonschema.validators import validator_for
 
-from regent.engine.model import ScanResult
+from regent.engine.model import BaselineSummary, ChangedFile, GateSummary, ScanResult, StaleEntry
 from regent.engine.opa import PrivateOpa
 from regent.engine.policyset import PolicySet
 from regent.engine.render import RENDERERS, RenderOptions, get_renderer
@@ -180,10 +180,11 @@ def test_junit_of_a_gate_has_a_passing_case_per_changed_record_and_check(
     for row in repo.git("diff", "--name-status", base, head).splitlines():
         status, path = row.split("\t")
         record = yaml.safe_load((repo.path / path).read_text()) if path.endswith(".yaml") else None
-        changed.append({"path": path, "status": {"A": "added", "M": "modified"}[status],
-                        "kind": record["kind"] if record else None, "id": record["id"] if record else None})
-    gated = replace(scanned(repo, opa, policies, rev="HEAD"), gate={
-        "base": base, "merge_base": base, "head": head, "changed": changed, "scope": "full", "elsewhere": 0})
+        changed.append(ChangedFile(path=path, status={"A": "added", "M": "modified"}[status], source=None,
+                                   kind=record["kind"] if record else None, id=record["id"] if record else None))
+    at_head = scanned(repo, opa, policies, rev="HEAD")
+    gated = replace(at_head, gate=GateSummary(base=base, merge_base=base, head=head, changed=tuple(changed),
+                                              scope="full", evaluated=at_head.records, elsewhere=0))
 
     report = render("junit", gated)
     junit_schema().validate(report)
@@ -266,13 +267,13 @@ def test_markdown_lists_the_findings_and_follows_fail_on(result: ScanResult) -> 
 
 
 def test_markdown_of_a_gate_names_the_request_and_the_baseline(result: ScanResult) -> None:
-    gated = replace(result, gate={
-        "base": "a" * 40, "merge_base": "b" * 40, "head": "c" * 40, "scope": "neighbourhood",
-        "changed": [{"path": "changes/CHG-2042.yaml", "status": "added", "kind": "change", "id": "CHG-2042"},
-                    {"path": "evidence/artifacts/x.txt", "status": "added", "kind": None, "id": None}],
-        "elsewhere": 2,
-    }, baseline={"file": ".regent-baseline.json", "known": 4,
-                 "stale": [{"check": "REG-CHG-002", "kind": "change", "id": "CHG-1"}]})
+    gated = replace(result, gate=GateSummary(
+        base="a" * 40, merge_base="b" * 40, head="c" * 40, scope="neighbourhood",
+        changed=(ChangedFile(path="changes/CHG-2042.yaml", status="added", source=None, kind="change", id="CHG-2042"),
+                 ChangedFile(path="evidence/artifacts/x.txt", status="added", source=None, kind=None, id=None)),
+        evaluated=result.records, elsewhere=2,
+    ), baseline=BaselineSummary(file=".regent-baseline.json", known=4,
+                                stale=(StaleEntry(check="REG-CHG-002", kind="change", id="CHG-1", count=1),)))
     comment = markdown(gated, "high")
     assert f"Request `{'a' * 12}..{'c' * 12}` (merge base `{'b' * 12}`): 1 record in 2 changed files" in comment
     assert "2 findings are on records this request did not touch" in comment

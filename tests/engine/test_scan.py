@@ -127,6 +127,22 @@ def test_controls_without_records_to_judge_are_not_tested(tmp_path: Path, opa: P
     assert ai63.status == "not_tested"
 
 
+def test_the_json_and_the_text_name_each_control_status_in_their_own_words(
+    tmp_path: Path, opa: PrivateOpa, policies: PolicySet
+) -> None:
+    mixed = Repo(tmp_path / "mixed")
+    mixed.write("people.yaml", PEOPLE)
+    mixed.write("changes/CHG-2042.yaml", clean_change("CHG-2042", approvals=[
+        {"by": "carol", "role": "cab", "decision": "approved", "at": "2026-03-02T10:00:00Z"}]))
+    mixed.commit()
+    result = run(mixed, opa, policies)
+    statuses = [c["status"] for c in json.loads(get_renderer("json").render(result))["controls"]]
+    assert {"pass", "fail", "not_tested"} == set(statuses)
+    text = get_renderer("text").render(result)
+    assert (f"{statuses.count('pass')} held, {statuses.count('fail')} failed, "
+            f"{statuses.count('not_tested')} not tested.") in " ".join(text.split())
+
+
 def test_same_revision_gives_the_same_json(repo: Repo, opa: PrivateOpa, policies: PolicySet) -> None:
     repo.write("changes/CHG-2042.yaml", clean_change("CHG-2042", requested_by="bob"))
     repo.write("changes/CHG-2043.yaml", clean_change("CHG-2043", configuration_items=["CI-X", "CI-Y"]))
@@ -191,12 +207,12 @@ def test_an_identical_input_reuses_the_answer_and_a_new_moment_does_not(
     as_of = load_snapshot(repo.path, as_of=date(2026, 3, 31))
     first = scan(as_of, policies, opa, results=results)
     again = scan(load_snapshot(repo.path, as_of=date(2026, 3, 31)), policies, opa, results=results)
-    assert first.stats["reused_answer"] == 0.0 and again.stats["reused_answer"] == 1.0
+    assert first.stats.reused_answer is False and again.stats.reused_answer is True
     assert get_renderer("json").render(first) == get_renderer("json").render(again)
     later = scan(load_snapshot(repo.path, as_of=date(2026, 4, 1)), policies, opa, results=results)
-    assert later.stats["reused_answer"] == 0.0
+    assert later.stats.reused_answer is False
     other_policies = PolicySet(policies.files, "sha256:another")
-    assert scan(as_of, other_policies, opa, results=results).stats["reused_answer"] == 0.0
+    assert scan(as_of, other_policies, opa, results=results).stats.reused_answer is False
 
 
 def test_a_finding_about_a_person_points_at_their_entry_in_people_yaml(

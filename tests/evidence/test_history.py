@@ -97,12 +97,12 @@ def test_a_second_scan_of_the_same_revision_does_not_walk_again(repo: Repo, tmp_
     cache = tmp_path / "cache"
     first = load_snapshot(repo.path, rev="HEAD", cache_dir=cache)
     again = load_snapshot(repo.path, rev="HEAD", cache_dir=cache)
-    assert first.stats["history_walked"] == 1.0 and again.stats["history_walked"] == 0.0
+    assert first.stats.history_walked is True and again.stats.history_walked is False
     assert first.git == again.git or (first.git.files == again.git.files  # type: ignore[union-attr]
                                       and first.git.commits == again.git.commits)  # type: ignore[union-attr]
     repo.write("changes/CHG-7.yaml", clean_change("CHG-7"))
     repo.commit("Record CHG-7")
-    assert load_snapshot(repo.path, rev="HEAD", cache_dir=cache).stats["history_walked"] == 1.0
+    assert load_snapshot(repo.path, rev="HEAD", cache_dir=cache).stats.history_walked is True
 
 
 def test_a_shallow_clone_marks_its_edge_so_nothing_there_is_judged(repo: Repo, tmp_path: Path) -> None:
@@ -171,7 +171,7 @@ def test_signatures_are_verified_with_the_repositorys_trust_settings(
     trusted.write_text(keys_now)
     repo.git("config", "gpg.ssh.allowedSignersFile", str(trusted))
     again = load_snapshot(repo.path, rev="HEAD", cache_dir=cache)
-    assert again.stats["history_walked"] == 1.0
+    assert again.stats.history_walked is True
     assert again.git.commits[stranger]["signature"] == "good"  # type: ignore[union-attr]
 
 
@@ -209,8 +209,8 @@ def test_a_later_revision_walks_only_the_commits_since_a_cached_ancestor(repo: R
 
     incremental = load_snapshot(repo.path, rev="HEAD", cache_dir=cache)
     whole = load_snapshot(repo.path, rev="HEAD", cache_dir=tmp_path / "empty")
-    assert incremental.stats["history_commits_walked"] == 2
-    assert whole.stats["history_commits_walked"] == int(repo.git("rev-list", "--count", "HEAD"))
+    assert incremental.stats.history_commits_walked == 2
+    assert whole.stats.history_commits_walked == int(repo.git("rev-list", "--count", "HEAD"))
     assert incremental.git is not None and whole.git is not None
     assert incremental.git.files == whole.git.files and incremental.git.commits == whole.git.commits
     assert facts(incremental, "change", "CHG-1")["commits"] == 4

@@ -170,10 +170,10 @@ def test_parsed_records_are_reused_by_blob_id(repo: Repo, tmp_path: Path) -> Non
     cache = tmp_path / "parse-cache"
     first = load_snapshot(repo.path, cache_dir=cache)
     files = first.files
-    assert first.stats["parsed"] == files and first.stats["cached"] == 0
+    assert first.stats.parsed == files and first.stats.cached == 0
     repo.write("changes/CHG-7.yaml", clean_change("CHG-7"))
     second = load_snapshot(repo.path, cache_dir=cache)
-    assert second.stats["parsed"] == 1 and second.stats["cached"] == files
+    assert second.stats.parsed == 1 and second.stats.cached == files
     assert second.record("change", "CHG-7") is not None
 
 
@@ -200,6 +200,6 @@ def test_many_files_are_parsed_by_worker_processes_with_the_same_result(
     monkeypatch.setattr(parsing_module, "_CHUNK", 3)
     workers = load_snapshot(repo.path, rev="HEAD")
     if len(os.sched_getaffinity(0)) > 1:
-        assert workers.stats["parse_workers"] >= 2
+        assert workers.stats.parse_workers >= 2
     assert workers.records == one_process.records and workers.record_count == one_process.record_count
     assert workers.errors == one_process.errors and len(workers.errors) == 1
