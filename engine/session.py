@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
@@ -11,19 +12,24 @@ from regent.engine.opa_binary import find_opa
 from regent.engine.policyset import PolicySet
 
 
-def open_evaluator(
-    policies: PolicySet,
-    opa_url: str | None = None,
-    opa_token: str | None = None,
-    opa_binary: str | None = None,
-) -> PolicyEvaluator:
+@dataclass(frozen=True)
+class OpaOptions:
+    """Which OPA a command uses: the organisation's service at ``url`` (with ``token``), or a private
+    server started from ``binary`` (default: the project's pinned OPA, then PATH)."""
+
+    url: str | None = None
+    token: str | None = None
+    binary: str | None = None
+
+
+def open_evaluator(policies: PolicySet, opa: OpaOptions = OpaOptions()) -> PolicyEvaluator:
     """An evaluator with ``policies`` loaded: the organisation's OPA service when a URL
     is given, else a private server started with them."""
     evaluator: PolicyEvaluator
-    if opa_url:
-        evaluator = OpaService(opa_url, token=opa_token)
+    if opa.url:
+        evaluator = OpaService(opa.url, token=opa.token)
     else:
-        evaluator = PrivateOpa(find_opa(opa_binary), preload=policies)
+        evaluator = PrivateOpa(find_opa(opa.binary), preload=policies)
     try:
         evaluator.load(policies)
     except BaseException:

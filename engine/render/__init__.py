@@ -1,23 +1,12 @@
-"""Renderers turn a :class:`ScanResult` into text. They return strings and never print."""
+"""Renderers turn a :class:`ScanResult` into text. They return strings and never print.
+
+Which formats there are, and what each renders, is :mod:`regent.engine.render.formats`.
+"""
 
 from __future__ import annotations
 
 from regent.engine.render.base import Renderer, RenderOptions
-from regent.engine.render.github import GitHubRenderer
-from regent.engine.render.json_ import JsonRenderer
-from regent.engine.render.junit import JUnitRenderer
-from regent.engine.render.markdown import MarkdownRenderer
-from regent.engine.render.sarif import SarifRenderer
-from regent.engine.render.text import TextRenderer
-
-RENDERERS: dict[str, type[Renderer]] = {
-    "text": TextRenderer,
-    "json": JsonRenderer,
-    "sarif": SarifRenderer,
-    "junit": JUnitRenderer,
-    "github": GitHubRenderer,
-    "markdown": MarkdownRenderer,
-}
+from regent.engine.render.formats import RESULT_RENDERERS as RENDERERS
 
 
 def get_renderer(name: str, options: RenderOptions | None = None) -> Renderer:

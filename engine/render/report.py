@@ -1,11 +1,11 @@
 """The monthly report as JSON (everything), Markdown (for people) and CSV (a row per finding);
-HTML and OSCAL have modules of their own."""
+HTML and OSCAL have modules of their own, and :mod:`regent.engine.render.formats` names them all."""
 
 from __future__ import annotations
 
 import csv
 import io
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
 import orjson
 
@@ -177,24 +177,3 @@ def _status_counts(controls: Sequence[ControlRow]) -> dict[ControlState, int]:
     for c in controls:
         counts[c.status] += 1
     return counts
-
-
-def render_html(report: Report) -> str:
-    from regent.engine.render.report_html import render_html as render
-
-    return render(report)
-
-
-def render_oscal(report: Report) -> str:
-    from regent.engine.render.oscal import render_oscal as render
-
-    return render(report)
-
-
-REPORT_FORMATS: Mapping[str, Callable[[Report], str]] = {
-    "html": render_html,
-    "markdown": render_markdown,
-    "json": render_json,
-    "csv": render_csv,
-    "oscal": render_oscal,
-}

@@ -1,0 +1,58 @@
+"""What commands print: lines on stdout and stderr, and progress on stderr when someone watches."""
+
+from __future__ import annotations
+
+import os
+import sys
+from contextlib import nullcontext
+from typing import Any, Callable, ContextManager
+
+Tick = Callable[[int, int], None]
+
+
+def out(text: str, *, end: str = "\n") -> None:
+    """``text`` on standard output."""
+    print(text, end=end, file=sys.stdout, flush=True)
+
+
+def err(text: str) -> None:
+    """A line on standard error."""
+    print(text, file=sys.stderr, flush=True)
+
+
+def fail(message: str, code: int) -> int:
+    """``regent: message`` on standard error; ``code``, for the command to return."""
+    err(f"regent: {message}")
+    return code
+
+
+def count(n: int, one: str, many: str) -> str:
+    """``1 finding``, ``3 findings``."""
+    return f"{n} {one if n == 1 else many}"
+
+
+def interactive(enabled: bool) -> bool:
+    """Whether to show progress: stderr is a terminal and this is not CI."""
+    return enabled and sys.stderr.isatty() and not os.environ.get("CI")
+
+
+def progress(enabled: bool) -> tuple[ContextManager[Any], Tick | None]:
+    """A progress bar on stderr when it is a terminal; nothing when piped or in CI."""
+    if not interactive(enabled):
+        return nullcontext(), None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    bar = Progress("reading records", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=True,
+                   console=Console(stderr=True))
+    task = bar.add_task("read", total=None)
+    return bar, lambda done, total: bar.update(task, completed=done, total=total)
+
+
+def status(message: str, enabled: bool) -> ContextManager[Any]:
+    """A spinner on stderr for a step with no count to show; nothing when piped or in CI."""
+    if not interactive(enabled):
+        return nullcontext()
+    from rich.console import Console
+
+    return Console(stderr=True).status(message)

@@ -1,0 +1,86 @@
+"""``regent import``: records from an ITSM tool's export, written into the work tree."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+from regent.commands.console import err, fail, out
+from regent.commands.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, exits
+from regent.evidence import EvidenceError
+from regent.evidence.importers.apply import ImportSummary
+from regent.evidence.importers.apply import run_import as import_export
+from regent.evidence.importers.formats import importer
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """What to import and how: the export's format and file, and how to read its rows."""
+
+    fmt: str
+    export: Path
+    kind: str | None = None
+    dry_run: bool = False
+    encoding: str | None = None
+    settings: Mapping[str, Any] = field(default_factory=dict)  # the format's own: columns, delimiter, ...
+
+
+@exits
+def run_import(path: Path, options: ImportOptions) -> int:
+    """Turn an export from an ITSM tool into records in the evidence repository.
+
+    \b
+    FORMAT is one of:
+      servicenow     table exports (JSON or CSV) of change_request, incident, problem, cmdb_ci,
+                     sysapproval_approver (added to the changes' approvals);
+                     codes mapped by import.servicenow in regent.yaml
+      bpic2014       BPI Challenge 2014 detail CSVs (change or incident)
+      uci-incidents  the UCI incident management event log (the last event of each incident wins)
+      csv            any CSV, with --map FIELD=COLUMN or --mapping NAME
+
+    \b
+    Importing is idempotent: the same export again changes nothing; an updated export updates the
+    records it names and deletes nothing. Each rejected row is reported with its line and reason while
+    the rest imports. Exit codes: 0 every row imported, 1 some rows rejected, 2 the file cannot be read.
+    Review the changes with git diff and commit them.
+    """
+    o = options
+    try:
+        data = o.export.read_bytes()
+    except OSError as exc:
+        return fail(f"{o.export}: {exc.strerror}", EXIT_USAGE)
+    try:
+        summary = import_export(path, importer(o.fmt), data, kind=o.kind, encoding=o.encoding,
+                                options=o.settings, dry_run=o.dry_run)
+    except EvidenceError as exc:
+        return fail(f"{o.export}: {exc}", EXIT_USAGE)
+    _show(o, summary)
+    return EXIT_FINDINGS if summary.rejections else EXIT_OK
+
+
+def _show(o: ImportOptions, summary: ImportSummary) -> None:
+    would = "would be " if o.dry_run else ""
+    for outcome in summary.outcomes:
+        if outcome.action != "unchanged":
+            out(f"  {would}{outcome.action:<8} {outcome.path}")
+    counts = ", ".join(f"{summary.count(a)} {'' if a == 'unchanged' else would}{a}"
+                       for a in ("created", "updated", "unchanged"))
+    reasons = "; ".join(dict.fromkeys(summary.skipped))
+    skipped = f", {len(summary.skipped)} skipped ({reasons})" if summary.skipped else ""
+    out(f"{o.export.name}: {counts}, {len(summary.rejections)} rejected{skipped}"
+        + (" (dry run: nothing written)" if o.dry_run else ""))
+    for rejection in summary.rejections:
+        number = f" {rejection.number}" if rejection.number else ""
+        err(f"{o.export}:{rejection.line}: row {rejection.row}{number}: {rejection.reason}")
+    for unreadable in summary.unreadable:
+        err(f"regent: {unreadable} could not be read: a record it holds may be imported twice")
+    if summary.newcomers:
+        out("\nPeople the records name who are not in people.yaml (add them, with the e-mails they "
+            "commit with):")
+        width = max(len(n.id) for n in summary.newcomers)
+        named = max(len(n.name) for n in summary.newcomers)
+        for newcomer in summary.newcomers:
+            shown = ", ".join(newcomer.records[:3]) + (" …" if len(newcomer.records) > 3 else "")
+            out(f"  {newcomer.id:<{width}}  {newcomer.name:<{named}}  ({len(newcomer.records)} "
+                f"{'record' if len(newcomer.records) == 1 else 'records'}: {shown})")
