@@ -1,4 +1,4 @@
-"""The engine's exceptions. ``cli.py`` maps the first two to exit code 3, the last to 2."""
+"""The engine's exceptions. ``regent.commands.errors`` maps the first two to exit code 3, the last to 2."""
 
 from __future__ import annotations
 
