@@ -22,7 +22,7 @@ from regent.engine.results import keep_newest
 from regent.evidence.revisions import DayEnds
 
 KEEP = 48  # four years of month ends
-_VERSION = 1
+_VERSION = 2
 
 
 @cache

@@ -73,8 +73,8 @@ class ParseCache:
                     self._entries.update(entries)
                     self._lines.update(lines)
                     self._frames += 1
-        except (OSError, pickle.UnpicklingError, AttributeError, ValueError, TypeError):
-            # A damaged cache is only lost time: start again.
+        except (OSError, pickle.UnpicklingError, AttributeError, ImportError, ValueError, TypeError):
+            # A damaged cache, or one written by another release, is only lost time: start again.
             self._entries.clear()
             self._lines.clear()
             self._frames = MAX_FRAMES

@@ -26,7 +26,7 @@ from typing import Iterable, NamedTuple
 from regent.evidence.gitrepo import GitRepository
 
 _FORMAT = "%x1e%H%x1f%an%x1f%ae%x1f%aI%x1f%cI%x1f%at%x1f%ct"
-_CACHE_VERSION = "1"
+_CACHE_VERSION = "2"
 _NS = 1_000_000_000
 KEEP_REVISIONS = 16  # history caches kept: one file per revision scanned, the most recently used
 
@@ -112,8 +112,8 @@ def _load(path: Path) -> History | None:
     try:
         with path.open("rb") as fh:
             history: History = pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
-        return None
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None  # damaged, or written by another release: a miss
     os.utime(path)  # recently used: kept when older revisions' files are pruned
     return history
 
@@ -314,7 +314,7 @@ def artifact_digests(repo: GitRepository, blobs: Iterable[str], cache_dir: Path 
         try:
             with path.open("rb") as fh:
                 known = pickle.load(fh)
-        except (OSError, pickle.UnpicklingError, EOFError, TypeError, ValueError):
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
             known = {}
     wanted = sorted(set(blobs))
     missing = [b for b in wanted if b not in known]

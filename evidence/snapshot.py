@@ -28,7 +28,7 @@ from regent.evidence.reader import FileReader
 from regent.evidence.revisions import read_revision
 from regent.evidence.settings import read_config, read_people
 
-_VERSION_SALT = "2"
+_VERSION_SALT = "3"
 SMALL_SELECTION = 3000
 
 
