@@ -19,11 +19,13 @@ import re
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping
 
 import fastjsonschema
 import orjson
-from jsonschema import Draft202012Validator
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
 
 SCHEMA_DIR = Path(str(resources.files("regent.evidence") / "schemas"))
 PEOPLE = "people"
@@ -38,6 +40,10 @@ def _schemas() -> dict[str, dict[str, Any]]:
 
 @cache
 def _validators() -> dict[str, Draft202012Validator]:
+    # Imported here: jsonschema's import costs a second at every start (its format checkers build
+    # grammars), and only a record the compiled schema rejects needs its messages.
+    from jsonschema import Draft202012Validator
+
     return {name: Draft202012Validator(schema) for name, schema in _schemas().items()}
 
 
@@ -65,7 +71,7 @@ def is_valid(schema: str, value: Any) -> bool:
 
 @cache
 def record_kinds() -> tuple[str, ...]:
-    return tuple(sorted(name for name in _validators() if name not in _NOT_KINDS))
+    return tuple(sorted(name for name in _schemas() if name not in _NOT_KINDS))
 
 
 @cache
