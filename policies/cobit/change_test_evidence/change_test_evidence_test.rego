@@ -123,6 +123,15 @@ test_fail_only_the_bad_of_several if {
 	found == {_finding("CHG-2026-0042 lists test report EV-2026-0201, whose result is fail", ["test_evidence", 1])}
 }
 
+test_fail_closed_without_test_evidence if {
+	found := change_test_evidence.violation with input as fx.changes([fx.closed_without_work])
+	found == {_finding("CHG-2026-0042 has status closed with no test evidence on record", ["test_evidence"])}
+}
+
+test_pass_closed_as_cancelled_without_test_evidence if {
+	count(change_test_evidence.violation) == 0 with input as fx.changes([fx.cancelled_change])
+}
+
 test_pass_world if {
 	count(change_test_evidence.violation) == 0 with input as fx.world
 }

@@ -75,6 +75,16 @@ test_fail_undated_approval if {
 	)}
 }
 
+test_fail_closed_without_approval if {
+	found := change_unapproved.violation with input as fx.changes([fx.closed_without_work])
+	found == {_finding("CHG-2026-0042 has status closed with no approved approval on record", ["approvals"])}
+}
+
+test_pass_closed_as_cancelled_without_approval if {
+	cancelled := [fx.cancelled_change, fx.patch(fx.cancelled_change, {"id": "CHG-2026-0043", "status": "cancelled", "closure": null})]
+	count(change_unapproved.violation) == 0 with input as fx.changes(cancelled)
+}
+
 test_pass_approved_before_start if {
 	count(change_unapproved.violation) == 0 with input as fx.changes([fx.change])
 }

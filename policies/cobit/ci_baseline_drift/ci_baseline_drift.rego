@@ -32,6 +32,7 @@
 #         settings: {tls_min_version: "1.0", audit_logging: true}
 package cobit.ci_baseline_drift
 
+import data.lib.environments
 import data.lib.findings
 
 meta := findings.metadata(rego.metadata.chain())
@@ -40,7 +41,7 @@ meta := findings.metadata(rego.metadata.chain())
 _baselined := [ci |
 	some ci in input.records.configuration_item
 	ci.status == "active"
-	ci.environment == "production"
+	environments.production(ci)
 	is_object(ci.baseline)
 ]
 

@@ -3,9 +3,11 @@
 # description: >-
 #   A release goes to production only after its acceptance tests have passed
 #   and the acceptance has been recorded. The check flags a deployed or rolled
-#   back release with no acceptance on record, with an acceptance that is not
-#   recorded as passed, with an undated acceptance, or with an acceptance
-#   dated after the deployment.
+#   back production release with no acceptance on record, with an acceptance
+#   that is not recorded as passed, with an undated acceptance, or with an
+#   acceptance dated after the deployment. A release whose environment names
+#   another environment (staging, test...) is not judged; one that names none
+#   is taken as a production release.
 # custom:
 #   id: REG-REL-002
 #   severity: high
@@ -30,13 +32,14 @@ package cobit.release_acceptance
 
 import data.lib.dates
 import data.lib.findings
+import data.lib.releases
 
 meta := findings.metadata(rego.metadata.chain())
 
 # The releases that reached production, including those later rolled back.
 _deployed := [release |
 	some release in input.records.release
-	release.status in {"deployed", "rolled_back"}
+	releases.deployed_to_production(release)
 ]
 
 # True when a value is an object that records something.

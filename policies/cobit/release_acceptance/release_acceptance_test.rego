@@ -72,6 +72,17 @@ test_fail_failed_late_acceptance if {
 	}
 }
 
+test_fail_release_naming_no_environment_is_production if {
+	release := object.remove(fx.release, ["acceptance", "environment"])
+	found := release_acceptance.violation with input as _world(release)
+	found == {_finding("REL-2026-0010 has status deployed but no acceptance on record", ["acceptance"])}
+}
+
+test_pass_staging_release_not_judged if {
+	release := fx.patch(object.remove(fx.release, ["acceptance"]), {"environment": "staging"})
+	count(release_acceptance.violation) == 0 with input as _world(release)
+}
+
 test_pass_world if {
 	count(release_acceptance.violation) == 0 with input as fx.world
 }

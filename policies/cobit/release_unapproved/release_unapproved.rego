@@ -2,9 +2,11 @@
 # title: Release deployed without prior approval
 # description: >-
 #   Promotion of a release to production must be authorised before it
-#   happens. The check flags a deployed or rolled back release with no
-#   approving decision on record, and one whose approving decisions are all
-#   dated after its deployment.
+#   happens. The check flags a deployed or rolled back production release
+#   with no approving decision on record, and one whose approving decisions
+#   are all dated after its deployment. A release whose environment names
+#   another environment (staging, test...) is not judged; one that names none
+#   is taken as a production release.
 # custom:
 #   id: REG-REL-004
 #   severity: high
@@ -29,13 +31,14 @@ package cobit.release_unapproved
 
 import data.lib.dates
 import data.lib.findings
+import data.lib.releases
 
 meta := findings.metadata(rego.metadata.chain())
 
 # The releases that reached production, including those later rolled back.
 _deployed := [release |
 	some release in input.records.release
-	release.status in {"deployed", "rolled_back"}
+	releases.deployed_to_production(release)
 ]
 
 # The approving decisions on a release, as a list.

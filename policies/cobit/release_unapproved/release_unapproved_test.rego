@@ -47,6 +47,17 @@ test_fail_approved_only_after_deployment if {
 	found == {_finding("REL-2026-0010 was deployed at 2026-10-05T23:30:00Z, but its first approved decision is dated 2026-10-05T23:30:01Z, after that")}
 }
 
+test_fail_release_naming_no_environment_is_production if {
+	release := object.remove(fx.release, ["approvals", "environment"])
+	found := release_unapproved.violation with input as fx.world_with({"release": [release]})
+	found == {_finding("REL-2026-0010 has status deployed but no approved decision on record")}
+}
+
+test_pass_staging_release_not_judged if {
+	release := fx.patch(object.remove(fx.release, ["approvals"]), {"environment": "staging"})
+	count(release_unapproved.violation) == 0 with input as fx.world_with({"release": [release]})
+}
+
 test_pass_world if {
 	count(release_unapproved.violation) == 0 with input as fx.world
 }

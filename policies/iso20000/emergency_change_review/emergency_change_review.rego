@@ -5,7 +5,11 @@
 #   authorising decision and a post-implementation review soon after the work.
 #   The check flags an emergency change carried out with no approval at all,
 #   one still unreviewed more than the configured number of days after its
-#   implementation, and one whose review came later than that.
+#   implementation was completed (or started, when no completion is recorded;
+#   or closed, when a change carried out records neither), one whose review
+#   came later than that, and one carried out with no time recorded for its
+#   work or closure and no dated review. A change closed as cancelled, with no
+#   implementation recorded, was not carried out and needs no review.
 # custom:
 #   id: REG-CHG-006
 #   severity: high
@@ -39,23 +43,28 @@ import data.lib.findings
 
 meta := findings.metadata(rego.metadata.chain())
 
-# When the work on a change ended, as [what, timestamp]: its completion, or
-# its start when no completion is recorded. It gets the change's
-# implementation rather than the whole record, which makes each call cheaper.
-_done(implementation) := ["completed", implementation.completed] if {
-	dates.ns(implementation.completed)
-} else := ["started", implementation.started] if {
-	dates.ns(implementation.started)
+# When the work on a change ended, as [what happened, timestamp]: its
+# completion, or its start when no completion is recorded, or, for a change
+# carried out (lib.changes) that records neither, its closure.
+_done(change) := ["completed implementation at", change.implementation.completed] if {
+	dates.ns(change.implementation.completed)
+} else := ["started implementation at", change.implementation.started] if {
+	dates.ns(change.implementation.started)
+} else := ["was closed at", change.closure.at] if {
+	dates.ns(change.closure.at)
+	changes.implemented(change)
 }
+
+_reviewed(change) if dates.ns(change.review.at)
 
 violation contains finding if {
 	some change in changes.of_type.emergency
 	limit := input.config.thresholds.emergency_review_days
-	done := _done(object.get(change, "implementation", null))
+	done := _done(change)
 	dates.ns(done[1]) + dates.days(limit) < dates.reference_ns(input)
-	not dates.ns(object.get(change, ["review", "at"], null))
+	not _reviewed(change)
 	msg := sprintf(
-		"%s %s implementation at %s and had no dated post-implementation review within %v days",
+		"%s %s %s and had no dated post-implementation review within %v days",
 		[change.id, done[0], done[1], limit],
 	)
 	finding := findings.new(rego.metadata.chain(), "change", change, msg, ["review"])
@@ -64,17 +73,31 @@ violation contains finding if {
 violation contains finding if {
 	some change in changes.of_type.emergency
 	limit := input.config.thresholds.emergency_review_days
-	done := _done(object.get(change, "implementation", null))
+	done := _done(change)
 	reviewed := dates.ns(change.review.at)
 	reviewed - dates.ns(done[1]) > dates.days(limit)
 	msg := sprintf(
-		"%s was reviewed by %v at %s, %v days after it %s implementation at %s (limit %v days)",
+		"%s was reviewed by %v at %s, %v days after it %s %s (limit %v days)",
 		[
 			change.id, object.get(change.review, "by", "an unnamed reviewer"), change.review.at,
 			dates.days_between(dates.ns(done[1]), reviewed), done[0], done[1], limit,
 		],
 	)
 	finding := findings.new(rego.metadata.chain(), "change", change, msg, ["review", "at"])
+}
+
+# A change carried out that records no time for its work or its closure: its
+# review cannot be shown to be on time, and it has none.
+violation contains finding if {
+	some change in changes.of_type.emergency
+	changes.implemented(change)
+	not _done(change)
+	not _reviewed(change)
+	msg := sprintf(
+		"%s %s but records no implementation or closure time and no dated post-implementation review",
+		[change.id, changes.how_implemented(change)],
+	)
+	finding := findings.new(rego.metadata.chain(), "change", change, msg, ["review"])
 }
 
 violation contains finding if {

@@ -29,6 +29,7 @@
 package security.access_review_quarterly
 
 import data.lib.dates
+import data.lib.environments
 import data.lib.evidence
 import data.lib.findings
 
@@ -51,7 +52,7 @@ violation contains finding if {
 	some ci in input.records.configuration_item
 	ci.classification in _sensitive
 	ci.status == "active"
-	ci.environment == "production"
+	environments.production(ci)
 	not ci.id in _reviewed
 	msg := sprintf(
 		"%s is an active production configuration item classified %s with no access review for %s (grace %v days)",

@@ -27,6 +27,7 @@
 #          environment: production, status: active, settings: {password_min_length: 8}}
 package security.password_length
 
+import data.lib.environments
 import data.lib.findings
 
 meta := findings.metadata(rego.metadata.chain())
@@ -38,7 +39,7 @@ _in_scope contains ci if {
 	is_number(_minimum)
 	some ci in input.records.configuration_item
 	ci.status == "active"
-	ci.environment == "production"
+	environments.production(ci)
 	ci.type in input.config.baseline.types
 }
 

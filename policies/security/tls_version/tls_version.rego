@@ -26,6 +26,7 @@
 #          environment: production, status: active, settings: {tls_min_version: "1.0"}}
 package security.tls_version
 
+import data.lib.environments
 import data.lib.findings
 
 meta := findings.metadata(rego.metadata.chain())
@@ -50,7 +51,7 @@ _version(v) := v if {
 _in_scope contains ci if {
 	some ci in input.records.configuration_item
 	ci.status == "active"
-	ci.environment == "production"
+	environments.production(ci)
 	ci.type in input.config.baseline.types
 }
 
