@@ -6,9 +6,9 @@
 #   The check flags an emergency change carried out with no approval at all,
 #   one still unreviewed more than the configured number of days after its
 #   implementation was completed (or started, when no completion is recorded;
-#   or closed, when a change carried out records neither), one whose review
-#   came later than that, and one carried out with no time recorded for its
-#   work or closure and no dated review. A change closed as cancelled, with no
+#   or closed, when a change carried out records neither; or created, when it
+#   records no time for its work or closure), and one whose review came later
+#   than that after its work or closure. A change closed as cancelled, with no
 #   implementation recorded, was not carried out and needs no review.
 # custom:
 #   id: REG-CHG-006
@@ -55,17 +55,29 @@ _done(change) := ["completed implementation at", change.implementation.completed
 	changes.implemented(change)
 }
 
+# When the review clock starts: when the work ended, or, for a change carried
+# out that records no time for its work or closure, when it was created (the
+# earliest its review can be asked for; an emergency change is often
+# recorded after the work, so the review is due no earlier than this).
+_clock(change) := _done(change) if {
+	_done(change)
+} else := [phrase, change.created] if {
+	changes.implemented(change)
+	dates.ns(change.created)
+	phrase := sprintf("has status %s and records no implementation time; it was created at", [change.status])
+}
+
 _reviewed(change) if dates.ns(change.review.at)
 
 violation contains finding if {
 	some change in changes.of_type.emergency
 	limit := input.config.thresholds.emergency_review_days
-	done := _done(change)
-	dates.ns(done[1]) + dates.days(limit) < dates.reference_ns(input)
+	clock := _clock(change)
+	dates.ns(clock[1]) + dates.days(limit) < dates.reference_ns(input)
 	not _reviewed(change)
 	msg := sprintf(
 		"%s %s %s and had no dated post-implementation review within %v days",
-		[change.id, done[0], done[1], limit],
+		[change.id, clock[0], clock[1], limit],
 	)
 	finding := findings.new(rego.metadata.chain(), "change", change, msg, ["review"])
 }
@@ -84,20 +96,6 @@ violation contains finding if {
 		],
 	)
 	finding := findings.new(rego.metadata.chain(), "change", change, msg, ["review", "at"])
-}
-
-# A change carried out that records no time for its work or its closure: its
-# review cannot be shown to be on time, and it has none.
-violation contains finding if {
-	some change in changes.of_type.emergency
-	changes.implemented(change)
-	not _done(change)
-	not _reviewed(change)
-	msg := sprintf(
-		"%s %s but records no implementation or closure time and no dated post-implementation review",
-		[change.id, changes.how_implemented(change)],
-	)
-	finding := findings.new(rego.metadata.chain(), "change", change, msg, ["review"])
 }
 
 violation contains finding if {

@@ -114,7 +114,7 @@ test_fail_carried_out_with_no_time_and_no_review if {
 	change := fx.patch(object.remove(fx.emergency, ["implementation", "review", "closure"]), {"status": "reviewed"})
 	found := emergency_change_review.violation with input as fx.changes([change])
 	found == {_finding(
-		"CHG-2026-0050 has status reviewed but records no implementation or closure time and no dated post-implementation review",
+		"CHG-2026-0050 has status reviewed and records no implementation time; it was created at 2026-10-01T09:00:00Z and had no dated post-implementation review within 7 days",
 		["review"],
 	)}
 }
@@ -126,6 +126,11 @@ test_pass_closed_as_cancelled_needs_no_review if {
 
 test_pass_closed_without_implementation_times_reviewed_in_time if {
 	change := fx.patch(object.remove(fx.emergency, ["implementation"]), {"review": {"at": "2026-10-14T10:00:00Z", "by": "dave"}})
+	count(emergency_change_review.violation) == 0 with input as fx.changes([change])
+}
+
+test_pass_carried_out_with_no_time_recorded_this_week if {
+	change := fx.patch(object.remove(fx.emergency, ["implementation", "review", "closure"]), {"status": "implemented", "created": "2026-11-20T09:00:00Z"})
 	count(emergency_change_review.violation) == 0 with input as fx.changes([change])
 }
 
