@@ -134,6 +134,18 @@ test_pass_carried_out_with_no_time_recorded_this_week if {
 	count(emergency_change_review.violation) == 0 with input as fx.changes([change])
 }
 
+test_fail_reviewed_late_lower_case_timestamps if {
+	change := fx.patch(fx.emergency, {
+		"implementation": {"started": "2026-10-05t22:05:00z", "completed": "2026-10-05t23:30:00z", "by": "bob"},
+		"review": {"at": "2026-10-14t09:00:00z", "by": "dave", "outcome": "successful"},
+	})
+	found := emergency_change_review.violation with input as fx.changes([change])
+	found == {_finding(
+		"CHG-2026-0050 was reviewed by dave at 2026-10-14t09:00:00z, 9 days after it completed implementation at 2026-10-05t23:30:00z (limit 7 days)",
+		["review", "at"],
+	)}
+}
+
 test_pass_reviewed_in_time if {
 	count(emergency_change_review.violation) == 0 with input as fx.changes([fx.emergency])
 }
