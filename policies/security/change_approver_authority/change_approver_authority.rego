@@ -119,12 +119,17 @@ _unentitled(id, allowed) := [msg] if {
 	)
 } else := []
 
-_misnamed(id, approval) := [msg] if {
+# The roles a person has are named once: here only when _unentitled does not.
+_misnamed(id, approval, allowed) := [msg] if {
 	_claims_unheld(approval)
+	people.holds(id, allowed)
 	msg := sprintf(
 		"is recorded as approving in role %s, which people.yaml does not give them (has: %s)",
 		[approval.role, _list_or_none(people.roles(id))],
 	)
+} else := [msg] if {
+	_claims_unheld(approval)
+	msg := sprintf("is recorded as approving in role %s, which people.yaml does not give them", [approval.role])
 } else := []
 
 _list_or_none(items) := concat(", ", sort(items)) if {
@@ -154,7 +159,7 @@ violation contains finding if {
 	n := people.judged_at(object.get(approval, "at", null))
 	reasons := array.flatten([
 		_inactive(person, approval.by, n), _departed(person, approval.by, approval, n),
-		_unentitled(approval.by, allowed), _misnamed(approval.by, approval),
+		_unentitled(approval.by, allowed), _misnamed(approval.by, approval, allowed),
 	])
 	count(reasons) > 0
 	msg := sprintf("%s was approved by %s, who %s", [change.id, approval.by, concat(" and ", reasons)])

@@ -135,7 +135,7 @@ test_fail_every_reason_in_one_finding if {
 	found == {_finding(
 		"CHG-2026-0042",
 		sprintf(
-			"CHG-2026-0042 was approved by ivan, who is marked inactive and left on 2026-09-30, on or before the approval at 2026-10-02T10:00:00Z and holds no approver role (allowed: %s; has: auditor, developer) and is recorded as approving in role cab, which people.yaml does not give them (has: auditor, developer)",
+			"CHG-2026-0042 was approved by ivan, who is marked inactive and left on 2026-09-30, on or before the approval at 2026-10-02T10:00:00Z and holds no approver role (allowed: %s; has: auditor, developer) and is recorded as approving in role cab, which people.yaml does not give them",
 			[_normal_roles],
 		),
 		["approvals", 0, "by"],
