@@ -69,7 +69,7 @@ SERVICE_RECORD = {"kind": "service", "id": "SVC-1", "name": "Payments", "owner":
                           "resolution_hours": {"P1": 4, "P2": 8, "P3": 24, "P4": 72}}}
 TEST_ARTIFACT = b"payments-gw-01 staging: 42 tests passed, 0 failed\n"
 TEST_EVIDENCE = {"kind": "evidence", "id": "EV-1", "type": "test_report", "collected_at": "2026-03-02T12:00:00Z",
-                 "collected_by": "carol", "subject": ["CHG-1"], "result": "pass", "details": {"environment": "staging"},
+                 "collected_by": "carol", "subject": ["CI-1"], "result": "pass", "details": {"environment": "staging"},
                  "artifacts": [{"path": "evidence/artifacts/EV-1.txt",
                                 "sha256": hashlib.sha256(TEST_ARTIFACT).hexdigest()}]}
 # When the fixture repository's records were committed: after every timestamp they hold,

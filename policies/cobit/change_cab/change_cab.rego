@@ -4,7 +4,10 @@
 #   A normal change rated high risk needs the change advisory board's
 #   authorisation before it goes ahead. The check flags a high-risk normal
 #   change that has reached approval or later without an approving decision
-#   from anyone acting in a CAB role.
+#   from someone who held a CAB role in people.yaml, and had not left, on the
+#   day of the decision. The role written on an approval entry proves
+#   nothing: a change manager's approval marked "role: cab" is not a CAB
+#   approval. A change closed as cancelled before any work is not judged.
 # custom:
 #   id: REG-CHG-005
 #   severity: high
@@ -35,23 +38,27 @@ package cobit.change_cab
 
 import data.lib.changes
 import data.lib.findings
+import data.lib.people
 
 meta := findings.metadata(rego.metadata.chain())
 
 # The configured CAB roles, read once for the whole scan.
 _cab_roles := object.get(input, ["config", "roles", "cab"], [])
 
-# True when some approving decision in a change's list was given in a CAB role.
+# True when some approving decision in a change's list was given by someone
+# who held a CAB role in people.yaml, and was still there, on the day: the
+# role written on the approval is not evidence of membership.
 _cab_approved(approvals) if {
 	some approval in approvals
 	approval.decision == "approved"
-	object.get(approval, "role", null) in _cab_roles
+	people.acting(approval.by, _cab_roles, people.judged_at(object.get(approval, "at", null)))
 }
 
 violation contains finding if {
 	some change in changes.of_type.normal
 	change.risk == "high"
 	change.status in {"approved", "scheduled", "implemented", "reviewed", "closed"}
+	_went_ahead(change)
 	not _cab_approved(object.get(change, "approvals", []))
 	msg := sprintf(
 		"%s is a high-risk change with status %s but no approval from a CAB role (%s)",
@@ -59,3 +66,8 @@ violation contains finding if {
 	)
 	finding := findings.new(rego.metadata.chain(), "change", change, msg, ["approvals"])
 }
+
+# A change closed as cancelled before any work needs no CAB approval.
+_went_ahead(change) if not changes.called_off(change)
+
+_went_ahead(change) if changes.implemented(change)

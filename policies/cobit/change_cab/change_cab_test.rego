@@ -37,10 +37,37 @@ test_fail_no_approvals if {
 	found == {_finding("approved")}
 }
 
-test_fail_approval_without_role if {
-	change := fx.change_with({"approvals": [{"by": "carol", "decision": "approved", "at": "2026-10-02T10:00:00Z"}]})
+test_fail_approval_claiming_cab_role_not_held if {
+	change := fx.change_with({"approvals": [{"by": "dave", "role": "cab", "decision": "approved", "at": "2026-10-02T10:00:00Z"}]})
 	found := change_cab.violation with input as fx.changes([change])
 	found == {_finding("closed")}
+}
+
+test_fail_cab_member_approved_after_leaving if {
+	change := fx.change_with({"approvals": [{"by": "gina", "role": "cab", "decision": "approved", "at": "2026-10-02T10:00:00Z"}]})
+	found := change_cab.violation with input as fx.changes([change])
+	found == {_finding("closed")}
+}
+
+test_fail_inactive_cab_member if {
+	change := fx.change_with({"approvals": [{"by": "frank", "role": "cab", "decision": "approved", "at": "2026-10-02T10:00:00Z"}]})
+	found := change_cab.violation with input as fx.changes([change])
+	found == {_finding("closed")}
+}
+
+test_pass_cab_member_approved_before_leaving if {
+	change := fx.change_with({"approvals": [{"by": "gina", "role": "cab", "decision": "approved", "at": "2026-10-01T10:00:00Z"}]})
+	count(change_cab.violation) == 0 with input as fx.changes([change])
+}
+
+test_pass_cab_member_approval_without_written_role if {
+	change := fx.change_with({"approvals": [{"by": "carol", "decision": "approved", "at": "2026-10-02T10:00:00Z"}]})
+	count(change_cab.violation) == 0 with input as fx.changes([change])
+}
+
+test_pass_closed_as_cancelled_without_approval if {
+	change := fx.patch(fx.cancelled_change, {"risk": "high"})
+	count(change_cab.violation) == 0 with input as fx.changes([change])
 }
 
 test_fail_cab_roles_from_config if {

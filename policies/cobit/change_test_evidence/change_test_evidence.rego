@@ -2,10 +2,16 @@
 # title: Normal change carried out without sound test evidence
 # description: >-
 #   A normal change should be shown to work, in a test environment, before it
-#   is carried out. The check flags an implemented normal change that lists no
-#   test evidence, and each evidence id it lists that has no record, is not a
-#   test report, did not pass, was collected in production, or was collected
-#   after the implementation started.
+#   is carried out. The check flags an implemented normal change with no test
+#   evidence, and each evidence id it lists that has no record, is not a test
+#   report, did not pass, was collected in production, was collected after
+#   the implementation started, or is a report whose subject names other
+#   changes and not this one. Either record may state the link: a change that
+#   lists no test evidence is tested when a test report naming it in its
+#   subject passed outside production before the implementation started. A
+#   listed report whose subject names no change at all (only configuration
+#   items, services or systems, as records.md describes subject) is taken as
+#   the change's, since the change names it.
 # custom:
 #   id: REG-CHG-011
 #   severity: medium
@@ -59,11 +65,68 @@ _result_phrase(manifest) := sprintf("whose result is %v", [manifest.result]) if 
 	is_string(manifest.result)
 } else := "which records no result"
 
+# The test reports whose subject names a change, as [change id, manifest]:
+# the other record that may state a change's test evidence.
+_naming contains [subject, e] if {
+	some e in object.get(evidence.by_type, "test_report", [])
+	some subject in object.get(e, "subject", [])
+	startswith(subject, "CHG-")
+}
+
+# True when a test report would pass every test below for a change: passed,
+# not collected in production, and collected no later than the start of the
+# implementation when that is recorded.
+_sound(change, manifest) if {
+	evidence.passed(manifest)
+	object.get(manifest, ["details", "environment"], null) != "production"
+	not dates.ns(manifest.collected_at) > dates.ns(object.get(change, ["implementation", "started"], null))
+}
+
+# The ids of the test reports naming a change in their subject.
+_named(change) := sort([e.id | some [id, e] in _naming; id == change.id])
+
+# True when some test report naming a change in its subject is sound for it.
+_tested_by_naming(change) if {
+	some [id, e] in _naming
+	id == change.id
+	_sound(change, e)
+}
+
+# How the test reports naming a change read in a message when none is sound.
+_naming_phrase(ids) := msg if {
+	count(ids) > 0
+	msg := sprintf(
+		"; the test reports naming it (%s) did not pass outside production before its implementation",
+		[concat(", ", ids)],
+	)
+} else := ""
+
+# A change that lists no test evidence is still tested when a sound test
+# report names it in its subject: either record may state the link.
 violation contains finding if {
 	some change in _implemented
 	not changes.filled(object.get(change, "test_evidence", null))
-	msg := sprintf("%s %s with no test evidence on record", [change.id, changes.how_implemented(change)])
+	not _tested_by_naming(change)
+	ids := _named(change)
+	msg := sprintf(
+		"%s %s with no test evidence on record%s",
+		[change.id, changes.how_implemented(change), _naming_phrase(ids)],
+	)
 	finding := findings.new(rego.metadata.chain(), "change", change, msg, ["test_evidence"])
+}
+
+# A listed report about other changes and not this one is not this change's test.
+violation contains finding if {
+	some [change, i, manifest] in _reports
+	subject := object.get(manifest, "subject", [])
+	not change.id in subject
+	others := sort([s | some s in subject; startswith(s, "CHG-")])
+	count(others) > 0
+	msg := sprintf(
+		"%s lists test report %s, whose subject names %s and not this change",
+		[change.id, manifest.id, concat(", ", others)],
+	)
+	finding := findings.new(rego.metadata.chain(), "change", change, msg, ["test_evidence", i])
 }
 
 violation contains finding if {

@@ -33,15 +33,47 @@ test_meta if {
 	change_test_evidence.meta.example.change[0].type == "normal"
 }
 
+# The world's test report names the base change in its subject, which is
+# test evidence too: these two cases hold no evidence at all.
 test_fail_no_test_evidence if {
-	found := change_test_evidence.violation with input as fx.world_with({"change": [fx.change_without(["test_evidence"])]})
+	found := change_test_evidence.violation with input as fx.changes([fx.change_without(["test_evidence"])])
 	found == {_finding("CHG-2026-0042 started implementation at 2026-10-05T22:05:00Z with no test evidence on record", ["test_evidence"])}
 }
 
 test_fail_empty_test_evidence_without_start if {
 	change := fx.patch(fx.change_without(["implementation"]), {"status": "implemented", "test_evidence": []})
-	found := change_test_evidence.violation with input as fx.world_with({"change": [change]})
+	found := change_test_evidence.violation with input as fx.changes([change])
 	found == {_finding("CHG-2026-0042 has status implemented with no test evidence on record", ["test_evidence"])}
+}
+
+test_pass_unlisted_report_naming_the_change if {
+	count(change_test_evidence.violation) == 0 with input as fx.world_with({"change": [fx.change_without(["test_evidence"])]})
+}
+
+test_fail_unlisted_reports_naming_the_change_unsound if {
+	reports := [_report({"result": "fail"}), _report({"id": "EV-2026-0201", "collected_at": "2026-10-06T09:00:00Z"})]
+	found := change_test_evidence.violation with input as _world([], array.concat(reports, [fx.patch(fx.world_evidence[0], {"subject": ["CI-0001"]})]))
+	found == {_finding(
+		"CHG-2026-0042 started implementation at 2026-10-05T22:05:00Z with no test evidence on record; the test reports naming it (EV-2026-0200, EV-2026-0201) did not pass outside production before its implementation",
+		["test_evidence"],
+	)}
+}
+
+test_fail_report_about_another_change if {
+	found := change_test_evidence.violation with input as _world(["EV-2026-0200"], [_report({"subject": ["CHG-2026-0099", "CI-0001"]})])
+	found == {_finding(
+		"CHG-2026-0042 lists test report EV-2026-0200, whose subject names CHG-2026-0099 and not this change",
+		["test_evidence", 0],
+	)}
+}
+
+test_pass_report_subject_names_items_only_or_this_change_too if {
+	reports := [
+		_report({"subject": ["CI-0001"]}),
+		_report({"id": "EV-2026-0201", "subject": ["CHG-2026-0099", "CHG-2026-0042"]}),
+		object.remove(_report({"id": "EV-2026-0202"}), ["subject"]),
+	]
+	count(change_test_evidence.violation) == 0 with input as _world(["EV-2026-0200", "EV-2026-0201", "EV-2026-0202"], reports)
 }
 
 test_fail_evidence_without_record if {
@@ -121,6 +153,15 @@ test_fail_only_the_bad_of_several if {
 	manifests := [_report({"id": "EV-2026-0201", "result": "fail"}), _report({"id": "EV-2026-0202"})]
 	found := change_test_evidence.violation with input as _world(["EV-2026-0202", "EV-2026-0201"], manifests)
 	found == {_finding("CHG-2026-0042 lists test report EV-2026-0201, whose result is fail", ["test_evidence", 1])}
+}
+
+test_fail_closed_without_test_evidence if {
+	found := change_test_evidence.violation with input as fx.changes([fx.closed_without_work])
+	found == {_finding("CHG-2026-0042 has status closed with no test evidence on record", ["test_evidence"])}
+}
+
+test_pass_closed_as_cancelled_without_test_evidence if {
+	count(change_test_evidence.violation) == 0 with input as fx.changes([fx.cancelled_change])
 }
 
 test_pass_world if {

@@ -75,6 +75,36 @@ test_fail_undated_approval if {
 	)}
 }
 
+test_fail_closed_without_approval if {
+	found := change_unapproved.violation with input as fx.changes([fx.closed_without_work])
+	found == {_finding("CHG-2026-0042 has status closed with no approved approval on record", ["approvals"])}
+}
+
+test_pass_closed_as_cancelled_without_approval if {
+	cancelled := [fx.cancelled_change, fx.patch(fx.cancelled_change, {"id": "CHG-2026-0043", "status": "cancelled", "closure": null})]
+	count(change_unapproved.violation) == 0 with input as fx.changes(cancelled)
+}
+
+test_fail_approved_after_start_lower_case_timestamps if {
+	change := fx.change_with({
+		"approvals": [{"by": "carol", "role": "cab", "decision": "approved", "at": "2026-10-06t10:00:00z"}],
+		"implementation": {"started": "2026-10-05t22:05:00z", "by": "bob"},
+	})
+	found := change_unapproved.violation with input as fx.changes([change])
+	found == {_finding(
+		"CHG-2026-0042 started implementation at 2026-10-05t22:05:00z, before its first approval at 2026-10-06t10:00:00z by carol",
+		["implementation", "started"],
+	)}
+}
+
+test_pass_approved_before_start_lower_case_timestamps if {
+	change := fx.change_with({
+		"approvals": [{"by": "carol", "role": "cab", "decision": "approved", "at": "2026-10-02t10:00:00z"}],
+		"implementation": {"started": "2026-10-05t22:05:00z", "by": "bob"},
+	})
+	count(change_unapproved.violation) == 0 with input as fx.changes([change])
+}
+
 test_pass_approved_before_start if {
 	count(change_unapproved.violation) == 0 with input as fx.changes([fx.change])
 }

@@ -85,6 +85,18 @@ test_fail_emergency_outside_window if {
 	}}
 }
 
+test_fail_closed_without_window if {
+	found := change_window.violation with input as fx.changes([fx.closed_without_work])
+	found == {
+		_finding("CHG-2026-0042 has status closed with no scheduled window start on record", ["schedule", "start"]),
+		_finding("CHG-2026-0042 has status closed with no scheduled window end on record", ["schedule", "end"]),
+	}
+}
+
+test_pass_closed_as_cancelled_without_window if {
+	count(change_window.violation) == 0 with input as fx.changes([fx.cancelled_change])
+}
+
 test_pass_inside_window if {
 	count(change_window.violation) == 0 with input as fx.changes([fx.change])
 }

@@ -5,7 +5,9 @@
 #   settings should match; a difference is an unauthorised or unrecorded
 #   change. The check compares, for every active production configuration
 #   item with a baseline, each baseline setting with the settings last
-#   observed, and flags each setting that is missing or has another value.
+#   observed, and flags each setting that is missing or has another value. A
+#   number and a string that spells the same number (YAML's 1.2 and "1.2")
+#   are the same value.
 # custom:
 #   id: REG-CFG-005
 #   severity: medium
@@ -32,7 +34,9 @@
 #         settings: {tls_min_version: "1.0", audit_logging: true}
 package cobit.ci_baseline_drift
 
+import data.lib.environments
 import data.lib.findings
+import data.lib.settings
 
 meta := findings.metadata(rego.metadata.chain())
 
@@ -40,7 +44,7 @@ meta := findings.metadata(rego.metadata.chain())
 _baselined := [ci |
 	some ci in input.records.configuration_item
 	ci.status == "active"
-	ci.environment == "production"
+	environments.production(ci)
 	is_object(ci.baseline)
 ]
 
@@ -51,9 +55,9 @@ _settings(ci) := ci.settings if {
 
 violation contains finding if {
 	some ci in _baselined
-	settings := _settings(ci)
+	observed_settings := _settings(ci)
 	some key, value in ci.baseline
-	not key in object.keys(settings)
+	not key in object.keys(observed_settings)
 	msg := sprintf(
 		"%s has no observed value for %s, which its baseline sets to %s",
 		[ci.id, key, json.marshal(value)],
@@ -63,10 +67,10 @@ violation contains finding if {
 
 violation contains finding if {
 	some ci in _baselined
-	settings := _settings(ci)
+	observed_settings := _settings(ci)
 	some key, value in ci.baseline
-	observed := settings[key]
-	observed != value
+	observed := observed_settings[key]
+	not settings.same(observed, value)
 	msg := sprintf(
 		"%s has %s set to %s where its baseline requires %s",
 		[ci.id, key, json.marshal(observed), json.marshal(value)],

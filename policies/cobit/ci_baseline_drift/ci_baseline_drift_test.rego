@@ -31,13 +31,26 @@ test_fail_other_value if {
 	found == {_finding(`CI-0001 has tls_min_version set to "1.0" where its baseline requires "1.2"`, "tls_min_version")}
 }
 
+# A number and the string that spells it are one value (YAML's 14 and "14"); a
+# boolean and a string are not.
 test_fail_other_type if {
 	ci := _ci(object.union(_baseline, {"password_min_length": "14", "audit_logging": "true"}))
 	found := ci_baseline_drift.violation with input as fx.world_with({"configuration_item": [ci]})
-	found == {
-		_finding(`CI-0001 has password_min_length set to "14" where its baseline requires 14`, "password_min_length"),
-		_finding(`CI-0001 has audit_logging set to "true" where its baseline requires true`, "audit_logging"),
-	}
+	found == {_finding(`CI-0001 has audit_logging set to "true" where its baseline requires true`, "audit_logging")}
+}
+
+test_fail_number_differs_from_string if {
+	ci := _ci(object.union(_baseline, {"tls_min_version": 1.1}))
+	found := ci_baseline_drift.violation with input as fx.world_with({"configuration_item": [ci]})
+	found == {_finding(`CI-0001 has tls_min_version set to 1.1 where its baseline requires "1.2"`, "tls_min_version")}
+}
+
+test_pass_number_read_as_string_or_number if {
+	ci := fx.patch(fx.configuration_item, {
+		"baseline": {"tls_min_version": "1.2", "password_min_length": 14},
+		"settings": {"tls_min_version": 1.2, "password_min_length": "14"},
+	})
+	count(ci_baseline_drift.violation) == 0 with input as fx.world_with({"configuration_item": [ci]})
 }
 
 test_fail_false_and_null_values_are_observed if {

@@ -34,6 +34,7 @@
 package cobit.ci_classification
 
 import data.lib.dates
+import data.lib.environments
 import data.lib.findings
 import data.lib.people
 import data.lib.text
@@ -44,7 +45,7 @@ meta := findings.metadata(rego.metadata.chain())
 _live := [ci |
 	some ci in input.records.configuration_item
 	ci.status == "active"
-	ci.environment == "production"
+	environments.production(ci)
 ]
 
 violation contains finding if {

@@ -19,7 +19,7 @@
 #     cobit2019: [BAI10.03, BAI10.05]
 #     iso20000: ["8.2.6"]
 #     iso17799: ["7.1.1"]
-#     iso27002: ["8.9"]
+#     iso27002: ["5.9", "8.9"]
 #   example:
 #     configuration_item:
 #       - kind: configuration_item

@@ -16,6 +16,8 @@ _finding(message, i) := {
 test_meta if {
 	ci_relationship.meta.id == "REG-CFG-004"
 	ci_relationship.meta.controls.cobit2019 == ["BAI10.03", "BAI10.05"]
+	ci_relationship.meta.controls.iso17799 == ["7.1.1"]
+	ci_relationship.meta.controls.iso27002 == ["5.9", "8.9"]
 }
 
 test_fail_target_without_record if {

@@ -5,7 +5,9 @@
 #   otherwise the records no longer describe what the service runs on. The
 #   check flags a retired configuration item that an active service lists
 #   among its configuration items, or that itself lists an active service,
-#   naming those services.
+#   naming those services. COBIT 4.1 DS9.3 (configuration integrity review)
+#   maps to COBIT 2019 BAI10.05 (verify configuration integrity); its
+#   licence half, BAI09.05, is not what this check evidences.
 # custom:
 #   id: REG-CFG-003
 #   severity: medium
@@ -17,7 +19,7 @@
 #   config: []
 #   controls:
 #     cobit4: [DS9.2, DS9.3]
-#     cobit2019: [BAI10.03, BAI09.03]
+#     cobit2019: [BAI10.03, BAI10.05, BAI09.03]
 #     iso20000: ["8.2.6"]
 #     iso17799: ["7.1.1"]
 #     iso27002: ["5.9", "8.9"]

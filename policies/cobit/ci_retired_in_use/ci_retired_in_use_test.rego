@@ -16,6 +16,8 @@ _finding(id, message) := {
 test_meta if {
 	ci_retired_in_use.meta.id == "REG-CFG-003"
 	ci_retired_in_use.meta.kinds == ["configuration_item", "service"]
+	ci_retired_in_use.meta.controls.cobit4 == ["DS9.2", "DS9.3"]
+	ci_retired_in_use.meta.controls.cobit2019 == ["BAI10.03", "BAI10.05", "BAI09.03"]
 }
 
 # In the world, SVC-0001 lists CI-0001 and CI-0001 lists SVC-0001: both ways name it once.

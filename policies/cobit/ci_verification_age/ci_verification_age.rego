@@ -36,6 +36,7 @@
 package cobit.ci_verification_age
 
 import data.lib.dates
+import data.lib.environments
 import data.lib.findings
 
 meta := findings.metadata(rego.metadata.chain())
@@ -44,7 +45,7 @@ meta := findings.metadata(rego.metadata.chain())
 _live := [ci |
 	some ci in input.records.configuration_item
 	ci.status == "active"
-	ci.environment == "production"
+	environments.production(ci)
 ]
 
 violation contains finding if {

@@ -4,9 +4,11 @@
 #   Once a problem's root cause is known, resolving it means removing that
 #   cause through a change that is actually carried out; a risk accepted
 #   instead is recorded as a waiver. The check flags a resolved or closed
-#   problem with a root cause but no fix_change, and one whose fix_change
-#   names a change that has not been carried out. A fix_change naming no
-#   change record is left to REG-CFG-006.
+#   problem with a root cause but no fix_change, one whose fix_change names a
+#   change that has not been carried out (still open, rejected, cancelled, or
+#   closed as cancelled), and one whose fix change was carried out but then
+#   called off, backed out, closed as unsuccessful or reviewed as failed. A
+#   fix_change naming no change record is left to REG-CFG-006.
 # custom:
 #   id: REG-PRB-002
 #   severity: medium
@@ -61,8 +63,31 @@ violation contains finding if {
 	change := input.records.change[problem.fix_change]
 	not changes.implemented(change)
 	msg := sprintf(
-		"%s has status %s but its fix change %s has status %s and was never carried out",
-		[problem.id, problem.status, change.id, change.status],
+		"%s has status %s but its fix change %s %s and was never carried out",
+		[problem.id, problem.status, change.id, changes.status_phrase(change)],
 	)
 	finding := findings.new(rego.metadata.chain(), "problem", problem, msg, ["fix_change"])
 }
+
+# Work that began and was then called off, backed out or failed did not
+# remove the cause either.
+violation contains finding if {
+	some problem in _diagnosed
+	change := input.records.change[problem.fix_change]
+	changes.implemented(change)
+	_fell_through(change)
+	msg := sprintf(
+		"%s has status %s but its fix change %s %s, so it did not remove the root cause",
+		[problem.id, problem.status, change.id, _outcome(change)],
+	)
+	finding := findings.new(rego.metadata.chain(), "problem", problem, msg, ["fix_change"])
+}
+
+_fell_through(change) if changes.called_off(change)
+
+_fell_through(change) if changes.fell_through(change)
+
+# How a change that fell through reads in a message.
+_outcome(change) := sprintf("was reviewed with outcome %s", [change.review.outcome]) if {
+	change.review.outcome in {"failed", "backed_out"}
+} else := changes.status_phrase(change)

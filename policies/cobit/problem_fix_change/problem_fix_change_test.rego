@@ -40,6 +40,35 @@ test_fail_fix_change_rejected if {
 	found == {_finding("PRB-2026-0003 has status resolved but its fix change CHG-2026-0050 has status rejected and was never carried out")}
 }
 
+test_fail_fix_change_closed_as_cancelled if {
+	change := fx.patch(_unimplemented_fix("closed"), {"closure": {"at": "2026-10-07T10:00:00Z", "code": "cancelled"}})
+	found := problem_fix_change.violation with input as fx.world_with({"change": [change]})
+	found == {_finding("PRB-2026-0003 has status resolved but its fix change CHG-2026-0050 has status closed with closure code cancelled and was never carried out")}
+}
+
+test_fail_fix_change_started_then_cancelled if {
+	change := fx.patch(fx.emergency, {"status": "cancelled", "closure": null, "review": null})
+	found := problem_fix_change.violation with input as fx.world_with({"change": [change]})
+	found == {_finding("PRB-2026-0003 has status resolved but its fix change CHG-2026-0050 has status cancelled, so it did not remove the root cause")}
+}
+
+test_fail_fix_change_backed_out if {
+	change := fx.patch(fx.emergency, {"closure": {"at": "2026-10-07T10:00:00Z", "code": "backed_out"}})
+	found := problem_fix_change.violation with input as fx.world_with({"change": [change]})
+	found == {_finding("PRB-2026-0003 has status resolved but its fix change CHG-2026-0050 has status closed with closure code backed_out, so it did not remove the root cause")}
+}
+
+test_fail_fix_change_review_failed if {
+	change := fx.patch(fx.emergency, {"status": "reviewed", "closure": null, "review": {"at": "2026-10-09T09:00:00Z", "by": "dave", "outcome": "failed"}})
+	found := problem_fix_change.violation with input as fx.world_with({"change": [change]})
+	found == {_finding("PRB-2026-0003 has status resolved but its fix change CHG-2026-0050 was reviewed with outcome failed, so it did not remove the root cause")}
+}
+
+test_pass_fix_change_closed_successful if {
+	change := fx.patch(_unimplemented_fix("closed"), {"closure": {"at": "2026-10-07T10:00:00Z", "code": "successful"}})
+	count(problem_fix_change.violation) == 0 with input as fx.world_with({"change": [change]})
+}
+
 test_pass_fix_change_started if {
 	change := fx.patch(_unimplemented_fix("scheduled"), {"implementation": {"started": "2026-10-05T22:05:00Z", "by": "bob"}})
 	count(problem_fix_change.violation) == 0 with input as fx.world_with({"change": [change]})

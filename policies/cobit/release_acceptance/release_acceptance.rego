@@ -3,9 +3,13 @@
 # description: >-
 #   A release goes to production only after its acceptance tests have passed
 #   and the acceptance has been recorded. The check flags a deployed or rolled
-#   back release with no acceptance on record, with an acceptance that is not
-#   recorded as passed, with an undated acceptance, or with an acceptance
-#   dated after the deployment.
+#   back production release with no acceptance on record, with an acceptance
+#   that is not recorded as passed, with an undated acceptance, with an
+#   acceptance dated after the deployment, or with an acceptance by someone
+#   not listed in people.yaml or gone by the day of the acceptance (a leaving
+#   date no later than it, or marked inactive with no leaving date). A release whose environment names
+#   another environment (staging, test...) is not judged; one that names none
+#   is taken as a production release.
 # custom:
 #   id: REG-REL-002
 #   severity: high
@@ -30,13 +34,15 @@ package cobit.release_acceptance
 
 import data.lib.dates
 import data.lib.findings
+import data.lib.people
+import data.lib.releases
 
 meta := findings.metadata(rego.metadata.chain())
 
 # The releases that reached production, including those later rolled back.
 _deployed := [release |
 	some release in input.records.release
-	release.status in {"deployed", "rolled_back"}
+	releases.deployed_to_production(release)
 ]
 
 # True when a value is an object that records something.
@@ -81,4 +87,14 @@ violation contains finding if {
 		[release.id, release.acceptance.at, release.deployed.at],
 	)
 	finding := findings.new(rego.metadata.chain(), "release", release, msg, ["acceptance", "at"])
+}
+
+violation contains finding if {
+	some release in _deployed
+	by := release.acceptance.by
+	at := object.get(release.acceptance, "at", null)
+	why := people.absent(by, people.judged_at(at))
+	when := object.get(release.acceptance, "at", "an unrecorded time")
+	msg := sprintf("%s was accepted by %v at %v, %s", [release.id, by, when, why])
+	finding := findings.new(rego.metadata.chain(), "release", release, msg, ["acceptance", "by"])
 }

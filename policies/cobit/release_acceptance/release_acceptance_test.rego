@@ -72,6 +72,33 @@ test_fail_failed_late_acceptance if {
 	}
 }
 
+test_fail_release_naming_no_environment_is_production if {
+	release := object.remove(fx.release, ["acceptance", "environment"])
+	found := release_acceptance.violation with input as _world(release)
+	found == {_finding("REL-2026-0010 has status deployed but no acceptance on record", ["acceptance"])}
+}
+
+test_pass_staging_release_not_judged if {
+	release := fx.patch(object.remove(fx.release, ["acceptance"]), {"environment": "staging"})
+	count(release_acceptance.violation) == 0 with input as _world(release)
+}
+
+test_fail_accepted_by_leaver if {
+	found := release_acceptance.violation with input as _world(fx.patch(fx.release, {"acceptance": _acceptance({"by": "gina"})}))
+	found == {_finding("REL-2026-0010 was accepted by gina at 2026-10-05T12:00:00Z, who left on 2026-10-02", ["acceptance", "by"])}
+}
+
+test_fail_accepted_by_unknown_person if {
+	found := release_acceptance.violation with input as _world(fx.patch(fx.release, {"acceptance": _acceptance({"by": "zoe"})}))
+	found == {_finding("REL-2026-0010 was accepted by zoe at 2026-10-05T12:00:00Z, who is not listed in people.yaml", ["acceptance", "by"])}
+}
+
+test_pass_accepted_before_leaving if {
+	release := fx.patch(fx.release, {"acceptance": _acceptance({"by": "gina"})})
+	count(release_acceptance.violation) == 0 with input as _world(release)
+		with input.people.gina.left_on as "2026-10-06"
+}
+
 test_pass_world if {
 	count(release_acceptance.violation) == 0 with input as fx.world
 }

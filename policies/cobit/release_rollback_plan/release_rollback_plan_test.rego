@@ -34,6 +34,17 @@ test_fail_plan_not_text if {
 	found == {_finding("deployed")}
 }
 
+test_fail_release_naming_no_environment_is_production if {
+	release := object.remove(fx.release, ["rollback_plan", "environment"])
+	found := release_rollback_plan.violation with input as fx.world_with({"release": [release]})
+	found == {_finding("deployed")}
+}
+
+test_pass_staging_release_not_judged if {
+	release := fx.patch(object.remove(fx.release, ["rollback_plan"]), {"environment": "staging"})
+	count(release_rollback_plan.violation) == 0 with input as fx.world_with({"release": [release]})
+}
+
 test_pass_world if {
 	count(release_rollback_plan.violation) == 0 with input as fx.world
 }

@@ -2,9 +2,15 @@
 # title: Release deployed without prior approval
 # description: >-
 #   Promotion of a release to production must be authorised before it
-#   happens. The check flags a deployed or rolled back release with no
-#   approving decision on record, and one whose approving decisions are all
-#   dated after its deployment.
+#   happens. The check flags a deployed or rolled back production release
+#   with no approving decision on record, every approving decision given by
+#   someone who could not approve on its day (not listed in people.yaml,
+#   gone by then - a leaving date no later than it, or marked inactive with
+#   no leaving date - or holding none of the configured approver roles), and
+#   one whose approving decisions by entitled approvers are all dated after
+#   its deployment. A release whose environment names
+#   another environment (staging, test...) is not judged; one that names none
+#   is taken as a production release.
 # custom:
 #   id: REG-REL-004
 #   severity: high
@@ -13,7 +19,7 @@
 #     before it is deployed; a release approved only afterwards should be
 #     reviewed as an unauthorised deployment.
 #   kinds: [release]
-#   config: []
+#   config: [roles.approvers]
 #   controls:
 #     cobit4: [AI7.8]
 #     cobit2019: [BAI07.06]
@@ -29,19 +35,34 @@ package cobit.release_unapproved
 
 import data.lib.dates
 import data.lib.findings
+import data.lib.people
+import data.lib.releases
 
 meta := findings.metadata(rego.metadata.chain())
 
 # The releases that reached production, including those later rolled back.
 _deployed := [release |
 	some release in input.records.release
-	release.status in {"deployed", "rolled_back"}
+	releases.deployed_to_production(release)
 ]
+
+# The configured roles whose holders may approve releases, read once for the whole scan.
+_approver_roles := object.get(input, ["config", "roles", "approvers"], [])
 
 # The approving decisions on a release, as a list.
 _approvals(release) := [approval |
 	some approval in object.get(release, "approvals", [])
 	approval.decision == "approved"
+]
+
+# The instant an approval is judged at (lib.people.judged_at).
+_judged_at(approval) := people.judged_at(object.get(approval, "at", null))
+
+# The approving decisions given by someone who held an approver role in
+# people.yaml, and had not left, on the day of the decision.
+_entitled(release) := [approval |
+	some approval in _approvals(release)
+	people.acting(approval.by, _approver_roles, _judged_at(approval))
 ]
 
 # The earliest timestamp, as written, among approving decisions; undefined when none is dated.
@@ -58,9 +79,20 @@ violation contains finding if {
 
 violation contains finding if {
 	some release in _deployed
+	some i, approval in object.get(release, "approvals", [])
+	approval.decision == "approved"
+	why := people.lacking(object.get(approval, "by", null), _approver_roles, _judged_at(approval))
+	msg := sprintf(
+		"%s was approved by %v at %v, %s",
+		[release.id, object.get(approval, "by", "nobody named"), object.get(approval, "at", "an unrecorded time"), why],
+	)
+	finding := findings.new(rego.metadata.chain(), "release", release, msg, ["approvals", i, "by"])
+}
+
+violation contains finding if {
+	some release in _deployed
 	deployed := dates.ns(release.deployed.at)
-	approvals := _approvals(release)
-	first := _first(approvals)
+	first := _first(_entitled(release))
 	dates.ns(first) > deployed
 	msg := sprintf(
 		"%s was deployed at %s, but its first approved decision is dated %s, after that",

@@ -47,6 +47,55 @@ test_fail_approved_only_after_deployment if {
 	found == {_finding("REL-2026-0010 was deployed at 2026-10-05T23:30:00Z, but its first approved decision is dated 2026-10-05T23:30:01Z, after that")}
 }
 
+test_fail_release_naming_no_environment_is_production if {
+	release := object.remove(fx.release, ["approvals", "environment"])
+	found := release_unapproved.violation with input as fx.world_with({"release": [release]})
+	found == {_finding("REL-2026-0010 has status deployed but no approved decision on record")}
+}
+
+test_pass_staging_release_not_judged if {
+	release := fx.patch(object.remove(fx.release, ["approvals"]), {"environment": "staging"})
+	count(release_unapproved.violation) == 0 with input as fx.world_with({"release": [release]})
+}
+
+test_fail_approved_by_leaver if {
+	found := release_unapproved.violation with input as _world([_approval("gina", "approved", "2026-10-05T13:00:00Z")])
+	found == {{
+		"check": "REG-REL-004", "kind": "release", "id": "REL-2026-0010",
+		"message": "REL-2026-0010 was approved by gina at 2026-10-05T13:00:00Z, who left on 2026-10-02",
+		"field": ["approvals", 0, "by"],
+	}}
+}
+
+test_fail_approved_by_inactive_person_and_late_by_entitled_one if {
+	found := release_unapproved.violation with input as _world([
+		_approval("frank", "approved", "2026-10-05T13:00:00Z"),
+		_approval("carol", "approved", "2026-10-06T09:00:00Z"),
+	])
+	found == {
+		{
+			"check": "REG-REL-004", "kind": "release", "id": "REL-2026-0010",
+			"message": "REL-2026-0010 was approved by frank at 2026-10-05T13:00:00Z, who is marked inactive in people.yaml",
+			"field": ["approvals", 0, "by"],
+		},
+		_finding("REL-2026-0010 was deployed at 2026-10-05T23:30:00Z, but its first approved decision is dated 2026-10-06T09:00:00Z, after that"),
+	}
+}
+
+test_fail_approved_without_approver_role if {
+	found := release_unapproved.violation with input as _world([_approval("alice", "approved", "2026-10-05T13:00:00Z")])
+	found == {{
+		"check": "REG-REL-004", "kind": "release", "id": "REL-2026-0010",
+		"message": "REL-2026-0010 was approved by alice at 2026-10-05T13:00:00Z, who holds none of the roles cab, change-manager, emergency-cab",
+		"field": ["approvals", 0, "by"],
+	}}
+}
+
+test_pass_approved_by_leaver_before_leaving if {
+	release := fx.patch(fx.release, {"approvals": [_approval("gina", "approved", "2026-10-01T13:00:00Z")]})
+	count(release_unapproved.violation) == 0 with input as fx.world_with({"release": [release]})
+}
+
 test_pass_world if {
 	count(release_unapproved.violation) == 0 with input as fx.world
 }

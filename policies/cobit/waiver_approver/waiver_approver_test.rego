@@ -105,6 +105,45 @@ test_pass_approver_roles_from_config if {
 		with input.config.roles.approvers as ["developer"]
 }
 
+test_fail_waiver_approved_by_requester_of_waived_change if {
+	# dave requested and approved his own change (REG-CHG-002), then waived that finding.
+	change := fx.change_with({
+		"requested_by": "dave",
+		"approvals": [{"by": "dave", "role": "change-manager", "decision": "approved", "at": "2026-10-02T10:00:00Z"}],
+		"review": object.union(fx.change.review, {"by": "carol"}),
+	})
+	waiver := _waiver({"check": "REG-CHG-002", "records": ["CHG-2026-0042"]})
+	found := waiver_approver.violation with input as fx.world_with({"change": [change], "waiver": [waiver]})
+	found == {_finding("WVR-2026-0001 was approved by dave, who is named as requested_by on CHG-2026-0042, a record it waives: a finding about their own work")}
+}
+
+test_fail_waiver_approved_by_implementer_and_reviewer if {
+	change := fx.change_with({"implementer": "dave", "implementation": object.union(fx.change.implementation, {"by": "dave"})})
+	waiver := _waiver({"check": "REG-CHG-003", "records": ["CHG-2026-0050", "CHG-2026-0042"]})
+	found := waiver_approver.violation with input as fx.world_with({"change": [change], "waiver": [waiver]})
+	found == {
+		_finding("WVR-2026-0001 was approved by dave, who is named as implementation.by and implementer and review.by on CHG-2026-0042, a record it waives: a finding about their own work"),
+		_finding("WVR-2026-0001 was approved by dave, who is named as review.by on CHG-2026-0050, a record it waives: a finding about their own work"),
+	}
+}
+
+test_fail_waiver_approved_by_acceptor_of_release if {
+	waiver := _waiver({"check": "REG-REL-002", "records": ["REL-2026-0010"]})
+	found := waiver_approver.violation with input as fx.world_with({"waiver": [waiver]})
+	found == {_finding("WVR-2026-0001 was approved by dave, who is named as acceptance.by on REL-2026-0010, a record it waives: a finding about their own work")}
+}
+
+test_pass_waiver_approved_by_another_approver_of_the_change if {
+	# carol approved the change too, but the finding waived is not about her work.
+	waiver := _waiver({"check": "REG-CHG-002", "records": ["CHG-2026-0042"], "approved_by": "carol"})
+	count(waiver_approver.violation) == 0 with input as fx.world_with({"waiver": [waiver]})
+}
+
+test_pass_waiver_for_every_record if {
+	waiver := _waiver({"check": "REG-CHG-002", "records": ["*"]})
+	count(waiver_approver.violation) == 0 with input as fx.world_with({"waiver": [waiver]})
+}
+
 test_pass_world if {
 	count(waiver_approver.violation) == 0 with input as fx.world
 }

@@ -45,22 +45,15 @@ package iso20000.availability_repeated_breach
 
 import data.lib.dates
 import data.lib.findings
+import data.lib.incidents
 
 meta := findings.metadata(rego.metadata.chain())
 
 # Every [service id, month] in which an incident on the service was opened
-# that a problem record covers: listed in the problem's incidents, or naming
-# an existing problem itself.
+# that a problem record covers (lib.incidents: from either record).
 _investigated contains [service_id, dates.month_of(dates.ns(incident.opened))] if {
-	some problem in input.records.problem
-	some incident_id in object.get(problem, "incidents", [])
+	some incident_id in incidents.investigated
 	incident := input.records.incident[incident_id]
-	some service_id in object.get(incident, "services", [])
-}
-
-_investigated contains [service_id, dates.month_of(dates.ns(incident.opened))] if {
-	some incident in input.records.incident
-	input.records.problem[incident.problem]
 	some service_id in object.get(incident, "services", [])
 }
 

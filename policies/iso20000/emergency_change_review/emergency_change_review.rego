@@ -5,7 +5,11 @@
 #   authorising decision and a post-implementation review soon after the work.
 #   The check flags an emergency change carried out with no approval at all,
 #   one still unreviewed more than the configured number of days after its
-#   implementation, and one whose review came later than that.
+#   implementation was completed (or started, when no completion is recorded;
+#   or closed, when a change carried out records neither; or created, when it
+#   records no time for its work or closure), and one whose review came later
+#   than that after its work or closure. A change closed as cancelled, with no
+#   implementation recorded, was not carried out and needs no review.
 # custom:
 #   id: REG-CHG-006
 #   severity: high
@@ -39,24 +43,41 @@ import data.lib.findings
 
 meta := findings.metadata(rego.metadata.chain())
 
-# When the work on a change ended, as [what, timestamp]: its completion, or
-# its start when no completion is recorded. It gets the change's
-# implementation rather than the whole record, which makes each call cheaper.
-_done(implementation) := ["completed", implementation.completed] if {
-	dates.ns(implementation.completed)
-} else := ["started", implementation.started] if {
-	dates.ns(implementation.started)
+# When the work on a change ended, as [what happened, timestamp]: its
+# completion, or its start when no completion is recorded, or, for a change
+# carried out (lib.changes) that records neither, its closure.
+_done(change) := ["completed implementation at", change.implementation.completed] if {
+	dates.ns(change.implementation.completed)
+} else := ["started implementation at", change.implementation.started] if {
+	dates.ns(change.implementation.started)
+} else := ["was closed at", change.closure.at] if {
+	dates.ns(change.closure.at)
+	changes.implemented(change)
 }
+
+# When the review clock starts: when the work ended, or, for a change carried
+# out that records no time for its work or closure, when it was created (the
+# earliest its review can be asked for; an emergency change is often
+# recorded after the work, so the review is due no earlier than this).
+_clock(change) := _done(change) if {
+	_done(change)
+} else := [phrase, change.created] if {
+	changes.implemented(change)
+	dates.ns(change.created)
+	phrase := sprintf("has status %s and records no implementation time; it was created at", [change.status])
+}
+
+_reviewed(change) if dates.ns(change.review.at)
 
 violation contains finding if {
 	some change in changes.of_type.emergency
 	limit := input.config.thresholds.emergency_review_days
-	done := _done(object.get(change, "implementation", null))
-	dates.ns(done[1]) + dates.days(limit) < dates.reference_ns(input)
-	not dates.ns(object.get(change, ["review", "at"], null))
+	clock := _clock(change)
+	dates.ns(clock[1]) + dates.days(limit) < dates.reference_ns(input)
+	not _reviewed(change)
 	msg := sprintf(
-		"%s %s implementation at %s and had no dated post-implementation review within %v days",
-		[change.id, done[0], done[1], limit],
+		"%s %s %s and had no dated post-implementation review within %v days",
+		[change.id, clock[0], clock[1], limit],
 	)
 	finding := findings.new(rego.metadata.chain(), "change", change, msg, ["review"])
 }
@@ -64,11 +85,11 @@ violation contains finding if {
 violation contains finding if {
 	some change in changes.of_type.emergency
 	limit := input.config.thresholds.emergency_review_days
-	done := _done(object.get(change, "implementation", null))
+	done := _done(change)
 	reviewed := dates.ns(change.review.at)
 	reviewed - dates.ns(done[1]) > dates.days(limit)
 	msg := sprintf(
-		"%s was reviewed by %v at %s, %v days after it %s implementation at %s (limit %v days)",
+		"%s was reviewed by %v at %s, %v days after it %s %s (limit %v days)",
 		[
 			change.id, object.get(change.review, "by", "an unnamed reviewer"), change.review.at,
 			dates.days_between(dates.ns(done[1]), reviewed), done[0], done[1], limit,

@@ -92,6 +92,60 @@ test_fail_status_implemented_without_approval if {
 	)}
 }
 
+test_fail_closed_without_implementation_times_never_reviewed if {
+	change := fx.patch(object.remove(fx.emergency, ["implementation", "review"]), {"status": "closed"})
+	found := emergency_change_review.violation with input as fx.changes([change])
+	found == {_finding(
+		"CHG-2026-0050 was closed at 2026-10-07T10:00:00Z and had no dated post-implementation review within 7 days",
+		["review"],
+	)}
+}
+
+test_fail_closed_late_review_counted_from_closure if {
+	change := fx.patch(object.remove(fx.emergency, ["implementation"]), {"review": {"at": "2026-10-15T10:00:00Z", "by": "dave"}})
+	found := emergency_change_review.violation with input as fx.changes([change])
+	found == {_finding(
+		"CHG-2026-0050 was reviewed by dave at 2026-10-15T10:00:00Z, 8 days after it was closed at 2026-10-07T10:00:00Z (limit 7 days)",
+		["review", "at"],
+	)}
+}
+
+test_fail_carried_out_with_no_time_and_no_review if {
+	change := fx.patch(object.remove(fx.emergency, ["implementation", "review", "closure"]), {"status": "reviewed"})
+	found := emergency_change_review.violation with input as fx.changes([change])
+	found == {_finding(
+		"CHG-2026-0050 has status reviewed and records no implementation time; it was created at 2026-10-01T09:00:00Z and had no dated post-implementation review within 7 days",
+		["review"],
+	)}
+}
+
+test_pass_closed_as_cancelled_needs_no_review if {
+	change := fx.patch(object.remove(fx.emergency, ["implementation", "review"]), {"closure": {"at": "2026-10-07T10:00:00Z", "code": "cancelled"}})
+	count(emergency_change_review.violation) == 0 with input as fx.changes([change])
+}
+
+test_pass_closed_without_implementation_times_reviewed_in_time if {
+	change := fx.patch(object.remove(fx.emergency, ["implementation"]), {"review": {"at": "2026-10-14T10:00:00Z", "by": "dave"}})
+	count(emergency_change_review.violation) == 0 with input as fx.changes([change])
+}
+
+test_pass_carried_out_with_no_time_recorded_this_week if {
+	change := fx.patch(object.remove(fx.emergency, ["implementation", "review", "closure"]), {"status": "implemented", "created": "2026-11-20T09:00:00Z"})
+	count(emergency_change_review.violation) == 0 with input as fx.changes([change])
+}
+
+test_fail_reviewed_late_lower_case_timestamps if {
+	change := fx.patch(fx.emergency, {
+		"implementation": {"started": "2026-10-05t22:05:00z", "completed": "2026-10-05t23:30:00z", "by": "bob"},
+		"review": {"at": "2026-10-14t09:00:00z", "by": "dave", "outcome": "successful"},
+	})
+	found := emergency_change_review.violation with input as fx.changes([change])
+	found == {_finding(
+		"CHG-2026-0050 was reviewed by dave at 2026-10-14t09:00:00z, 9 days after it completed implementation at 2026-10-05t23:30:00z (limit 7 days)",
+		["review", "at"],
+	)}
+}
+
 test_pass_reviewed_in_time if {
 	count(emergency_change_review.violation) == 0 with input as fx.changes([fx.emergency])
 }

@@ -6,7 +6,10 @@
 #   cannot be measured against the service levels. The check flags a resolved
 #   or closed incident with no resolved timestamp, a closed incident with no
 #   closed timestamp, an incident resolved before it was opened, and one
-#   closed before it was resolved.
+#   closed before it was resolved. It judges every incident alike, and an
+#   incident record says nothing of whether it is an information security
+#   incident, so the check maps to no ISO/IEC 27002 security-incident control
+#   (5.24 to 5.26).
 # custom:
 #   id: REG-INC-002
 #   severity: low
@@ -19,7 +22,6 @@
 #     cobit4: [DS8.2, DS8.4]
 #     cobit2019: [DSS02.02, DSS02.06]
 #     iso20000: ["8.6.1"]
-#     iso27002: ["5.26"]
 #   example:
 #     incident:
 #       - kind: incident

@@ -18,6 +18,7 @@ _doc(incident) := fx.world_with({"incident": [incident]})
 test_meta if {
 	incident_resolution_record.meta.id == "REG-INC-002"
 	incident_resolution_record.meta.severity == "low"
+	not incident_resolution_record.meta.controls.iso27002
 	not incident_resolution_record.meta.controls.iso17799
 }
 

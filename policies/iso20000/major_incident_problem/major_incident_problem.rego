@@ -4,8 +4,13 @@
 #   A major or P1 incident should lead to a problem investigation so that its
 #   cause is found and removed, not just its symptoms. The check flags an
 #   incident marked major or of priority P1, opened more than the configured
-#   number of days before the scan's reference time, that names no problem,
-#   or names a problem id that is not a problem record.
+#   number of days before the scan's reference time, that no problem record
+#   covers. Either record may state the link: the incident's problem field
+#   naming a problem record, or a problem listing the incident in its
+#   incidents. The finding says whether the incident names no problem or a
+#   problem id that is not a problem record; an incident a problem lists is
+#   covered even when its own problem field names no record (that dangling
+#   reference is REG-CFG-006's).
 # custom:
 #   id: REG-INC-001
 #   severity: high
@@ -37,6 +42,7 @@ package iso20000.major_incident_problem
 
 import data.lib.dates
 import data.lib.findings
+import data.lib.incidents
 
 meta := findings.metadata(rego.metadata.chain())
 
@@ -71,6 +77,7 @@ _names_problem(incident) if {
 
 violation contains finding if {
 	some incident in _due
+	not incident.id in incidents.investigated
 	not _names_problem(incident)
 	msg := sprintf("%s that names no problem", [_opened_phrase(incident)])
 	finding := findings.new(rego.metadata.chain(), "incident", incident, msg, ["problem"])
@@ -78,6 +85,7 @@ violation contains finding if {
 
 violation contains finding if {
 	some incident in _due
+	not incident.id in incidents.investigated
 	_names_problem(incident)
 	not input.records.problem[incident.problem]
 	msg := sprintf("%s whose problem %s is not a problem record", [_opened_phrase(incident), incident.problem])

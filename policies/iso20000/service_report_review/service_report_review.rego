@@ -3,8 +3,11 @@
 # description: >-
 #   A service report is only useful once someone accountable has reviewed it.
 #   The check flags a service report with no reviewed_by or no reviewed_at
-#   once its period has ended and the configured grace period has passed, and
-#   a report reviewed by someone who is not listed in people.yaml.
+#   once its period has ended and the configured grace period has passed, a
+#   report reviewed by someone who is not listed in people.yaml, and one
+#   reviewed by someone who had left by the day of the review (a leaving date
+#   no later than reviewed_at, or marked inactive with no leaving date; a
+#   review with no time is judged on the scan's day).
 # custom:
 #   id: REG-SLM-004
 #   severity: medium
@@ -59,3 +62,20 @@ violation contains finding if {
 	msg := sprintf("%s was reviewed by %s, who is not listed in people.yaml", [report.id, report.reviewed_by])
 	finding := findings.new(rego.metadata.chain(), "service_report", report, msg, ["reviewed_by"])
 }
+
+violation contains finding if {
+	some report in input.records.service_report
+	text.written(report.reviewed_by)
+	people.known(report.reviewed_by)
+	reviewed_at := object.get(report, "reviewed_at", null)
+	not people.active_at(report.reviewed_by, people.judged_at(reviewed_at))
+	msg := sprintf(
+		"%s was reviewed by %s at %v, %s",
+		[report.id, report.reviewed_by, _or_unrecorded(reviewed_at), people.departure(report.reviewed_by)],
+	)
+	finding := findings.new(rego.metadata.chain(), "service_report", report, msg, ["reviewed_by"])
+}
+
+_or_unrecorded(ts) := ts if {
+	is_string(ts)
+} else := "an unrecorded time"

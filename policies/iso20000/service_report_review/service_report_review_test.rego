@@ -96,4 +96,26 @@ test_pass_reviewed if {
 
 test_pass_reviewed_by_someone_who_left_later if {
 	count(service_report_review.violation) == 0 with input as _doc(_report({"reviewed_by": "gina"}))
+		with input.people.gina.left_on as "2026-11-05"
+}
+
+test_fail_reviewed_by_leaver if {
+	found := service_report_review.violation with input as _doc(_report({"reviewed_by": "gina"}))
+	found == {_finding("SR-2026-10-SVC-0001 was reviewed by gina at 2026-11-04T10:00:00Z, who left on 2026-10-02", ["reviewed_by"])}
+}
+
+test_fail_reviewed_by_inactive_person if {
+	found := service_report_review.violation with input as _doc(_report({"reviewed_by": "frank"}))
+	found == {_finding("SR-2026-10-SVC-0001 was reviewed by frank at 2026-11-04T10:00:00Z, who is marked inactive in people.yaml", ["reviewed_by"])}
+}
+
+test_fail_undated_review_by_leaver if {
+	found := service_report_review.violation with input as _doc(object.remove(_report({"reviewed_by": "gina"}), ["reviewed_at"]))
+	found == {
+		_finding("SR-2026-10-SVC-0001 was reviewed by gina at an unrecorded time, who left on 2026-10-02", ["reviewed_by"]),
+		_finding(
+			"SR-2026-10-SVC-0001 (SVC-0001, 2026-10) has no reviewed_at, though its review has been overdue since 2026-11-11",
+			["reviewed_at"],
+		),
+	}
 }

@@ -6,15 +6,48 @@ package lib.changes
 import data.lib.dates
 
 # METADATA
-# description: Statuses that mean a change has been carried out.
+# description: >-
+#   Statuses that a change reaches, in the lifecycle of records.md, only once
+#   it has been carried out (draft, submitted, approved, scheduled,
+#   implemented, reviewed, closed). A closed change is not carried out when
+#   it was closed as cancelled: see called_off.
 done_statuses := {"implemented", "reviewed", "closed"}
 
 # METADATA
 # scope: document
-# description: True when a change records an implementation start or has a status that means it was carried out.
+# description: >-
+#   True when a change was called off rather than carried through: its status
+#   is rejected or cancelled, or it was closed with closure code cancelled.
+called_off(change) if change.status in {"rejected", "cancelled"}
+
+called_off(change) if {
+	change.status == "closed"
+	change.closure.code == "cancelled"
+}
+
+# METADATA
+# scope: document
+# description: >-
+#   True when a change has been carried out: it records an implementation
+#   start (whatever its status says), or its status is one that comes after
+#   implementation and it was not called off. A change closed as cancelled,
+#   with no implementation recorded, was never carried out.
 implemented(change) if change.implementation.started != null
 
-implemented(change) if change.status in done_statuses
+implemented(change) if {
+	change.status in done_statuses
+	not called_off(change)
+}
+
+# METADATA
+# scope: document
+# description: >-
+#   True when a change's record says its implementation did not achieve what
+#   it set out to: closed as unsuccessful, backed out or cancelled, or
+#   reviewed with outcome failed or backed_out.
+fell_through(change) if change.closure.code in {"unsuccessful", "backed_out", "cancelled"}
+
+fell_through(change) if change.review.outcome in {"failed", "backed_out"}
 
 # METADATA
 # description: >-
@@ -82,3 +115,11 @@ at_ns(approval) := dates.ns(approval.at)
 how_implemented(change) := sprintf("started implementation at %s", [change.implementation.started]) if {
 	is_string(change.implementation.started)
 } else := sprintf("has status %s", [change.status])
+
+# METADATA
+# description: >-
+#   A change's status for messages: "has status closed with closure code
+#   cancelled" when a closure code is recorded, otherwise "has status S".
+status_phrase(change) := sprintf("has status %s with closure code %s", [change.status, change.closure.code]) if {
+	is_string(change.closure.code)
+} else := sprintf("has status %v", [object.get(change, "status", "none")])

@@ -26,6 +26,45 @@ test_pass_not_implemented if {
 	not changes.implemented({})
 }
 
+test_fail_closed_as_cancelled_is_not_implemented if {
+	cancelled := {"status": "closed", "closure": {"at": "2026-10-03T09:00:00Z", "code": "cancelled"}}
+	not changes.implemented(cancelled)
+	changes.called_off(cancelled)
+	not changes.implemented({"status": "cancelled"})
+	not changes.implemented({"status": "rejected"})
+}
+
+test_pass_closed_otherwise_is_implemented if {
+	changes.implemented({"status": "closed", "closure": {}})
+	not changes.called_off({"status": "closed", "closure": {"code": "successful"}})
+	not changes.called_off({"status": "implemented", "closure": {"code": "cancelled"}})
+	every code in ["successful", "unsuccessful", "backed_out"] {
+		changes.implemented({"status": "closed", "closure": {"code": code}})
+	}
+}
+
+test_pass_started_cancelled_change_was_carried_out if {
+	change := {"status": "cancelled", "implementation": {"started": "2026-10-05T22:05:00Z"}}
+	changes.implemented(change)
+	changes.called_off(change)
+}
+
+test_pass_fell_through if {
+	not changes.fell_through({"status": "closed", "closure": {"code": "successful"}, "review": {"outcome": "successful"}})
+	not changes.fell_through({"status": "implemented"})
+	every code in ["unsuccessful", "backed_out", "cancelled"] {
+		changes.fell_through({"status": "closed", "closure": {"code": code}})
+	}
+	every outcome in ["failed", "backed_out"] {
+		changes.fell_through({"status": "reviewed", "review": {"outcome": outcome}})
+	}
+}
+
+test_pass_status_phrase if {
+	changes.status_phrase({"status": "closed", "closure": {"code": "cancelled"}}) == "has status closed with closure code cancelled"
+	changes.status_phrase({"status": "approved"}) == "has status approved"
+}
+
 test_pass_approved_and_rejected_keep_indexes if {
 	change := {"approvals": _approvals}
 	object.keys(changes.approved(change)) == {0, 2}

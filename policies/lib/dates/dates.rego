@@ -10,23 +10,26 @@ day_ns := 86400000000000
 # METADATA
 # description: >-
 #   Nanoseconds since the epoch of an RFC 3339 timestamp string; undefined for
-#   anything else. A missing, null or non-string value is undefined in every
-#   mode. A string that does not parse is undefined under OPA's default
-#   handling of built-in errors (only strict built-in errors make it an
-#   error); the record schemas check the shape of every timestamp before the
-#   policies see a record, so that case does not arise in a scan.
-ns(ts) := time.parse_rfc3339_ns(ts) if is_string(ts)
+#   anything else. RFC 3339 allows the letters T and Z in either case
+#   (2026-10-07t20:00:00z), which OPA's parser refuses: they are read upper
+#   case. Every timestamp a policy reads is parsed here (or in not_after). A
+#   missing, null or non-string value is undefined in every mode. A string
+#   that does not parse is undefined under OPA's default handling of built-in
+#   errors (only strict built-in errors make it an error); the record schemas
+#   check the shape of every timestamp before the policies see a record, so
+#   that case does not arise in a scan.
+ns(ts) := time.parse_rfc3339_ns(upper(ts)) if is_string(ts)
 
 # METADATA
 # description: >-
-#   True when RFC 3339 timestamp a is no later than timestamp b; undefined when
-#   either is not a timestamp, as for ns. One call where comparing two ns
+#   True when RFC 3339 timestamp a is no later than timestamp b, read as ns
+#   reads them; undefined when either is not a timestamp. One call where comparing two ns
 #   results takes three, which counts where a check compares timestamps of
 #   every change.
 not_after(a, b) if {
 	is_string(a)
 	is_string(b)
-	time.parse_rfc3339_ns(a) <= time.parse_rfc3339_ns(b)
+	time.parse_rfc3339_ns(upper(a)) <= time.parse_rfc3339_ns(upper(b))
 }
 
 # METADATA

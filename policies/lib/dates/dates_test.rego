@@ -65,3 +65,10 @@ test_pass_not_after_undefined_for_bad_input if {
 	not dates.not_after("2026-10-05", "2026-10-05T22:00:00Z")
 	not dates.not_after(1795478399, 1795478400)
 }
+
+test_pass_lower_case_t_and_z if {
+	dates.ns("2026-10-07t20:00:00z") == dates.ns("2026-10-07T20:00:00Z")
+	dates.ns("2026-10-07t22:00:00.5+02:00") == dates.ns("2026-10-07T20:00:00.5Z")
+	dates.not_after("2026-10-07t20:00:00z", "2026-10-07T20:00:00Z")
+	not dates.not_after("2026-10-07t20:00:01z", "2026-10-07T20:00:00Z")
+}

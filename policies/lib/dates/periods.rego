@@ -50,3 +50,30 @@ _unit(p) := "month" if not contains(p, "Q")
 #   evidence is due by then. One nanosecond before the start of the period
 #   holding ref - grace_days lies in the period wanted.
 due_period(unit, ref, grace_days) := period_of(period_start_ns(period_of(ref - days(grace_days), unit)) - 1, unit)
+
+# METADATA
+# description: The three months (YYYY-MM) of a YYYY-Qn quarter, as a set; undefined for anything else.
+months_of_quarter(q) := {sprintf("%s-%02d", [parts[0], first + i]) | some i in [0, 1, 2]} if {
+	regex.match(`^[0-9]{4}-Q[1-4]$`, q)
+	parts := split(q, "-Q")
+	first := ((to_number(parts[1]) - 1) * 3) + 1
+}
+
+# METADATA
+# description: >-
+#   The ways evidence can cover a period, as a list of sets of periods, any one
+#   of which covers it whole: the period itself, and for a quarter also its
+#   three months (monthly evidence for July, August and September covers Q3).
+coverings(p) := [{p}, months_of_quarter(p)] if {
+	months_of_quarter(p)
+} else := [{p}]
+
+# METADATA
+# description: >-
+#   True when a set (or list) of periods covers the period p: it holds p, or,
+#   for a quarter, each of its months.
+covers(periods, p) if {
+	held := {x | some x in periods}
+	some needed in coverings(p)
+	count(needed - held) == 0
+}

@@ -28,3 +28,18 @@ test_pass_due_period_after_grace if {
 	dates.due_period("quarter", dates.ns("2026-10-10T00:00:00Z"), 15) == "2026-Q2"
 	dates.due_period("quarter", dates.ns("2027-01-16T00:00:00Z"), 15) == "2026-Q4"
 }
+
+test_pass_months_cover_their_quarter if {
+	dates.months_of_quarter("2026-Q3") == {"2026-07", "2026-08", "2026-09"}
+	dates.months_of_quarter("2026-Q1") == {"2026-01", "2026-02", "2026-03"}
+	dates.covers(["2026-07", "2026-08", "2026-09"], "2026-Q3")
+	dates.covers({"2026-Q3"}, "2026-Q3")
+	dates.covers({"2026-10", "2026-Q3"}, "2026-10")
+}
+
+test_fail_part_of_a_quarter_does_not_cover_it if {
+	not dates.covers(["2026-07", "2026-09"], "2026-Q3")
+	not dates.covers(["2026-Q2"], "2026-Q3")
+	not dates.covers(["2026-Q4"], "2026-10")
+	not dates.months_of_quarter("2026-10")
+}

@@ -5,7 +5,9 @@
 #   must be reviewed every quarter. The check flags an active production
 #   configuration item classified confidential or restricted that no
 #   access_review evidence covers for the last quarter due (the latest quarter
-#   that ended at least the configured grace days before the scan).
+#   that ended at least the configured grace days before the scan): a review
+#   with that quarter as its period, or monthly reviews for each of its three
+#   months.
 # custom:
 #   id: REG-SEC-001
 #   severity: high
@@ -29,6 +31,7 @@
 package security.access_review_quarterly
 
 import data.lib.dates
+import data.lib.environments
 import data.lib.evidence
 import data.lib.findings
 
@@ -39,19 +42,38 @@ _sensitive := {"confidential", "restricted"}
 # The quarter whose access reviews are due by the scan's reference time.
 _due := dates.due_period("quarter", dates.reference_ns(input), input.config.thresholds.access_review_grace_days)
 
-# The subjects of the access reviews held for the quarter due: one pass over
-# the access reviews, so that each item is then a single lookup.
-_reviewed contains subject if {
+# The periods whose access reviews can cover the quarter due: the quarter and
+# its three months (lib.dates.coverings).
+_coverings := dates.coverings(_due)
+
+_periods contains p if {
+	some needed in _coverings
+	some p in needed
+}
+
+# Every [subject, period] of the access reviews held for those periods: one
+# pass over the access reviews.
+_held contains [subject, e.period] if {
 	some e in object.get(evidence.by_type, "access_review", [])
-	e.period == _due
+	e.period in _periods
 	some subject in e.subject
+}
+
+# The subjects reviewed for the quarter due: for the quarter itself, or for
+# each of its months. Each item is then a single lookup.
+_reviewed contains subject if {
+	some [subject, _] in _held
+	some needed in _coverings
+	every p in needed {
+		[subject, p] in _held
+	}
 }
 
 violation contains finding if {
 	some ci in input.records.configuration_item
 	ci.classification in _sensitive
 	ci.status == "active"
-	ci.environment == "production"
+	environments.production(ci)
 	not ci.id in _reviewed
 	msg := sprintf(
 		"%s is an active production configuration item classified %s with no access review for %s (grace %v days)",

@@ -74,6 +74,23 @@ test_pass_grace_from_config if {
 		with input.config.thresholds.access_review_grace_days as 60
 }
 
+test_pass_monthly_reviews_cover_the_quarter if {
+	reviews := [_review(sprintf("EV-2026-02%d", [i]), ["CI-0002"], m) | some i, m in ["2026-07", "2026-08", "2026-09"]]
+	count(access_review_quarterly.violation) == 0 with input as fx.world_with({"evidence": array.concat(
+		[_review("EV-2026-0103", [], "2026-Q3")],
+		reviews,
+	)})
+}
+
+test_fail_two_monthly_reviews_of_three if {
+	reviews := [_review(sprintf("EV-2026-02%d", [i]), ["CI-0002"], m) | some i, m in ["2026-07", "2026-09", "2026-10"]]
+	found := access_review_quarterly.violation with input as fx.world_with({"evidence": array.concat(
+		[_review("EV-2026-0103", [], "2026-Q3")],
+		reviews,
+	)})
+	found == {_finding("CI-0002", "restricted", "2026-Q3", 15)}
+}
+
 test_pass_failed_review_still_counts if {
 	review := object.union(_review("EV-2026-0103", ["CI-0002"], "2026-Q3"), {"result": "fail"})
 	doc := fx.world_with({"evidence": [review]})

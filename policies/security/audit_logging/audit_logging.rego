@@ -27,6 +27,7 @@
 #          environment: production, status: active, settings: {audit_logging: false}}
 package security.audit_logging
 
+import data.lib.environments
 import data.lib.findings
 
 meta := findings.metadata(rego.metadata.chain())
@@ -36,7 +37,7 @@ _in_scope contains ci if {
 	input.config.baseline.audit_logging == true
 	some ci in input.records.configuration_item
 	ci.status == "active"
-	ci.environment == "production"
+	environments.production(ci)
 	ci.type in input.config.baseline.types
 }
 

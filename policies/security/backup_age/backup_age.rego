@@ -28,6 +28,7 @@
 package security.backup_age
 
 import data.lib.dates
+import data.lib.environments
 import data.lib.evidence
 import data.lib.findings
 
@@ -42,7 +43,7 @@ violation contains finding if {
 	some ci in input.records.configuration_item
 	ci.criticality == "critical"
 	ci.status == "active"
-	ci.environment == "production"
+	environments.production(ci)
 	limit := input.config.thresholds.backup_age_days
 	not evidence.passed_within("backup", ci.id, limit, dates.reference_ns(input))
 	id := ci.id

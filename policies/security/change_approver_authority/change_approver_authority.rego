@@ -3,10 +3,13 @@
 # description: >-
 #   Only people who are known, still with the organisation and hold an
 #   approver role may authorise changes. The check flags every approving
-#   decision given by someone missing from the people list, marked inactive,
-#   gone by the time of the approval, or holding none of the configured
-#   approver roles (for emergency changes, the emergency approver roles count
-#   too).
+#   decision given by someone missing from the people list, gone by the day
+#   of the approval (a leaving date no later than it, or marked inactive with
+#   no leaving date; an undated approval is judged on the scan's day), or
+#   holding none of the configured approver roles in people.yaml (for
+#   emergency changes, the emergency approver roles count too), and one whose
+#   entry names a role the approver does not hold in people.yaml (a change
+#   manager's approval written as "role: cab").
 # custom:
 #   id: REG-CHG-008
 #   severity: high
@@ -37,6 +40,7 @@ package security.change_approver_authority
 import data.lib.changes
 import data.lib.dates
 import data.lib.findings
+import data.lib.people
 
 meta := findings.metadata(rego.metadata.chain())
 
@@ -63,35 +67,69 @@ _entitled contains id if {
 }
 
 # The approving decisions, as [change, index, approval], not given by an
-# entitled person: only these can break the rules below, so the rules look at
+# entitled person, or naming a role on the approval that the approver does
+# not hold: only these can break the rules below, so the rules look at
 # nothing else. Computed once for all three rules. The approver is read with
 # object.get so that a decision naming nobody stays in the list: a plain
 # approval.by inside the negation would make it drop out instead.
 _in_doubt := [[change, i, approval] |
 	some [change, i, approval] in changes.decisions
 	approval.decision == "approved"
-	not object.get(approval, "by", null) in _entitled
+	_doubtful(approval)
 ]
 
-# Each of the next three functions lists what disqualifies a known approver,
-# as phrases for the message; the list is empty when nothing does.
+_doubtful(approval) if not object.get(approval, "by", null) in _entitled
 
-_inactive(person) := ["is marked inactive"] if {
+_doubtful(approval) if _claims_unheld(approval)
+
+# True when an approval writes a role beside the approver's name that
+# people.yaml does not give them: the record's word is not evidence of it.
+_claims_unheld(approval) if {
+	is_string(approval.role)
+	not approval.role in people.roles(approval.by)
+}
+
+# Each of the next four functions lists what disqualifies a known approver,
+# as phrases for the message; the list is empty when nothing does. Whether
+# they had left is judged on the day of the approval (lib.people: a leaving
+# date wins over active: false; an undated approval is judged on the scan's
+# day).
+
+_inactive(person, id, n) := ["is marked inactive"] if {
 	person.active == false
+	people.gone_by(id, n)
 } else := []
 
-_departed(person, approval, doc) := [msg] if {
+_departed(person, id, approval, n) := [msg] if {
 	msg := sprintf("left on %s, on or before the approval at %s", [person.left_on, approval.at])
-	dates.date_ns(person.left_on) <= changes.at_ns(approval)
+	changes.at_ns(approval)
+	dates.date_ns(person.left_on)
+	people.gone_by(id, n)
 } else := [sprintf("left on %s and the approval is undated", [person.left_on])] if {
 	not changes.at_ns(approval)
-	dates.date_ns(person.left_on) <= dates.reference_ns(doc)
+	dates.date_ns(person.left_on)
+	people.gone_by(id, n)
 } else := []
 
-_unentitled(person, allowed) := [msg] if {
-	roles := {r | some r in object.get(person, "roles", [])}
-	count(roles & allowed) == 0
-	msg := sprintf("holds no approver role (allowed: %s; has: %s)", [_list_or_none(allowed), _list_or_none(roles)])
+_unentitled(id, allowed) := [msg] if {
+	not people.holds(id, allowed)
+	msg := sprintf(
+		"holds no approver role (allowed: %s; has: %s)",
+		[_list_or_none(allowed), _list_or_none(people.roles(id))],
+	)
+} else := []
+
+# The roles a person has are named once: here only when _unentitled does not.
+_misnamed(id, approval, allowed) := [msg] if {
+	_claims_unheld(approval)
+	people.holds(id, allowed)
+	msg := sprintf(
+		"is recorded as approving in role %s, which people.yaml does not give them (has: %s)",
+		[approval.role, _list_or_none(people.roles(id))],
+	)
+} else := [msg] if {
+	_claims_unheld(approval)
+	msg := sprintf("is recorded as approving in role %s, which people.yaml does not give them", [approval.role])
 } else := []
 
 _list_or_none(items) := concat(", ", sort(items)) if {
@@ -118,7 +156,11 @@ violation contains finding if {
 	some [change, i, approval] in _in_doubt
 	person := input.people[approval.by]
 	allowed := _allowed(change)
-	reasons := array.flatten([_inactive(person), _departed(person, approval, input), _unentitled(person, allowed)])
+	n := people.judged_at(object.get(approval, "at", null))
+	reasons := array.flatten([
+		_inactive(person, approval.by, n), _departed(person, approval.by, approval, n),
+		_unentitled(approval.by, allowed), _misnamed(approval.by, approval, allowed),
+	])
 	count(reasons) > 0
 	msg := sprintf("%s was approved by %s, who %s", [change.id, approval.by, concat(" and ", reasons)])
 	finding := findings.new(rego.metadata.chain(), "change", change, msg, ["approvals", i, "by"])

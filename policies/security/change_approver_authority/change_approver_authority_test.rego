@@ -11,7 +11,8 @@ _finding(id, message, field) := {
 	"field": field,
 }
 
-_approval(by) := {"by": by, "role": "cab", "decision": "approved", "at": "2026-10-02T10:00:00Z"}
+# An approval naming no role: the role written on an entry is judged on its own (test_fail_role_written_not_held).
+_approval(by) := {"by": by, "decision": "approved", "at": "2026-10-02T10:00:00Z"}
 
 _normal_roles := "cab, change-manager, emergency-cab"
 
@@ -128,12 +129,13 @@ test_fail_every_reason_in_one_finding if {
 		"id": "ivan", "name": "Ivan", "emails": ["ivan@example.com"],
 		"roles": ["auditor", "developer"], "active": false, "left_on": "2026-09-30",
 	}})
-	found := change_approver_authority.violation with input as fx.changes([fx.change_with({"approvals": [_approval("ivan")]})])
+	approval := object.union(_approval("ivan"), {"role": "cab"})
+	found := change_approver_authority.violation with input as fx.changes([fx.change_with({"approvals": [approval]})])
 		with input.people as people
 	found == {_finding(
 		"CHG-2026-0042",
 		sprintf(
-			"CHG-2026-0042 was approved by ivan, who is marked inactive and left on 2026-09-30, on or before the approval at 2026-10-02T10:00:00Z and holds no approver role (allowed: %s; has: auditor, developer)",
+			"CHG-2026-0042 was approved by ivan, who is marked inactive and left on 2026-09-30, on or before the approval at 2026-10-02T10:00:00Z and holds no approver role (allowed: %s; has: auditor, developer) and is recorded as approving in role cab, which people.yaml does not give them",
 			[_normal_roles],
 		),
 		["approvals", 0, "by"],
@@ -147,6 +149,31 @@ test_fail_no_role_lists_configured if {
 		"CHG-2026-0042 was approved by carol, who holds no approver role (allowed: none; has: cab)",
 		["approvals", 0, "by"],
 	)}
+}
+
+test_fail_role_written_not_held if {
+	approval := object.union(_approval("dave"), {"role": "cab"})
+	found := change_approver_authority.violation with input as fx.changes([fx.change_with({"approvals": [approval]})])
+	found == {_finding(
+		"CHG-2026-0042",
+		"CHG-2026-0042 was approved by dave, who is recorded as approving in role cab, which people.yaml does not give them (has: change-manager)",
+		["approvals", 0, "by"],
+	)}
+}
+
+test_pass_role_written_and_held if {
+	approvals := [object.union(_approval("carol"), {"role": "cab"}), object.union(_approval("dave"), {"role": "change-manager"})]
+	count(change_approver_authority.violation) == 0 with input as fx.changes([fx.change_with({"approvals": approvals})])
+}
+
+test_pass_inactive_approver_approved_before_leaving_date if {
+	people := object.union(fx.people, {"ivan": {
+		"id": "ivan", "name": "Ivan", "emails": ["ivan@example.com"],
+		"roles": ["cab"], "active": false, "left_on": "2026-10-03",
+	}})
+	found := change_approver_authority.violation with input as fx.changes([fx.change_with({"approvals": [_approval("ivan")]})])
+		with input.people as people
+	count(found) == 0
 }
 
 test_pass_entitled_approvers if {

@@ -34,6 +34,7 @@
 package security.critical_vulnerabilities_open
 
 import data.lib.dates
+import data.lib.environments
 import data.lib.evidence
 import data.lib.findings
 import data.lib.text
@@ -101,7 +102,7 @@ violation contains finding if {
 	some id in _suspects
 	ci := input.records.configuration_item[id]
 	ci.status == "active"
-	ci.environment == "production"
+	environments.production(ci)
 
 	# Every manifest naming the item. This walks all the evidence, which is
 	# affordable because only the few suspects get this far.

@@ -8,7 +8,7 @@
 #   records. Hashes are compared without regard to letter case.
 # custom:
 #   id: REG-SEC-017
-#   severity: high
+#   severity: critical
 #   remediation: >-
 #     Find out why the file is gone or changed. Restore the file the manifest
 #     hashed from the history; if the evidence really is different material,

@@ -43,7 +43,7 @@ test_meta if {
 			"revision, and one whose bytes hash to another SHA-256 than the manifest",
 			"records. Hashes are compared without regard to letter case.",
 		]),
-		"severity": "high",
+		"severity": "critical",
 		"remediation": concat(" ", [
 			"Find out why the file is gone or changed. Restore the file the manifest",
 			"hashed from the history; if the evidence really is different material,",

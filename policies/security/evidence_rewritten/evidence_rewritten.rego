@@ -9,7 +9,7 @@
 #   are not judged.
 # custom:
 #   id: REG-SEC-018
-#   severity: high
+#   severity: critical
 #   remediation: >-
 #     Find out what the commit changed and why. Restore the evidence as first
 #     committed, and record any correction as new evidence with its own

@@ -46,7 +46,7 @@ test_meta if {
 			"changing it is not a rewrite, and commits at the edge of a shallow clone",
 			"are not judged.",
 		]),
-		"severity": "high",
+		"severity": "critical",
 		"remediation": concat(" ", [
 			"Find out what the commit changed and why. Restore the evidence as first",
 			"committed, and record any correction as new evidence with its own",

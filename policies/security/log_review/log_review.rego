@@ -29,6 +29,7 @@
 package security.log_review
 
 import data.lib.dates
+import data.lib.environments
 import data.lib.evidence
 import data.lib.findings
 
@@ -47,7 +48,7 @@ violation contains finding if {
 	some ci in input.records.configuration_item
 	ci.classification in _sensitive
 	ci.status == "active"
-	ci.environment == "production"
+	environments.production(ci)
 	limit := input.config.thresholds.log_review_days
 	not evidence.collected_within(_type, ci.id, limit, dates.reference_ns(input))
 	id := ci.id

@@ -27,24 +27,27 @@
 #          environment: production, status: active, settings: {password_min_length: 8}}
 package security.password_length
 
+import data.lib.environments
 import data.lib.findings
+import data.lib.settings
 
 meta := findings.metadata(rego.metadata.chain())
 
-_minimum := input.config.baseline.password_min_length
+# The baseline's minimum as a number, in either YAML encoding (lib.settings.number).
+_minimum := settings.number(input.config.baseline.password_min_length)
 
 # The active production items of the types the baseline covers.
 _in_scope contains ci if {
 	is_number(_minimum)
 	some ci in input.records.configuration_item
 	ci.status == "active"
-	ci.environment == "production"
+	environments.production(ci)
 	ci.type in input.config.baseline.types
 }
 
 violation contains finding if {
 	some ci in _in_scope
-	not is_number(object.get(ci, ["settings", "password_min_length"], null))
+	not settings.number(object.get(ci, ["settings", "password_min_length"], null))
 	msg := sprintf(
 		"%s is a production %s with no numeric settings.password_min_length (baseline %v)",
 		[ci.id, ci.type, _minimum],
@@ -54,8 +57,7 @@ violation contains finding if {
 
 violation contains finding if {
 	some ci in _in_scope
-	observed := ci.settings.password_min_length
-	is_number(observed)
+	observed := settings.number(ci.settings.password_min_length)
 	observed < _minimum
 	msg := sprintf(
 		"%s is a production %s accepting passwords of %v characters, below the baseline minimum of %v",

@@ -43,8 +43,19 @@ test_pass_exactly_the_baseline if {
 }
 
 test_fail_not_a_number if {
-	found := password_length.violation with input as fx.world_with({"configuration_item": [_web("12")]})
+	found := password_length.violation with input as fx.world_with({"configuration_item": [_web("twelve")]})
 	found == {_finding("CI-0001", "CI-0001 is a production server with no numeric settings.password_min_length (baseline 12)")}
+}
+
+# YAML reads a quoted "12" as a string: it is the same number.
+test_pass_number_written_as_string if {
+	count(password_length.violation) == 0 with input as fx.world_with({"configuration_item": [_web("12")]})
+		with input.config.baseline.password_min_length as "12"
+}
+
+test_fail_number_written_as_string_too_short if {
+	found := password_length.violation with input as fx.world_with({"configuration_item": [_web("8")]})
+	found == {_finding("CI-0001", "CI-0001 is a production server accepting passwords of 8 characters, below the baseline minimum of 12")}
 }
 
 test_fail_no_observed_setting if {

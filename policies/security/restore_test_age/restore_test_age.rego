@@ -29,6 +29,7 @@
 package security.restore_test_age
 
 import data.lib.dates
+import data.lib.environments
 import data.lib.evidence
 import data.lib.findings
 
@@ -45,7 +46,7 @@ violation contains finding if {
 	some ci in input.records.configuration_item
 	ci.criticality == "critical"
 	ci.status == "active"
-	ci.environment == "production"
+	environments.production(ci)
 	limit := input.config.thresholds.restore_test_days
 	not evidence.passed_within(_type, ci.id, limit, dates.reference_ns(input))
 	id := ci.id

@@ -26,15 +26,21 @@
 #          environment: production, status: active, settings: {tls_min_version: "1.0"}}
 package security.tls_version
 
+import data.lib.environments
 import data.lib.findings
+import data.lib.settings
 
 meta := findings.metadata(rego.metadata.chain())
 
 # The TLS versions, oldest first, and each one's place in that order.
 _versions := ["1.0", "1.1", "1.2", "1.3"]
 
-_rank[v] := i if {
-	some i, v in _versions
+# The place of a version in that order, whether written as a string or, as
+# YAML reads an unquoted 1.2, a number (lib.settings.same); undefined for
+# anything else.
+_rank(v) := i if {
+	some i, known in _versions
+	settings.same(known, v)
 }
 
 _baseline := input.config.baseline.tls_min_version
@@ -50,7 +56,7 @@ _version(v) := v if {
 _in_scope contains ci if {
 	some ci in input.records.configuration_item
 	ci.status == "active"
-	ci.environment == "production"
+	environments.production(ci)
 	ci.type in input.config.baseline.types
 }
 
@@ -67,8 +73,8 @@ violation contains finding if {
 violation contains finding if {
 	some ci in _in_scope
 	ci.settings.tls_min_version != null
+	not _rank(ci.settings.tls_min_version)
 	observed := _version(ci.settings.tls_min_version)
-	not _rank[observed]
 	msg := sprintf(
 		"%s is a production %s whose settings.tls_min_version %s is not one of %s (baseline %v)",
 		[ci.id, ci.type, observed, concat(", ", _versions), _baseline],
@@ -79,11 +85,11 @@ violation contains finding if {
 violation contains finding if {
 	some ci in _in_scope
 	ci.settings.tls_min_version != null
+	_rank(ci.settings.tls_min_version) < _rank(_baseline)
 	observed := _version(ci.settings.tls_min_version)
-	_rank[observed] < _rank[_baseline]
 	msg := sprintf(
 		"%s is a production %s accepting TLS %s, below the baseline minimum of %s",
-		[ci.id, ci.type, observed, _baseline],
+		[ci.id, ci.type, observed, _version(_baseline)],
 	)
 	finding := findings.new(rego.metadata.chain(), "configuration_item", ci, msg, ["settings", "tls_min_version"])
 }

@@ -89,6 +89,12 @@ test_pass_baseline_from_config if {
 		with input.config.baseline.tls_min_version as "1.1"
 }
 
+test_fail_baseline_written_as_number if {
+	found := tls_version.violation with input as fx.world_with({"configuration_item": [_web("1.1")]})
+		with input.config.baseline.tls_min_version as 1.2
+	found == {_finding("CI-0001", "CI-0001 is a production server accepting TLS 1.1, below the baseline minimum of 1.2")}
+}
+
 test_pass_newer_version if {
 	count(tls_version.violation) == 0 with input as fx.world_with({"configuration_item": [_web("1.3")]})
 }
