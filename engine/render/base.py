@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
@@ -13,6 +14,32 @@ class RenderOptions:
     color: bool = False
     width: int = 120
     fail_on: str = "high"  # the threshold the exit code uses, for formats that say pass or fail
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: object) -> object:
+    """A CSV cell a spreadsheet shows as text: a string that a spreadsheet would run as a formula
+    (it starts with = + - @ or a tab or carriage return) gets a leading apostrophe. Numbers pass."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def printable(text: str) -> str:
+    """Text safe for a terminal: control and format characters other than line breaks and tabs (an
+    escape sequence in a record id, a bell, a right-to-left override) are shown as ``\\xNN`` or
+    ``\\uNNNN`` instead of acting on the terminal."""
+    if text.isprintable():
+        return text
+    return "".join(_visible(c) for c in text)
+
+
+def _visible(char: str) -> str:
+    if char in "\n\t" or not unicodedata.category(char).startswith("C"):
+        return char
+    return f"\\x{ord(char):02x}" if ord(char) < 256 else f"\\u{ord(char):04x}"
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:

@@ -10,7 +10,7 @@ from typing import Any, Mapping, Sequence
 import orjson
 
 from regent.engine.model import ControlState
-from regent.engine.render.base import plural
+from regent.engine.render.base import plural, spreadsheet_cell
 from regent.engine.render.markdown import cell
 from regent.engine.render.policies import FRAMEWORK_NAMES
 from regent.engine.report import Report
@@ -64,9 +64,10 @@ def render_csv(report: Report) -> str:
                      "message", "new_this_month", *frameworks])
     new = {id(f) for f in report.new_findings}
     for f in report.result.findings:
-        writer.writerow([report.month, f.check, f.title, f.severity, f.status, f.record.kind or "", f.record.id or "",
-                         f.record.path, f.record.line, f.message, "yes" if id(f) in new else "no",
-                         *(" ".join(f.controls.get(fw, ())) for fw in frameworks)])
+        row = [report.month, f.check, f.title, f.severity, f.status, f.record.kind or "", f.record.id or "",
+               f.record.path, f.record.line, f.message, "yes" if id(f) in new else "no",
+               *(" ".join(f.controls.get(fw, ())) for fw in frameworks)]
+        writer.writerow([spreadsheet_cell(value) for value in row])
     return out.getvalue()
 
 
@@ -91,15 +92,15 @@ def render_markdown(report: Report) -> str:
                   "| control | status | checks | findings |", "|---|---|---|---|"]
         for c in failed:
             title = f" {cell(c.title)}" if c.title else ""
-            lines.append(f"| {c.id}{title} | {c.status.label} | {', '.join(c.checks)} | "
+            lines.append(f"| {cell(c.id)}{title} | {c.status.label} | {cell(', '.join(c.checks))} | "
                          f"{cell(_by_check(c.findings))} |")
     lines += ["", "## Evidence collected", ""]
     if report.evidence:
         lines += ["| id | type | collected | by | subject | result | artifacts verify | controls |",
                   "|---|---|---|---|---|---|---|---|"]
         for e in report.evidence:
-            lines.append(f"| {e.id} | {e.type} | {e.collected_at} | {e.collected_by} | "
-                         f"{', '.join(e.subject)} | {e.result or ''} | {_verifies(e.verified)} | "
+            lines.append(f"| {cell(e.id)} | {cell(e.type)} | {cell(e.collected_at)} | {cell(e.collected_by)} | "
+                         f"{cell(', '.join(e.subject))} | {cell(e.result or '')} | {_verifies(e.verified)} | "
                          f"{cell('; '.join(controls_lines(e.controls)))} |")
     else:
         lines.append("No evidence was collected in the month.")
@@ -114,7 +115,7 @@ def render_markdown(report: Report) -> str:
                       f"| {n} |" for control_id, n in by_control.items()]
     if report.evidence_gaps:
         lines += ["", "### Evidence missing, stale or failed", "", "| check | record | finding |", "|---|---|---|"]
-        lines += [f"| {g.check} | {g.record} | {cell(g.message)} |" for g in report.evidence_gaps]
+        lines += [f"| {cell(g.check)} | {cell(str(g.record))} | {cell(g.message)} |" for g in report.evidence_gaps]
     lines += ["", "## Since the previous month end", ""]
     lines += _finding_list("New", report.new_findings) + _finding_list("Resolved", report.resolved_findings)
     if not report.previous_month_scanned:
@@ -122,7 +123,7 @@ def render_markdown(report: Report) -> str:
     lines += ["", "## Waivers expired or expiring within 30 days", ""]
     if report.waivers:
         lines += ["| waiver | check | expires | state |", "|---|---|---|---|"]
-        lines += [f"| {w.id} | {w.check} | {w.expires} | {w.state} |" for w in report.waivers]
+        lines += [f"| {cell(w.id)} | {cell(w.check)} | {cell(w.expires)} | {w.state} |" for w in report.waivers]
     else:
         lines.append("None.")
     lines += ["", "## Trend", "", "| month | critical | high | medium | low | controls held |",
@@ -158,7 +159,8 @@ def _finding_list(label: str, findings: list[Any]) -> list[str]:
     if not findings:
         return [f"{label}: none.", ""]
     out = [f"{label}: {len(findings)}", "", "| check | severity | record | finding |", "|---|---|---|---|"]
-    out += [f"| {f.check} | {f.severity} | {f.record.id or f.record.path} | {cell(f.message)} |" for f in findings]
+    out += [f"| {cell(f.check)} | {f.severity} | {cell(f.record.id or f.record.path)} | {cell(f.message)} |"
+            for f in findings]
     return out + [""]
 
 

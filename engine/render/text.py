@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from regent.engine.model import SEVERITIES, ControlState, Finding, GateSummary, ScanResult
-from regent.engine.render.base import Renderer, plural
+from regent.engine.render.base import Renderer, plural, printable
 from regent.frameworks import SHORT as _SHORT
 
 _STYLE = {"critical": "bold white on red", "high": "bold red", "medium": "yellow", "low": "cyan"}
@@ -29,7 +29,7 @@ class TextRenderer(Renderer):
         repo = result.repository
         where = repo["revision"][:12] if repo.get("revision") else "no commits"
         state = f"as of {repo['as_of']}" if repo.get("as_of") else ("work tree" if repo.get("worktree") else "")
-        console.print(Text(f"Regent {result.regent_version} · {repo['path']} @ {where} {state}".rstrip(),
+        console.print(Text(printable(f"Regent {result.regent_version} · {repo['path']} @ {where} {state}".rstrip()),
                            style="bold"))
         console.print(Text(
             f"reference time {result.reference_time} · {len(result.checks)} checks · OPA {result.opa_version}",
@@ -47,7 +47,7 @@ class TextRenderer(Renderer):
                 console.print(Text(f"{severity.upper()} ({len(group)})", style=_STYLE[severity]))
                 console.print(_table(group))
         for note in result.notes:
-            console.print(Text(f"note: {note}", style="dim"))
+            console.print(Text(printable(f"note: {note}"), style="dim"))
         console.print()
         console.print(_summary(result))
         return buffer.getvalue()
@@ -61,13 +61,13 @@ def _table(findings: list[Finding]) -> Table:
     table.add_column("finding", overflow="fold", ratio=1)
     for f in findings:
         where = _where(f)
-        status = f"waived ({f.waiver})" if f.waiver else f.status
+        status = printable(f"waived ({f.waiver})" if f.waiver else f.status)
         controls = " · ".join(f"{_SHORT.get(fw, fw)} {', '.join(ids)}" for fw, ids in f.controls.items())
         table.add_row(
-            f.check,
+            printable(f.check),
             Text(status, style="dim" if f.status == "waived" else ("magenta" if f.status == "error" else "")),
-            where,
-            Text.assemble(f.message, "\n", (controls, "dim")),
+            printable(where),
+            Text.assemble(printable(f.message), "\n", (printable(controls), "dim")),
         )
     return table
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -41,5 +42,6 @@ def run_evidence_add(path: Path, evidence: NewEvidence) -> int:
         out(f"  {artifact}")
     for note in written.notes:
         err(f"regent: note: {note}")
-    err(f"Commit the manifest and its artifacts together: git add {written.path} {' '.join(written.artifacts)}")
+    paths = " ".join(shlex.quote(str(p)) for p in (written.path, *written.artifacts))
+    err(f"Commit the manifest and its artifacts together: git add {paths}")
     return EXIT_OK
