@@ -12,12 +12,13 @@ import re
 import subprocess
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Iterator, Mapping
 
 import yaml
 
 from regent.evidence import schemas
+from regent.evidence.authoring.files import UnsafePath, make_folder, write_new
 from regent.evidence.authoring.store import FOLDERS, dump, file_name
 from regent.evidence.config import DEFAULT_EXCLUDE, RepoConfig
 from regent.evidence.errors import EvidenceError
@@ -54,7 +55,7 @@ def init_repository(target: Path, *, now: datetime, workflow: Path | None) -> In
         if path.exists() and not path.is_dir():
             raise InitError(f"{path}: exists and is not a folder, where regent init lays out {folder}/")
     for folder in folders:
-        (target / folder).mkdir(parents=True, exist_ok=True)
+        make_folder(target, PurePosixPath(folder).parts, f"{folder}/")
 
     files: dict[str, bytes] = {
         PEOPLE_FILE: people_yaml().encode(),
@@ -65,7 +66,7 @@ def init_repository(target: Path, *, now: datetime, workflow: Path | None) -> In
         files[WORKFLOW] = workflow.read_bytes()
     created, kept = [], []
     for relpath, content in files.items():
-        if _write_new(target / relpath, content):
+        if _write_new(target, relpath, content):
             created.append(relpath)
         else:
             kept.append(relpath)
@@ -78,20 +79,14 @@ def _holds_records(target: Path, folders: list[str]) -> bool:
                for folder in folders if (target / folder).is_dir() for path in (target / folder).rglob("*"))
 
 
-def _write_new(path: Path, content: bytes) -> bool:
+def _write_new(target: Path, relpath: str, content: bytes) -> bool:
     """Write a file that is not there yet; False, leaving it untouched, when something already is."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        return write_new(target, relpath, content)
+    except UnsafePath:
+        raise
     except OSError as exc:
-        raise InitError(f"{path.parent}: cannot create the folder: {exc.strerror or exc}") from exc
-    try:
-        with path.open("xb") as out:
-            out.write(content)
-    except FileExistsError:
-        return False
-    except OSError as exc:
-        raise InitError(f"{path}: cannot write: {exc.strerror or exc}") from exc
-    return True
+        raise InitError(f"{target / relpath}: cannot write: {exc.strerror or exc}") from exc
 
 
 # -- git --------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 from regent.evidence import schemas
+from regent.evidence.authoring.files import open_new
 from regent.evidence.authoring.store import WorkTree
 from regent.evidence.errors import EvidenceError
 from regent.evidence.importers.base import field_schema, put_field
@@ -177,10 +178,12 @@ def add_evidence(root: Path, files: Sequence[Path], *, type_: str, subjects: Seq
             destination = root / target
             if destination.resolve() == source:
                 continue
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            with source.open("rb") as reader, destination.open("xb") as writer:
-                shutil.copyfileobj(reader, writer)
+            writer = open_new(root, target)
+            if writer is None:
+                raise AuthoringError(f"{target} already exists; evidence is never replaced: rename the file")
             copied.append(destination)
+            with source.open("rb") as reader, writer:
+                shutil.copyfileobj(reader, writer)
             if _sha256(destination) != artifact["sha256"]:
                 raise AuthoringError(f"{target}: the copy differs from {source}; nothing was recorded")
         path = tree.write(record)

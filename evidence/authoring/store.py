@@ -15,6 +15,7 @@ from typing import Any, Iterator, Mapping
 import yaml
 
 from regent.evidence import schemas
+from regent.evidence.authoring.files import replace
 from regent.evidence.config import CONFIG_FILE, PEOPLE_FILE, RepoConfig
 from regent.evidence.parse import ParseFailure, parse_document
 from regent.evidence.paths import record_files
@@ -121,12 +122,7 @@ class WorkTree:
         key = (str(record["kind"]), str(record["id"]))
         known = self.records.get(key)
         target = path or (known.path if known else self.new_path(*key))
-        full = self.root / target
-        full.parent.mkdir(parents=True, exist_ok=True)
-        text = dump(record)
-        temporary = full.with_name(f".{full.name}.tmp")
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, full)
+        replace(self.root, target, dump(record).encode("utf-8"), evidence=key[0] == "evidence")
         self.records[key] = Stored(target, record)
         return target
 
