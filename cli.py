@@ -173,6 +173,7 @@ def main(ctx: click.Context, debug: bool) -> None:
     4 Regent itself failed (an internal error: please report it).
     """
     ctx.with_resource(errors.debugging(debug))
+    ctx.with_resource(errors.stopping_cleanly())
 
 
 main.add_command(_policies := click.Group("policies", help="Inspect and test the checks: list, show, coverage of each "

@@ -9,6 +9,8 @@ report it (the traceback with ``--debug``).
 from __future__ import annotations
 
 import functools
+import signal
+import threading
 import traceback
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -45,6 +47,25 @@ def debugging(enabled: bool = True) -> Iterator[None]:
         yield
     finally:
         _tracebacks.reset(token)
+
+
+@contextmanager
+def stopping_cleanly() -> Iterator[None]:
+    """Within this block SIGTERM (a CI job cancelled, a container stopped) ends the command as an exit
+    does: the private OPA is stopped and its folder, which holds its token, and the capabilities
+    file are removed, instead of being left behind by the default action."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def internal_error_line(exc: BaseException) -> str:

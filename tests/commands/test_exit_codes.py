@@ -3,6 +3,11 @@ failure exit code 4 with one line on stderr (the traceback with --debug)."""
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 from typing import Callable
 
@@ -92,3 +97,28 @@ def test_each_layer_error_has_its_exit_code_and_message(error: Exception, code: 
 def test_the_help_lists_exit_code_4() -> None:
     result = CliRunner().invoke(main, ["--help"])
     assert "4 Regent itself failed" in result.output and "--debug" in result.output
+
+
+def test_a_terminated_command_leaves_no_token_or_capabilities_behind(history: Repo, tmp_path: Path) -> None:
+    # A CI job cancelled mid-report sends SIGTERM: the private OPA's folder (it holds the server's
+    # token) and the capabilities file must go with the process, as on a normal exit.
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    env = dict(os.environ, TMPDIR=str(scratch), CI="true", REGENT_CACHE_DIR=str(tmp_path / "cache"))
+    env.pop("REGENT_OPA_URL", None)
+    process = subprocess.Popen([sys.executable, "-m", "regent", "report", str(history.path), "--month", "2026-10",
+                                "--months", "24", "--format", "json"], env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while process.poll() is None and time.monotonic() < deadline:
+        if any(p.name.startswith("regent-opa-") for p in scratch.iterdir()):
+            break
+        time.sleep(0.02)
+    assert process.poll() is None, "the report ended before its OPA could be seen: nothing was tested"
+    time.sleep(0.3)
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=60)
+
+    assert process.returncode == 128 + signal.SIGTERM
+    assert b"Traceback" not in stderr
+    assert [p.name for p in scratch.iterdir() if p.name.startswith("regent-")] == []
