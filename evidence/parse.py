@@ -10,6 +10,7 @@ with the line they were found on.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,6 +33,24 @@ class RecordLoader(_BaseLoader):  # type: ignore[misc]  # the loader classes are
                         raise _DuplicateKey(key_node)
                     keys.add(key_node.value)
         return super().construct_mapping(node, deep)
+
+
+def _construct_int(loader: Any, node: yaml.ScalarNode) -> Any:
+    """YAML's integers, refusing one too long to be a number Python can turn back into text."""
+    digits = sum(c.isdigit() for c in str(node.value))
+    if digits > sys.get_int_max_str_digits():
+        raise _OutOfRange(node, f"an integer of {digits:,} digits is too long to be a value")
+    return yaml.SafeLoader.construct_yaml_int(loader, node)
+
+
+RecordLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+
+
+class _OutOfRange(Exception):
+    def __init__(self, node: yaml.Node, reason: str) -> None:
+        super().__init__(reason)
+        self.node = node
+        self.reason = reason
 
 
 class _DuplicateKey(Exception):
@@ -123,6 +142,8 @@ def _parse_yaml(text: str, want_lines: bool) -> Parsed:
     except _DuplicateKey as exc:
         line = exc.node.start_mark.line + 1
         raise ParseFailure(line, f"key '{exc.node.value}' appears twice in the same mapping") from None
+    except _OutOfRange as exc:
+        raise ParseFailure(exc.node.start_mark.line + 1, exc.reason) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1

@@ -22,7 +22,13 @@ from regent.evidence.reader import FileReader
 
 def read_config(files: FileReader, f: Entry | None) -> RepoConfig:
     """The revision's ``regent.yaml`` (defaults when it has none)."""
-    return RepoConfig() if f is None else config_from_bytes(f.path, files.read_one(f))
+    if f is None:
+        return RepoConfig()
+    try:
+        data = files.read_one(f)
+    except ParseFailure as failure:  # a link, or over the size limit: the configuration cannot be read
+        raise ConfigError(f"{CONFIG_FILE}:{failure.line}: {failure.reason}") from None
+    return config_from_bytes(f.path, data)
 
 
 def read_worktree_config(root: Path) -> RepoConfig:

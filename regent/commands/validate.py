@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from regent.commands.console import err, out
+from regent.commands.console import count, err, out
 from regent.commands.errors import EXIT_FINDINGS, EXIT_OK, exits
 from regent.evidence import load_snapshot
 
@@ -19,5 +19,7 @@ def run_validate(path: Path, *, rev: str | None = None, as_of: date | None = Non
     for note in snapshot.notes:
         err(f"note: {note}")
     bad = len({e.path for e in snapshot.errors})
-    err(f"{snapshot.files} record files: {snapshot.record_count} valid records, {bad} files with errors")
+    err(f"{count(snapshot.files, 'record file', 'record files')}: "
+        f"{count(snapshot.record_count, 'valid record', 'valid records')}, "
+        f"{count(bad, 'file with errors', 'files with errors')}")
     return EXIT_FINDINGS if snapshot.errors else EXIT_OK
