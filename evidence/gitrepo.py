@@ -22,7 +22,7 @@ from regent.evidence.errors import EvidenceError
 
 SYMLINK_MODE = "120000"
 _TREE_ROW = re.compile(r"(\d+) blob ([0-9a-f]+)\t([^\x00]*)\x00")
-_INDEX_ROW = re.compile(r"(\d+) ([0-9a-f]+) 0\t([^\x00]*)\x00")
+_INDEX_ROW = re.compile(r"(\d+) ([0-9a-f]+) ([0-3])\t([^\x00]*)\x00")
 GITLINK_MODE = "160000"
 # The last trees listed, by (git dir, commit): a commit's tree never changes, and a gate lists
 # the head's twice (its references, its records) on a repository where a listing takes a second.
@@ -110,10 +110,13 @@ class GitRepository:
         return list(listed)
 
     def index(self) -> list[Entry]:
-        """Every file the index tracks, with the blob it holds (unmerged paths left out:
-        their work tree copy is what counts, and it is read as modified)."""
+        """Every file the index tracks, with the blob it holds. A path a merge left unmerged is
+        listed once with no blob: its work tree copy, conflict markers and all, is what counts."""
         out = self.git("ls-files", "-s", "-z").decode("utf-8", "surrogateescape")
-        return [Entry(path, mode, blob) for mode, blob, path in _INDEX_ROW.findall(out)]
+        entries: dict[str, Entry] = {}
+        for mode, blob, stage, path in _INDEX_ROW.findall(out):
+            entries.setdefault(path, Entry(path, mode, blob if stage == "0" else None))
+        return list(entries.values())
 
     def worktree_differences(self) -> tuple[set[str], set[str]]:
         """Tracked paths whose work tree copy differs from the index: (modified, deleted)."""

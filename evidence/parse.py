@@ -9,6 +9,7 @@ with the line they were found on.
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from dataclasses import dataclass
@@ -92,7 +93,13 @@ def parse_document(path: str, data: bytes, lines: bool = False) -> Parsed:
     Line maps cost about a quarter of the parse, and only records with
     findings need them, so they are made only when ``lines`` asks.
     """
+    if data.startswith(_LFS_POINTER):
+        raise ParseFailure(1, "a Git LFS pointer, not the record: the repository keeps this file in LFS; "
+                              "fetch it (git lfs pull) before scanning, or keep records out of LFS")
     text = decode(data)
+    if conflict := _CONFLICT_MARKER.search(text):
+        raise ParseFailure(text.count("\n", 0, conflict.start()) + 1,
+                           "an unresolved merge conflict (conflict markers): resolve it, then commit")
     if path.lower().endswith(".json"):
         return _parse_json(text, lines)
     return _parse_yaml(text, lines)
@@ -189,7 +196,40 @@ def _parse_json(text: str, want_lines: bool) -> Parsed:
         value = orjson.loads(text)
     except orjson.JSONDecodeError as exc:
         raise ParseFailure(exc.lineno, f"JSON syntax: {exc.msg}") from None
+    _refuse_duplicate_keys(text)
     return Parsed(value, _json_lines(text, value) if want_lines else {})
+
+
+def _refuse_duplicate_keys(text: str) -> None:
+    """JSON parsers keep the last of two equal keys without a word; a record must not say two things.
+    (The standard library's parser sees each object's pairs; orjson, which parsed it, does not.)"""
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        seen: set[str] = set()
+        for key, _ in items:
+            if key in seen:
+                raise _DuplicateJsonKey(key)
+            seen.add(key)
+        return dict(items)
+
+    try:
+        json.loads(text, object_pairs_hook=pairs)
+    except _DuplicateJsonKey as exc:
+        occurrences = [m for m in _JSON_ANY_KEY.finditer(text) if m.group(1) == exc.key]
+        at = occurrences[1].start() if len(occurrences) > 1 else 0
+        line = text.count("\n", 0, at) + 1
+        raise ParseFailure(line, f"key '{exc.key}' appears twice in the same object") from None
+
+
+class _DuplicateJsonKey(Exception):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+_JSON_ANY_KEY = re.compile(r'"((?:[^"\\]|\\.)*)"\s*:')
+_LFS_POINTER = b"version https://git-lfs.github.com/spec/"
+_CONFLICT_MARKER = re.compile(r"^<{7}(?: |$)", re.MULTILINE)
 
 
 def _json_lines(text: str, value: Any) -> dict[str, int]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import re
+from datetime import date
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -38,20 +39,40 @@ def _schemas() -> dict[str, dict[str, Any]]:
     return {path.stem: orjson.loads(path.read_bytes()) for path in sorted(SCHEMA_DIR.glob("*.json"))}
 
 
+def _calendar_date(value: object) -> bool:
+    """Whether a string's first ten characters are a day the calendar has (not 2026-02-30).
+    The schemas' patterns judge the rest of a date or timestamp; other values pass here."""
+    if not isinstance(value, str):
+        return True
+    try:
+        date.fromisoformat(value[:10])
+    except ValueError:
+        return False
+    return True
+
+
+# The formats the schemas name, each judged the same way by both validators.
+FORMATS: Mapping[str, Callable[[object], bool]] = {"date": _calendar_date, "date-time": _calendar_date}
+
+
 @cache
 def _validators() -> dict[str, Draft202012Validator]:
     # Imported here: jsonschema's import costs a second at every start (its format checkers build
     # grammars), and only a record the compiled schema rejects needs its messages.
-    from jsonschema import Draft202012Validator
+    from jsonschema import Draft202012Validator, FormatChecker
 
-    return {name: Draft202012Validator(schema) for name, schema in _schemas().items()}
+    checker = FormatChecker(formats=())
+    for name, check in FORMATS.items():
+        checker.checks(name)(check)
+    return {name: Draft202012Validator(schema, format_checker=checker) for name, schema in _schemas().items()}
 
 
 @cache
 def _compiled() -> dict[str, Callable[[Any], Any]]:
     return {
         # fastjsonschema rewrites the references of the document it is given: give it a copy.
-        name: fastjsonschema.compile(copy.deepcopy(schema), use_default=False) for name, schema in _schemas().items()
+        name: fastjsonschema.compile(copy.deepcopy(schema), use_default=False, formats=dict(FORMATS))
+        for name, schema in _schemas().items()
     }
 
 
@@ -96,6 +117,8 @@ def problems(schema: str, value: Any) -> Iterator[tuple[tuple[str | int, ...], s
 def _reason(error: Any) -> str:
     where = "/".join(str(p) for p in error.absolute_path)
     message = str(error.message)
+    if error.validator == "format" and error.validator_value in FORMATS:
+        message = f"{error.instance!r} names a day the calendar does not have"
     if len(message) > 200:
         message = message[:197] + "..."
     return f"{where}: {message}" if where else message

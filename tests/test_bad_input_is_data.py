@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 from pathlib import Path
 from typing import Callable
 
@@ -71,3 +72,58 @@ def test_validate_counts_in_words(invoke: Callable[..., Result], repo: Repo) -> 
     result = invoke("validate", str(repo.path))
 
     assert result.stderr.endswith(", 1 file with errors\n")
+
+
+def _error_lines(result: Result) -> dict[str, str]:
+    """validate's located errors, by ``path:line``."""
+    assert result.exit_code == 1, result.output
+    return dict(line.split(": ", 1) for line in result.stdout.splitlines())
+
+
+def test_an_impossible_calendar_day_is_an_error_not_a_silent_pass(invoke: Callable[..., Result], repo: Repo) -> None:
+    repo.write("changes/CHG-7.yaml", clean_change("CHG-7", created="2026-02-30T09:00:00Z"))
+    repo.write("waivers/WVR-7.yaml", {"kind": "waiver", "id": "WVR-7", "check": "REG-CHG-015", "records": ["CHG-7"],
+                                      "reason": "audit in spring", "approved_by": "alice",
+                                      "approved_at": "2026-03-01T09:00:00Z", "expires": "2026-04-31"})
+
+    errors = _error_lines(invoke("validate", str(repo.path)))
+
+    assert errors["changes/CHG-7.yaml:8"] == "created: '2026-02-30T09:00:00Z' names a day the calendar does not have"
+    assert errors["waivers/WVR-7.yaml:9"] == "expires: '2026-04-31' names a day the calendar does not have"
+    assert len(errors) == 2  # the leap day of a leap year, and every real day, still pass
+
+
+def test_a_json_key_given_twice_is_an_error(invoke: Callable[..., Result], repo: Repo) -> None:
+    repo.write("changes/CHG-7.json", '{"kind": "change",\n "id": "CHG-7",\n "status": "draft",\n "status": "closed"}\n')
+
+    errors = _error_lines(invoke("validate", str(repo.path)))
+
+    assert errors == {"changes/CHG-7.json:4": "key 'status' appears twice in the same object"}
+
+
+def test_a_git_lfs_pointer_is_named_as_such(invoke: Callable[..., Result], repo: Repo) -> None:
+    repo.write("changes/CHG-7.yaml", "version https://git-lfs.github.com/spec/v1\n"
+                                     "oid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\n"
+                                     "size 1234\n")
+
+    errors = _error_lines(invoke("validate", str(repo.path)))
+
+    assert list(errors) == ["changes/CHG-7.yaml:1"] and errors["changes/CHG-7.yaml:1"].startswith("a Git LFS pointer")
+
+
+def test_a_record_in_an_unfinished_merge_is_reported_not_dropped(invoke: Callable[..., Result], repo: Repo) -> None:
+    repo.git("checkout", "-q", "-b", "side")
+    repo.write("changes/CHG-1.yaml", clean_change(title="Rotate the certificate (side)"))
+    repo.commit("Side's title")
+    repo.git("checkout", "-q", "main")
+    repo.write("changes/CHG-1.yaml", clean_change(title="Rotate the certificate (main)"))
+    repo.commit("Main's title")
+    merge = subprocess.run(["git", "-C", str(repo.path), "-c", "user.email=alice@example.com", "-c", "user.name=alice",
+                            "merge", "-q", "side"], capture_output=True, text=True)
+    assert merge.returncode != 0 and "CONFLICT" in merge.stdout  # a merge in progress: CHG-1 is unmerged
+
+    result = invoke("validate", str(repo.path))
+
+    errors = _error_lines(result)
+    assert [path for path in errors if path.startswith("changes/CHG-1.yaml:")] != []
+    assert "unresolved merge conflict" in next(iter(errors.values()))
