@@ -210,11 +210,23 @@ def _input_finding(error: LoadError) -> Finding:
     )
 
 
+# The checks whose failing finding on a waiver means the waiver accepts nothing (records.md, waiver):
+# approved without the authority to accept risk or by the person whose own finding it waives, or
+# longer than max_waiver_days. An expired waiver is known by its date, below.
+WAIVER_REJECTIONS = frozenset({"REG-GOV-002", "REG-GOV-003"})
+
+
 def _apply_waivers(findings: Iterable[Finding], snapshot: Snapshot) -> list[Finding]:
-    """Mark findings that a waiver in force covers. Expired waivers waive nothing."""
+    """Mark findings that a waiver in force covers. Expired waivers, and those the waiver checks
+    reject, waive nothing: such a finding stays open beside the finding on its waiver."""
+    findings = list(findings)
+    rejected = {f.record.id for f in findings
+                if f.check in WAIVER_REJECTIONS and f.status == "fail" and f.record.kind == "waiver"}
     today = snapshot.reference_time.date()
     in_force: dict[str, list[tuple[str, frozenset[str]]]] = defaultdict(list)
     for waiver in snapshot.records.get("waiver", {}).values():
+        if waiver.id in rejected:
+            continue
         data = waiver.data()
         try:
             expires = date.fromisoformat(str(data["expires"]))
