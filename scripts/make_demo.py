@@ -1042,7 +1042,7 @@ record("WVR-2026-001", "waivers/WVR-2026-001.yaml", "waiver", check="REG-CHG-006
               "sends its root-cause report, promised for early November.",
        approved_by="dokafor", approved_at=T("10-16 09:45"), expires="2026-11-13")
 # REG-GOV-002: set to run to the end of 2027, past the 365 days a waiver may
-# last. It keeps the CHG-2026-0115 finding waived until then.
+# last, so it accepts nothing: the CHG-2026-0115 finding stays open.
 record("WVR-2026-002", "waivers/WVR-2026-002.yaml", "waiver", quote_times=True,
        check="REG-CHG-007", records=["CHG-2026-0115"],
        reason="The firewall firmware upgrade ran 100 minutes past its window because image "
@@ -1050,7 +1050,7 @@ record("WVR-2026-002", "waivers/WVR-2026-002.yaml", "waiver", quote_times=True,
               "No customer impact; the vendor has corrected its upgrade guide.",
        approved_by="sbrandt", approved_at=T("10-02 11:00"), expires="2027-12-31")
 # REG-GOV-003: Mei waived the test report for her own change; she holds no
-# approver role. The waiver still applies, so CHG-2026-0120 shows as waived.
+# approver role. The waiver accepts nothing, so CHG-2026-0120's finding stays open.
 record("WVR-2026-003", "waivers/WVR-2026-003.yaml", "waiver", quote_times=True,
        check="REG-CHG-011", records=["CHG-2026-0120"],
        reason="Text-only change to the cookie banner, checked in both languages by legal "
@@ -1503,7 +1503,7 @@ change("CHG-2026-0114", "Rebalance the production Kubernetes node pool ahead of 
                review=review("09-29 10:15", "hmorgan", "Nine nodes, pods spread over three zones."),
                closure=closure("10-02 09:10"))
 
-# REG-CHG-007 (waived by WVR-2026-002): overran its window by 100 minutes.
+# REG-CHG-007 (WVR-2026-002 would waive it, but runs too long): overran its window by 100 minutes.
 change("CHG-2026-0115", "Upgrade edge firewall firmware from 11.1.7 to 11.2.4", "normal",
        "dokafor", "09-14 09:30", risk="high", impact="medium", implementer="jfarrell",
        cis=["CI-NET-FW-01"], services=["SVC-WMS", "SVC-TRACK", "SVC-EDI"],
@@ -2193,13 +2193,13 @@ if __name__ == "__main__":
 #   REG-CHG-005  CHG-2026-0105   high risk, approved by the change manager only
 #   REG-CHG-006  CHG-2026-0121   emergency, completed 14 Oct, no review
 #   REG-CHG-007  CHG-2026-0118   implemented the day before its window
-#   REG-CHG-007  CHG-2026-0115   overran its window (waived by WVR-2026-002)
+#   REG-CHG-007  CHG-2026-0115   overran its window (WVR-2026-002 runs too long to waive it)
 #   REG-CHG-008  CHG-2026-0113   approved by kwhite, inactive since 28 Aug
 #   REG-CHG-008  CHG-2026-0120   approved by mchen, a service owner, not an approver
 #   REG-CHG-009  CHG-2026-0117   names CI-WMS-DB-02, which is not in the CMDB
 #   REG-CHG-010  CHG-2026-0119   rejected by sbrandt, implemented anyway
 #   REG-CHG-011  CHG-2026-0119   no test evidence
-#   REG-CHG-011  CHG-2026-0120   no test evidence (waived by WVR-2026-003)
+#   REG-CHG-011  CHG-2026-0120   no test evidence (WVR-2026-003 lacks the authority to waive it)
 #   REG-CHG-012  CHG-2026-0130   no impact rating
 #   REG-CHG-013  CHG-2026-0129   standard change with no template
 #   REG-CHG-014  CHG-2026-0096   closed with no closure record
@@ -2260,6 +2260,5 @@ if __name__ == "__main__":
 # reports from 11 December, the Q4 access review from 16 January, restore
 # tests from February, configuration audits and supplier reviews during 2027),
 # and CHG-2026-0123 counts as left open from 30 December. Every finding above
-# stays. WVR-2026-003 lapses after 18 October 2027; WVR-2026-002 keeps
-# CHG-2026-0115 waived until the end of 2027.
+# stays, and neither WVR-2026-002 nor WVR-2026-003 ever waives anything.
 # --------------------------------------------------------------------------

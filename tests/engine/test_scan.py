@@ -81,7 +81,7 @@ def test_waiver_in_force_marks_the_finding_waived_and_expired_one_does_not(
 ) -> None:
     repo.write("changes/CHG-9.yaml", clean_change("CHG-9", configuration_items=["CI-GONE"]))
     waiver = {"kind": "waiver", "id": "WVR-1", "check": "REG-CHG-009", "records": ["CHG-9"],
-              "reason": "CI being re-registered", "approved_by": "alice",
+              "reason": "CI being re-registered", "approved_by": "bob",
               "approved_at": "2026-05-01T10:00:00Z", "expires": "2026-06-30"}
     repo.write("waivers/WVR-1.yaml", waiver)
     result = run(repo, opa, policies)
