@@ -84,10 +84,10 @@ violation contains finding if {
 
 violation contains finding if {
 	some change in changes.of_type.emergency
-	limit := input.config.thresholds.emergency_review_days
 	dates.ns(change.review.at)
 	done := _done(change)
 	days := dates.days_after(done[1], change.review.at)
+	limit := input.config.thresholds.emergency_review_days
 	days > limit
 	msg := sprintf(
 		"%s was reviewed by %v at %s, %v days after it %s %s (limit %v days)",
