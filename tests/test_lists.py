@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GENERATOR = ROOT / "scripts" / "gen-rego-defaults.py"
 # The settings regent.yaml's example in the README gives with their default values.
 README_DEFAULTS = ("frameworks", "thresholds", "baseline", "role_conflicts", "roles", "max_record_bytes",
-                   "require_signed_evidence")
+                   "require_signed_evidence", "timezone")
 
 
 def _schema_defaults(node: dict[str, Any]) -> Any:
@@ -61,6 +61,11 @@ def test_regent_passes_the_policies_the_schema_defaults() -> None:
     given = RepoConfig().policy_input()
     assert given == {key: _schema_defaults(config[key]) for key in given}
     assert RepoConfig().max_record_bytes == config["max_record_bytes"]["default"]
+
+
+def test_the_timezone_setting_reaches_the_policies() -> None:
+    assert RepoConfig().policy_input()["timezone"] == "UTC"
+    assert RepoConfig.from_mapping({"timezone": "America/Chicago"}).policy_input()["timezone"] == "America/Chicago"
 
 
 def test_the_rego_fixtures_hold_the_generated_defaults() -> None:
