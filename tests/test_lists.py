@@ -86,3 +86,14 @@ def test_the_readme_states_the_schema_defaults() -> None:
     config = schemas.schema(schemas.CONFIG)["properties"]
     for key in README_DEFAULTS:
         assert example[key] == _schema_defaults(config[key]), key
+
+
+def test_an_unknown_time_zone_is_a_configuration_error() -> None:
+    import pytest
+
+    from regent.evidence import ConfigError
+    from regent.evidence.settings import config_from_bytes
+
+    assert config_from_bytes("regent.yaml", b"timezone: Europe/Paris\n").timezone == "Europe/Paris"
+    with pytest.raises(ConfigError, match=r"regent.yaml:2: 'Nowhere/Atlantis' is not an IANA time zone name"):
+        config_from_bytes("regent.yaml", b"fail_on: high\ntimezone: Nowhere/Atlantis\n")
