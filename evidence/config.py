@@ -46,6 +46,9 @@ DEFAULT_EXCLUDE: tuple[str, ...] = ("evidence/artifacts/**",)
 
 DEFAULT_MAX_RECORD_BYTES: int = _default("max_record_bytes")
 
+# The IANA time zone in which a date without a time (YYYY-MM-DD) is a whole day.
+DEFAULT_TIMEZONE: str = _default("timezone")
+
 # The repository's own files: its configuration, its people, and the suffixes of record files.
 CONFIG_FILE = "regent.yaml"
 PEOPLE_FILE = "people.yaml"
@@ -65,6 +68,7 @@ class RepoConfig:
     policy_paths: tuple[str, ...] = ()
     fail_on: str | None = None
     max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES
+    timezone: str = DEFAULT_TIMEZONE
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     imports: Mapping[str, Any] = field(default_factory=lambda: import_settings({}))
 
@@ -89,6 +93,7 @@ class RepoConfig:
             policy_paths=tuple(settings.get("policy_paths") or ()),
             fail_on=settings.get("fail_on"),
             max_record_bytes=int(settings.get("max_record_bytes") or DEFAULT_MAX_RECORD_BYTES),
+            timezone=str(settings.get("timezone") or DEFAULT_TIMEZONE),
             exclude=DEFAULT_EXCLUDE + tuple(settings.get("exclude") or ()),
             imports=import_settings(settings.get("import") or {}),
         )
@@ -101,6 +106,7 @@ class RepoConfig:
             "baseline": {k: list(v) if isinstance(v, tuple) else v for k, v in self.baseline.items()},
             "role_conflicts": [list(pair) for pair in self.role_conflicts],
             "require_signed_evidence": self.require_signed_evidence,
+            "timezone": self.timezone,
         }
 
 

@@ -52,7 +52,22 @@ def config_from_bytes(path: str, data: bytes) -> RepoConfig:
     value: Any = doc.value if doc.value is not None else {}
     for fieldpath, reason in schemas.problems(schemas.CONFIG, value):
         raise ConfigError(f"{CONFIG_FILE}:{line_of(doc.lines, fieldpath)}: {reason}")
+    if not _known_zone(value.get("timezone", "UTC")):
+        # An unknown zone would leave every date comparison undefined in the policies.
+        raise ConfigError(f"{CONFIG_FILE}:{line_of(doc.lines, ('timezone',))}: "
+                          f"{value['timezone']!r} is not an IANA time zone name")
     return RepoConfig.from_mapping(value)
+
+
+def _known_zone(name: str) -> bool:
+    """True when ``name`` names a time zone of the IANA database."""
+    import zoneinfo
+
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ def _gate(invoke: Callable[..., Result], repo: Repo, *args: str) -> dict[str, An
 
 def test_gate_judges_the_request_as_at_the_end_of_the_day(invoke: Callable[..., Result], repo: Repo) -> None:
     # An emergency change carried out on 10 March and not reviewed yet: within the 7 days a review
-    # may take until 09:30 on 17 March, overdue at the end of that day.
+    # may take through the whole of 17 March (day 7), overdue from 18 March, whatever the hour.
     repo.git("checkout", "-q", "-b", "request")
     repo.write("changes/CHG-9.yaml", change(
         "CHG-9", type="emergency", status="implemented", created="2026-03-10T08:00:00Z",
@@ -36,11 +36,11 @@ def test_gate_judges_the_request_as_at_the_end_of_the_day(invoke: Callable[..., 
     def overdue(document: dict[str, Any]) -> bool:
         return any(f["check"] == "REG-CHG-006" and f["record"]["id"] == "CHG-9" for f in document["findings"])
 
-    in_time = _gate(invoke, repo, "--as-of", "2026-03-16")
-    assert in_time["reference_time"] == "2026-03-16T23:59:59Z"
+    in_time = _gate(invoke, repo, "--as-of", "2026-03-17")
+    assert in_time["reference_time"] == "2026-03-17T23:59:59Z"
     assert not overdue(in_time)
-    late = _gate(invoke, repo, "--as-of", "2026-03-17")
-    assert late["reference_time"] == "2026-03-17T23:59:59Z"
+    late = _gate(invoke, repo, "--as-of", "2026-03-18")
+    assert late["reference_time"] == "2026-03-18T23:59:59Z"
     assert overdue(late)
     # Without it, "now" is the moment the gate runs, long after the review was due.
     assert overdue(_gate(invoke, repo))

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GENERATOR = ROOT / "scripts" / "gen-rego-defaults.py"
 # The settings regent.yaml's example in the README gives with their default values.
 README_DEFAULTS = ("frameworks", "thresholds", "baseline", "role_conflicts", "roles", "max_record_bytes",
-                   "require_signed_evidence")
+                   "require_signed_evidence", "timezone")
 
 
 def _schema_defaults(node: dict[str, Any]) -> Any:
@@ -63,6 +63,11 @@ def test_regent_passes_the_policies_the_schema_defaults() -> None:
     assert RepoConfig().max_record_bytes == config["max_record_bytes"]["default"]
 
 
+def test_the_timezone_setting_reaches_the_policies() -> None:
+    assert RepoConfig().policy_input()["timezone"] == "UTC"
+    assert RepoConfig.from_mapping({"timezone": "America/Chicago"}).policy_input()["timezone"] == "America/Chicago"
+
+
 def test_the_rego_fixtures_hold_the_generated_defaults() -> None:
     spec = importlib.util.spec_from_file_location("gen_rego_defaults", GENERATOR)
     assert spec is not None and spec.loader is not None
@@ -81,3 +86,14 @@ def test_the_readme_states_the_schema_defaults() -> None:
     config = schemas.schema(schemas.CONFIG)["properties"]
     for key in README_DEFAULTS:
         assert example[key] == _schema_defaults(config[key]), key
+
+
+def test_an_unknown_time_zone_is_a_configuration_error() -> None:
+    import pytest
+
+    from regent.evidence import ConfigError
+    from regent.evidence.settings import config_from_bytes
+
+    assert config_from_bytes("regent.yaml", b"timezone: Europe/Paris\n").timezone == "Europe/Paris"
+    with pytest.raises(ConfigError, match=r"regent.yaml:2: 'Nowhere/Atlantis' is not an IANA time zone name"):
+        config_from_bytes("regent.yaml", b"fail_on: high\ntimezone: Nowhere/Atlantis\n")

@@ -6,7 +6,9 @@
 #   flags each configuration item named by a successful change (implemented or
 #   reviewed and not marked as failed, or closed with code successful) whose
 #   last_verified date is missing or before the day the change was completed,
-#   once the configured number of days has passed since completion.
+#   once more than the configured number of days has passed since completion.
+#   Days are those of the organisation's time zone (regent.yaml's timezone):
+#   a verification dated the local day of completion is not before it.
 # custom:
 #   id: REG-CHG-015
 #   severity: medium
@@ -52,8 +54,8 @@ _successful(change) if {
 	not object.get(change, ["review", "outcome"], null) in {"failed", "backed_out"}
 }
 
-# True when a configuration item was verified on or after a day (midnight UTC, in ns).
-_verified_since(ci, day) if dates.date_ns(ci.last_verified) >= day
+# True when a configuration item was verified on or after a local day (YYYY-MM-DD).
+_verified_since(ci, day) if dates.days_after(day, ci.last_verified) >= 0
 
 # How a configuration item's verification reads in a message when it is too old or missing.
 _verification(ci) := sprintf("was last verified on %s, before that", [ci.last_verified]) if {
@@ -63,10 +65,10 @@ _verification(ci) := sprintf("was last verified on %s, before that", [ci.last_ve
 violation contains finding if {
 	some change in input.records.change
 	_successful(change)
-	completed := dates.ns(change.implementation.completed)
+	completed := change.implementation.completed
 	limit := input.config.thresholds.cmdb_update_days
-	completed + dates.days(limit) < dates.reference_ns(input)
-	completed_day := dates.date_ns(dates.date_of(completed))
+	dates.older_than(completed, limit, dates.reference_ns(input))
+	completed_day := dates.day_of(completed)
 	some i, id in change.configuration_items
 	ci := input.records.configuration_item[id]
 	not _verified_since(ci, completed_day)

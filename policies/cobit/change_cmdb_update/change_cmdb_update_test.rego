@@ -61,10 +61,11 @@ test_fail_implemented_and_reviewed_changes if {
 }
 
 test_fail_just_past_the_limit if {
-	change := fx.change_with({"implementation": {"started": "2026-10-24T22:00:00Z", "completed": "2026-10-24T23:59:58Z", "by": "bob"}})
+	# Completed on 23 October: 31 days before the reference day, 23 November.
+	change := fx.change_with({"implementation": {"started": "2026-10-23T22:00:00Z", "completed": "2026-10-23T23:59:59Z", "by": "bob"}})
 	found := change_cmdb_update.violation with input as fx.world_with({"change": [change]})
 	found == {_finding(
-		"CHG-2026-0042 completed implementation at 2026-10-24T23:59:58Z, more than 30 days ago, but its configuration item CI-0001 was last verified on 2026-10-10, before that",
+		"CHG-2026-0042 completed implementation at 2026-10-23T23:59:59Z, more than 30 days ago, but its configuration item CI-0001 was last verified on 2026-10-10, before that",
 		["configuration_items", 0],
 	)}
 }
@@ -84,7 +85,8 @@ test_pass_world if {
 }
 
 test_pass_exactly_at_the_limit if {
-	change := fx.change_with({"implementation": {"started": "2026-10-24T22:00:00Z", "completed": "2026-10-24T23:59:59Z", "by": "bob"}})
+	# Completed on 24 October, 30 days before the reference day: day 30 is still within the limit.
+	change := fx.change_with({"implementation": {"started": "2026-10-24T00:00:00Z", "completed": "2026-10-24T00:00:00Z", "by": "bob"}})
 	count(change_cmdb_update.violation) == 0 with input as fx.world_with({"change": [change]})
 }
 
@@ -129,4 +131,22 @@ test_pass_no_completion_or_unknown_item if {
 		fx.patch(fx.emergency, {"configuration_items": []}),
 	]
 	count(change_cmdb_update.violation) == 0 with input as fx.world_with({"change": changes, "configuration_item": [_stale_ci]})
+}
+
+test_fail_completion_day_is_local if {
+	# In UTC, the default zone, 20:30 at -05:00 is on 11 September: a verification dated the 10th is before it.
+	change := fx.change_with({"implementation": {"started": "2026-09-10T20:00:00-05:00", "completed": "2026-09-10T20:30:00-05:00", "by": "bob"}})
+	ci := fx.patch(fx.configuration_item, {"last_verified": "2026-09-10"})
+	emergency := fx.patch(fx.emergency, {"configuration_items": []})
+	count(change_cmdb_update.violation) == 1 with input as fx.world_with({"change": [change, emergency], "configuration_item": [ci]})
+}
+
+test_pass_verified_the_same_local_day if {
+	# The reproduction: in an organisation at -05:00 (America/Chicago in September),
+	# completion at 20:30 local time and a verification dated that day are the same day.
+	change := fx.change_with({"implementation": {"started": "2026-09-10T20:00:00-05:00", "completed": "2026-09-10T20:30:00-05:00", "by": "bob"}})
+	ci := fx.patch(fx.configuration_item, {"last_verified": "2026-09-10"})
+	emergency := fx.patch(fx.emergency, {"configuration_items": []})
+	count(change_cmdb_update.violation) == 0 with input as fx.world_with({"change": [change, emergency], "configuration_item": [ci]})
+		with input.config.timezone as "America/Chicago"
 }

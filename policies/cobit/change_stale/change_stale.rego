@@ -37,8 +37,9 @@ violation contains finding if {
 	some change in input.records.change
 	change.status in {"approved", "scheduled"}
 	not dates.ns(object.get(change, ["implementation", "started"], null))
+	dates.ns(change.schedule.end)
 	limit := input.config.thresholds.stale_change_days
-	dates.ns(change.schedule.end) + dates.days(limit) < dates.reference_ns(input)
+	dates.older_than(change.schedule.end, limit, dates.reference_ns(input))
 	msg := sprintf(
 		"%s still has status %s with no implementation start, though its window ended at %s, more than %v days ago",
 		[change.id, change.status, change.schedule.end, limit],

@@ -28,9 +28,10 @@ test_fail_scheduled_long_ago if {
 	found == {_finding("CHG-2026-0042 still has status scheduled with no implementation start, though its window ended at 2026-10-06T02:00:00Z, more than 30 days ago")}
 }
 
+# Ended on 23 October, 31 days before the reference day.
 test_fail_approved_just_past_the_limit if {
-	found := change_stale.violation with input as fx.world_with({"change": [_waiting("approved", "2026-10-24T23:59:58Z")]})
-	found == {_finding("CHG-2026-0042 still has status approved with no implementation start, though its window ended at 2026-10-24T23:59:58Z, more than 30 days ago")}
+	found := change_stale.violation with input as fx.world_with({"change": [_waiting("approved", "2026-10-23T23:59:59Z")]})
+	found == {_finding("CHG-2026-0042 still has status approved with no implementation start, though its window ended at 2026-10-23T23:59:59Z, more than 30 days ago")}
 }
 
 test_fail_only_completion_recorded if {
@@ -40,17 +41,18 @@ test_fail_only_completion_recorded if {
 }
 
 test_fail_limit_from_config if {
-	found := change_stale.violation with input as fx.world_with({"change": [_waiting("scheduled", "2026-11-20T02:00:00Z")]})
+	found := change_stale.violation with input as fx.world_with({"change": [_waiting("scheduled", "2026-11-19T02:00:00Z")]})
 		with input.config.thresholds.stale_change_days as 3
-	found == {_finding("CHG-2026-0042 still has status scheduled with no implementation start, though its window ended at 2026-11-20T02:00:00Z, more than 3 days ago")}
+	found == {_finding("CHG-2026-0042 still has status scheduled with no implementation start, though its window ended at 2026-11-19T02:00:00Z, more than 3 days ago")}
 }
 
 test_pass_world if {
 	count(change_stale.violation) == 0 with input as fx.world
 }
 
+# Ended on 24 October, 30 days before the reference day: day 30 is within the limit.
 test_pass_exactly_at_the_limit if {
-	count(change_stale.violation) == 0 with input as fx.world_with({"change": [_waiting("scheduled", "2026-10-24T23:59:59Z")]})
+	count(change_stale.violation) == 0 with input as fx.world_with({"change": [_waiting("scheduled", "2026-10-24T00:00:00Z")]})
 }
 
 test_pass_limit_from_config_not_reached if {

@@ -51,10 +51,8 @@ _live := [ci |
 violation contains finding if {
 	some ci in _live
 	limit := input.config.thresholds.ci_verification_days
-	today := dates.reference_date(input)
-
-	# Whole days between dates: verified exactly the limit before today is in time.
-	dates.date_ns(ci.last_verified) + dates.days(limit) < dates.date_ns(today)
+	dates.older_than(ci.last_verified, limit, dates.reference_ns(input))
+	today := dates.today(input)
 	msg := sprintf(
 		"%s is an active production configuration item last verified on %s, more than %v days before %s",
 		[ci.id, ci.last_verified, limit, today],

@@ -45,7 +45,7 @@ _overdue := [[e, failed_at] |
 	some e in input.records.evidence
 	e.result == "fail"
 	failed_at := dates.ns(e.collected_at)
-	dates.reference_ns(input) - failed_at > dates.days(input.config.thresholds.failed_evidence_retest_days)
+	dates.older_than(e.collected_at, input.config.thresholds.failed_evidence_retest_days, dates.reference_ns(input))
 ]
 
 # The [type, subject] of every subject of an overdue failure: only their passes matter.

@@ -121,3 +121,15 @@ test_pass_passing_manifest_old if {
 test_pass_world if {
 	count(failed_evidence_retest.violation) == 0 with input as fx.world
 }
+
+# Failed on 23 October, 31 days before the reference day, 23 November.
+test_fail_failed_on_day_31 if {
+	failed := fx.evidence_of("EV-2026-0200", "backup_restore_test", ["CI-0001"], "2026-10-23T23:59:59Z", "fail")
+	count(failed_evidence_retest.violation) == 1 with input as fx.world_with({"evidence": [failed]})
+}
+
+# Failed at the first instant of 24 October: day 30, within the limit.
+test_pass_failed_on_day_30 if {
+	failed := fx.evidence_of("EV-2026-0200", "backup_restore_test", ["CI-0001"], "2026-10-24T00:00:00Z", "fail")
+	count(failed_evidence_retest.violation) == 0 with input as fx.world_with({"evidence": [failed]})
+}

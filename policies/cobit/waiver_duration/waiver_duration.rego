@@ -3,8 +3,9 @@
 # description: >-
 #   An accepted risk must be time-boxed, so that it is weighed again within a
 #   set period rather than accepted for good. The check flags a waiver whose
-#   expiry date is more than the configured number of days after the date it
-#   was approved.
+#   expiry date is more than the configured number of days after the day it
+#   was approved, that day taken in the organisation's time zone (regent.yaml's
+#   timezone).
 # custom:
 #   id: REG-GOV-002
 #   severity: medium
@@ -38,11 +39,11 @@ meta := findings.metadata(rego.metadata.chain())
 
 violation contains finding if {
 	some waiver in input.records.waiver
-	limit := input.config.thresholds.max_waiver_days
 
-	# Whole days from the (UTC) approval date to the expiry date.
-	approved_on := dates.date_of(dates.ns(waiver.approved_at))
-	length := (dates.date_ns(waiver.expires) - dates.date_ns(approved_on)) / dates.day_ns
+	# Whole days from the local day of approval to the expiry date.
+	dates.date_ns(waiver.expires)
+	length := dates.days_after(waiver.approved_at, waiver.expires)
+	limit := input.config.thresholds.max_waiver_days
 	length > limit
 	msg := sprintf(
 		"%s was approved at %s and expires on %s, %v days later, more than the %v days a waiver may run",

@@ -35,7 +35,7 @@ test_fail_threshold_from_config if {
 	found == {_finding("WVR-2026-0001 was approved at 2026-11-01T09:00:00Z and expires on 2027-03-01, 120 days later, more than the 90 days a waiver may run")}
 }
 
-# Approved late on 31 October in New York: 1 November in UTC, the date counted from.
+# Approved late on 31 October in New York: 1 November in UTC, the default zone, the day counted from.
 test_fail_approval_date_taken_in_utc if {
 	waiver := _waiver({"approved_at": "2026-10-31T22:00:00-05:00", "expires": "2027-11-02"})
 	found := waiver_duration.violation with input as fx.world_with({"waiver": [waiver]})
@@ -62,4 +62,20 @@ test_pass_unreadable_dates_are_left_to_other_checks if {
 
 test_pass_world if {
 	count(waiver_duration.violation) == 0 with input as fx.world
+}
+
+test_pass_approval_day_is_local if {
+	# The reproduction: approved at 09:00 on 1 June at +10:00, expiring on 1 June
+	# next year, is 365 days in an organisation at +10:00 (Australia/Sydney).
+	waiver := _waiver({"approved_at": "2026-06-01T09:00:00+10:00", "expires": "2027-06-01"})
+	count(waiver_duration.violation) == 0 with input as fx.world_with({"waiver": [waiver]})
+		with input.config.timezone as "Australia/Sydney"
+}
+
+test_fail_approval_day_is_local if {
+	# One day longer in that zone: 2 June next year is 366 days.
+	waiver := _waiver({"approved_at": "2026-06-01T09:00:00+10:00", "expires": "2027-06-02"})
+	found := waiver_duration.violation with input as fx.world_with({"waiver": [waiver]})
+		with input.config.timezone as "Australia/Sydney"
+	found == {_finding("WVR-2026-0001 was approved at 2026-06-01T09:00:00+10:00 and expires on 2027-06-02, 366 days later, more than the 365 days a waiver may run")}
 }

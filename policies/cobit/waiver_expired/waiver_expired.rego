@@ -38,7 +38,7 @@ meta := findings.metadata(rego.metadata.chain())
 
 violation contains finding if {
 	some waiver in input.records.waiver
-	today := dates.reference_date(input)
+	today := dates.today(input)
 	dates.date_ns(waiver.expires) < dates.date_ns(today)
 	msg := sprintf(
 		"%s (waiving %v, approved by %v) expired on %s, before %s",

@@ -78,3 +78,20 @@ test_pass_in_force if {
 test_pass_no_waivers if {
 	count(waiver_expired.violation) == 0 with input as fx.changes([fx.change])
 }
+
+# Today is the local date of the reference instant: 02:59:59 UTC on 24 November is
+# still 23 November in Chicago, so a waiver expiring on the 23rd is in force.
+test_pass_expires_today_in_the_local_zone if {
+	doc := fx.doc({"waiver": [_waiver_with({"expires": "2026-11-23"})]})
+	count(waiver_expired.violation) == 0 with input as doc
+		with input.reference_ns as fx.reference_ns + (3 * 3600000000000)
+		with input.reference_time as "2026-11-24T02:59:59Z"
+		with input.config.timezone as "America/Chicago"
+}
+
+# And 23:59:59 UTC on 23 November is already 24 November in Tokyo.
+test_fail_expired_yesterday_in_the_local_zone if {
+	doc := fx.doc({"waiver": [_waiver_with({"expires": "2026-11-23"})]})
+	count(waiver_expired.violation) == 1 with input as doc
+		with input.config.timezone as "Asia/Tokyo"
+}

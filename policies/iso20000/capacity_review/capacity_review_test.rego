@@ -20,12 +20,12 @@ test_meta if {
 }
 
 test_fail_review_too_old if {
-	found := capacity_review.violation with input as fx.world_with({"evidence": [_review("2025-11-23T23:59:58Z", "pass")]})
-	found == {_finding("SVC-0001 is a critical service whose last passing capacity review was at 2025-11-23T23:59:58Z, more than 365 days ago")}
+	found := capacity_review.violation with input as fx.world_with({"evidence": [_review("2025-11-22T23:59:59Z", "pass")]})
+	found == {_finding("SVC-0001 is a critical service whose last passing capacity review was at 2025-11-22T23:59:59Z, more than 365 days ago")}
 }
 
 test_pass_review_exactly_at_limit if {
-	count(capacity_review.violation) == 0 with input as fx.world_with({"evidence": [_review("2025-11-23T23:59:59Z", "pass")]})
+	count(capacity_review.violation) == 0 with input as fx.world_with({"evidence": [_review("2025-11-23T00:00:00Z", "pass")]})
 }
 
 test_fail_never_reviewed if {

@@ -20,12 +20,12 @@ test_meta if {
 }
 
 test_fail_test_too_old if {
-	found := continuity_testing.violation with input as fx.world_with({"evidence": [_test("2025-11-23T23:59:58Z", "pass")]})
-	found == {_finding("SVC-0001 is an active critical service whose last passing continuity test was at 2025-11-23T23:59:58Z, more than 365 days ago")}
+	found := continuity_testing.violation with input as fx.world_with({"evidence": [_test("2025-11-22T23:59:59Z", "pass")]})
+	found == {_finding("SVC-0001 is an active critical service whose last passing continuity test was at 2025-11-22T23:59:59Z, more than 365 days ago")}
 }
 
 test_pass_test_exactly_at_limit if {
-	count(continuity_testing.violation) == 0 with input as fx.world_with({"evidence": [_test("2025-11-23T23:59:59Z", "pass")]})
+	count(continuity_testing.violation) == 0 with input as fx.world_with({"evidence": [_test("2025-11-23T00:00:00Z", "pass")]})
 }
 
 test_fail_never_tested if {

@@ -73,7 +73,7 @@ violation contains finding if {
 	some change in changes.of_type.emergency
 	limit := input.config.thresholds.emergency_review_days
 	clock := _clock(change)
-	dates.ns(clock[1]) + dates.days(limit) < dates.reference_ns(input)
+	dates.older_than(clock[1], limit, dates.reference_ns(input))
 	not _reviewed(change)
 	msg := sprintf(
 		"%s %s %s and had no dated post-implementation review within %v days",
@@ -84,15 +84,16 @@ violation contains finding if {
 
 violation contains finding if {
 	some change in changes.of_type.emergency
-	limit := input.config.thresholds.emergency_review_days
+	dates.ns(change.review.at)
 	done := _done(change)
-	reviewed := dates.ns(change.review.at)
-	reviewed - dates.ns(done[1]) > dates.days(limit)
+	days := dates.days_after(done[1], change.review.at)
+	limit := input.config.thresholds.emergency_review_days
+	days > limit
 	msg := sprintf(
 		"%s was reviewed by %v at %s, %v days after it %s %s (limit %v days)",
 		[
 			change.id, object.get(change.review, "by", "an unnamed reviewer"), change.review.at,
-			dates.days_between(dates.ns(done[1]), reviewed), done[0], done[1], limit,
+			days, done[0], done[1], limit,
 		],
 	)
 	finding := findings.new(rego.metadata.chain(), "change", change, msg, ["review", "at"])

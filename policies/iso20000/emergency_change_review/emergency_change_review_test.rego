@@ -65,11 +65,12 @@ test_fail_reviewed_late if {
 	)}
 }
 
+# Reviewed at the first instant of 13 October, day 8 after completion on 5 October.
 test_fail_reviewed_late_by_unnamed_reviewer if {
-	change := fx.patch(fx.emergency, {"review": {"at": "2026-10-12T23:30:01Z"}})
+	change := fx.patch(fx.emergency, {"review": {"at": "2026-10-13T00:00:00Z"}})
 	found := emergency_change_review.violation with input as fx.changes([change])
 	found == {_finding(
-		"CHG-2026-0050 was reviewed by an unnamed reviewer at 2026-10-12T23:30:01Z, 8 days after it completed implementation at 2026-10-05T23:30:00Z (limit 7 days)",
+		"CHG-2026-0050 was reviewed by an unnamed reviewer at 2026-10-13T00:00:00Z, 8 days after it completed implementation at 2026-10-05T23:30:00Z (limit 7 days)",
 		["review", "at"],
 	)}
 }
@@ -150,8 +151,9 @@ test_pass_reviewed_in_time if {
 	count(emergency_change_review.violation) == 0 with input as fx.changes([fx.emergency])
 }
 
+# Reviewed at the last second of 12 October, day 7 after completion on 5 October.
 test_pass_reviewed_exactly_at_limit if {
-	change := fx.patch(fx.emergency, {"review": {"at": "2026-10-12T23:30:00Z", "by": "dave"}})
+	change := fx.patch(fx.emergency, {"review": {"at": "2026-10-12T23:59:59Z", "by": "dave"}})
 	count(emergency_change_review.violation) == 0 with input as fx.changes([change])
 }
 
@@ -167,4 +169,15 @@ test_pass_not_yet_implemented if {
 
 test_pass_normal_change_unreviewed if {
 	count(emergency_change_review.violation) == 0 with input as fx.changes([fx.change_without(["review", "approvals"])])
+}
+
+# Completed on 16 November: unreviewed, it is overdue from 24 November, day 8.
+test_pass_unreviewed_on_day_7 if {
+	change := fx.patch(object.remove(fx.emergency, ["review"]), {"implementation": {"completed": "2026-11-16T00:00:00Z"}})
+	count(emergency_change_review.violation) == 0 with input as fx.changes([change])
+}
+
+test_fail_unreviewed_on_day_8 if {
+	change := fx.patch(object.remove(fx.emergency, ["review"]), {"implementation": {"completed": "2026-11-15T23:59:59Z"}})
+	count(emergency_change_review.violation) == 1 with input as fx.changes([change])
 }

@@ -47,11 +47,11 @@ import data.lib.incidents
 meta := findings.metadata(rego.metadata.chain())
 
 # The major and P1 incidents opened more than the configured number of days
-# before the reference time: those that should have a problem by now.
+# before the reference time, counted in local days (lib.dates.older_than): those that should have a problem by now.
 _due := [incident |
 	some incident in input.records.incident
 	_major_or_p1(incident)
-	dates.ns(incident.opened) + dates.days(input.config.thresholds.major_incident_problem_days) < dates.reference_ns(input)
+	dates.older_than(incident.opened, input.config.thresholds.major_incident_problem_days, dates.reference_ns(input))
 ]
 
 _major_or_p1(incident) if incident.major == true

@@ -60,15 +60,16 @@ test_fail_open_incident if {
 	found == {_finding("INC-2026-0007 is a major P1 incident opened at 2026-10-05T21:00:00Z, more than 5 days ago, that names no problem")}
 }
 
-# Opened 2026-11-18T23:59:58Z: 5 days and 1 second before the reference time.
+# Opened late on 17 November: 6 days before the reference day, 23 November.
 test_fail_just_past_limit if {
-	incident := fx.patch(_unlinked, {"opened": "2026-11-18T23:59:58Z", "resolved": "2026-11-19T02:00:00Z", "closed": "2026-11-19T09:00:00Z"})
+	incident := fx.patch(_unlinked, {"opened": "2026-11-17T23:59:59Z", "resolved": "2026-11-19T02:00:00Z", "closed": "2026-11-19T09:00:00Z"})
 	found := major_incident_problem.violation with input as _world(incident)
-	found == {_finding("INC-2026-0007 is a major P1 incident opened at 2026-11-18T23:59:58Z, more than 5 days ago, that names no problem")}
+	found == {_finding("INC-2026-0007 is a major P1 incident opened at 2026-11-17T23:59:59Z, more than 5 days ago, that names no problem")}
 }
 
+# Opened at the first instant of 18 November: day 5, still within the limit.
 test_pass_exactly_at_limit if {
-	incident := fx.patch(_unlinked, {"opened": "2026-11-18T23:59:59Z", "resolved": "2026-11-19T02:00:00Z", "closed": "2026-11-19T09:00:00Z"})
+	incident := fx.patch(_unlinked, {"opened": "2026-11-18T00:00:00Z", "resolved": "2026-11-19T02:00:00Z", "closed": "2026-11-19T09:00:00Z"})
 	count(major_incident_problem.violation) == 0 with input as _world(incident)
 }
 

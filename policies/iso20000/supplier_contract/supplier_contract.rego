@@ -62,7 +62,7 @@ violation contains finding if {
 
 violation contains finding if {
 	some supplier in _active
-	today := dates.reference_date(input)
+	today := dates.today(input)
 	dates.date_ns(supplier.contract.end) < dates.date_ns(today)
 	msg := sprintf(
 		"%s is an active supplier whose contract ended on %s, before %s",

@@ -51,10 +51,8 @@ violation contains finding if {
 violation contains finding if {
 	some supplier in _active
 	limit := input.config.thresholds.supplier_review_days
-	today := dates.reference_date(input)
-
-	# Whole days between dates: reviewed exactly the limit before today is in time.
-	dates.date_ns(supplier.last_review) + dates.days(limit) < dates.date_ns(today)
+	dates.older_than(supplier.last_review, limit, dates.reference_ns(input))
+	today := dates.today(input)
 	msg := sprintf(
 		"%s is an active supplier last reviewed on %s, more than %v days before %s",
 		[supplier.id, supplier.last_review, limit, today],
@@ -64,9 +62,8 @@ violation contains finding if {
 
 violation contains finding if {
 	some supplier in _active
-	today := dates.reference_date(input)
 	due := dates.date_ns(supplier.contract.review_due)
-	due < dates.date_ns(today)
+	due < dates.date_ns(dates.today(input))
 	dates.date_ns(supplier.last_review) < due
 	msg := sprintf(
 		"%s had a contract review due on %s but was last reviewed on %s, before that date",

@@ -69,3 +69,73 @@ reference_ns(doc) := doc.reference_ns if {
 reference_date(doc) := substring(doc.reference_time, 0, 10) if {
 	ns(doc.reference_time)
 } else := date_of(doc.reference_ns)
+
+# METADATA
+# description: >-
+#   The organisation's time zone, an IANA name, from input.config.timezone
+#   (regent.yaml's timezone setting); UTC when it is not set. A date
+#   (YYYY-MM-DD) is the whole of that day in this zone.
+zone := object.get(input, ["config", "timezone"], "UTC")
+
+_wall := "2006-01-02T15:04:05.999999999"
+
+# The zone's offset from UTC at instant n (ns), in ns: what a wall clock there
+# reads minus what one in UTC reads.
+_offset(n) := time.parse_ns(_wall, time.format([n, zone, _wall])) - n
+
+# METADATA
+# description: >-
+#   The first instant (ns) of the day of a YYYY-MM-DD date in the configured
+#   zone: local midnight. The offset is read twice so that a day starting
+#   next to a daylight-saving change starts at the right offset.
+day_start_ns(d) := u - _offset(u - _offset(u)) if u := date_ns(d)
+
+# METADATA
+# description: >-
+#   The first instant (ns) after the day of a YYYY-MM-DD date in the configured
+#   zone: the next local midnight. The day is [day_start_ns, day_end_ns).
+day_end_ns(d) := day_start_ns(add_days(d, 1))
+
+# METADATA
+# description: The YYYY-MM-DD date n calendar days after date d (before it when n is negative).
+add_days(d, n) := date_of(date_ns(d) + days(n))
+
+# METADATA
+# description: The YYYY-MM-DD date, in the configured zone, of an instant given in ns.
+local_date(n) := time.format([n, zone, "2006-01-02"]) if is_number(n)
+
+# METADATA
+# scope: document
+# description: >-
+#   The local day (YYYY-MM-DD, configured zone) of a date or of an RFC 3339
+#   timestamp: a date is its own day; a timestamp is on the day its instant
+#   falls in that zone. Undefined for anything else.
+day_of(x) := x if date_ns(x)
+
+day_of(x) := local_date(ns(x)) if not date_ns(x)
+
+# METADATA
+# description: >-
+#   Calendar days from the local day of a to the local day of b (each a date or
+#   a timestamp): 0 on the same day, negative when b's day is before a's.
+days_after(a, b) := round((date_ns(day_of(b)) - date_ns(day_of(a))) / day_ns)
+
+# METADATA
+# description: The scan's today, the local date (configured zone) of its reference instant.
+today(doc) := local_date(reference_ns(doc))
+
+# METADATA
+# description: >-
+#   The rule for every day threshold: true when more than n days have passed
+#   since an event (a date or a timestamp) at the reference instant ref (ns),
+#   that is when ref's local day is later than the event's local day plus n;
+#   equivalently, ref is at or past the end of day n after the event's day.
+#   An event on 1 March is within 30 days through 31 March, whatever the time
+#   of either, and older than 30 days from 1 April.
+older_than(event, n, ref) if days_after(event, local_date(ref)) > n
+
+# METADATA
+# description: >-
+#   True when an RFC 3339 timestamp falls before the local day of a YYYY-MM-DD
+#   date begins; undefined when either is malformed.
+before_day(ts, d) if ns(ts) < day_start_ns(d)

@@ -72,3 +72,63 @@ test_pass_lower_case_t_and_z if {
 	dates.not_after("2026-10-07t20:00:00z", "2026-10-07T20:00:00Z")
 	not dates.not_after("2026-10-07t20:00:01z", "2026-10-07T20:00:00Z")
 }
+
+test_pass_zone_defaults_to_utc if {
+	dates.zone == "UTC" with input as {}
+	dates.day_start_ns("2026-09-10") == dates.ns("2026-09-10T00:00:00Z") with input as {}
+	dates.day_end_ns("2026-09-10") == dates.ns("2026-09-11T00:00:00Z") with input as {}
+}
+
+test_pass_day_bounds_in_the_configured_zone if {
+	chicago := {"config": {"timezone": "America/Chicago"}}
+	dates.day_start_ns("2026-09-10") == dates.ns("2026-09-10T00:00:00-05:00") with input as chicago
+	dates.day_end_ns("2026-09-10") == dates.ns("2026-09-11T00:00:00-05:00") with input as chicago
+
+	# The day clocks go forward is 23 hours long.
+	dates.day_start_ns("2026-03-08") == dates.ns("2026-03-08T00:00:00-06:00") with input as chicago
+	dates.day_end_ns("2026-03-08") == dates.ns("2026-03-09T00:00:00-05:00") with input as chicago
+	not dates.day_start_ns("2026-9-10") with input as chicago
+}
+
+test_pass_day_of_a_date_or_a_timestamp if {
+	dates.day_of("2026-09-10") == "2026-09-10"
+	dates.day_of("2026-09-10T20:30:00-05:00") == "2026-09-11" with input as {}
+	dates.day_of("2026-09-10T20:30:00-05:00") == "2026-09-10" with input as {"config": {"timezone": "America/Chicago"}}
+	dates.day_of("2026-06-01T09:00:00+10:00") == "2026-06-01" with input as {"config": {"timezone": "Australia/Sydney"}}
+	not dates.day_of("yesterday")
+	not dates.day_of(null)
+}
+
+test_pass_days_after_counts_local_days if {
+	dates.add_days("2026-12-31", 1) == "2027-01-01"
+	dates.add_days("2026-03-01", -1) == "2026-02-28"
+	dates.days_after("2026-06-01T09:00:00+10:00", "2027-06-01") == 365 with input as {"config": {"timezone": "Australia/Sydney"}}
+	dates.days_after("2026-06-01T09:00:00+10:00", "2027-06-01") == 366 with input as {}
+	dates.days_after("2026-09-10T23:59:59Z", "2026-09-10T00:00:00Z") == 0 with input as {}
+}
+
+test_pass_older_than_on_day_n if {
+	ref := dates.ns("2026-03-31T23:59:59Z")
+	not dates.older_than("2026-03-01", 30, ref) with input as {}
+	not dates.older_than("2026-03-01T00:00:00Z", 30, ref) with input as {}
+	not dates.older_than("2026-03-01T23:59:59Z", 30, dates.ns("2026-03-31T00:00:00Z")) with input as {}
+}
+
+test_fail_older_than_on_day_n_plus_1 if {
+	ref := dates.ns("2026-04-01T00:00:00Z")
+	dates.older_than("2026-03-01", 30, ref) with input as {}
+	dates.older_than("2026-03-01T23:59:59Z", 30, ref) with input as {}
+}
+
+test_pass_today_is_the_local_reference_date if {
+	doc := {"reference_time": "2026-09-11T01:30:00Z", "config": {"timezone": "America/Chicago"}}
+	dates.today(doc) == "2026-09-10" with input as doc
+	dates.today(doc) == "2026-09-11" with input as {}
+}
+
+test_pass_before_day if {
+	chicago := {"config": {"timezone": "America/Chicago"}}
+	dates.before_day("2026-09-29T20:00:00-05:00", "2026-09-30") with input as chicago
+	not dates.before_day("2026-09-29T20:00:00-05:00", "2026-09-30") with input as {}
+	not dates.before_day("2026-09-30T00:00:00-05:00", "2026-09-30") with input as chicago
+}

@@ -58,18 +58,23 @@ _passed(e) if passed(e)
 # METADATA
 # description: >-
 #   True when the latest passing manifest of a type covering a subject was
-#   collected no more than limit_days before the reference instant ref (ns).
+#   collected no more than limit_days before the reference instant ref (ns),
+#   counted in local days (lib.dates.older_than).
 passed_within(type, subject, limit_days, ref) if {
-	ref - dates.ns(last_passed(type, subject).collected_at) <= dates.days(limit_days)
+	at := last_passed(type, subject).collected_at
+	dates.ns(at)
+	not dates.older_than(at, limit_days, ref)
 }
 
 # METADATA
 # description: >-
 #   True when the latest manifest of a type covering a subject, whatever its
 #   result, was collected no more than limit_days before the reference instant
-#   ref (ns).
+#   ref (ns), counted in local days (lib.dates.older_than).
 collected_within(type, subject, limit_days, ref) if {
-	ref - dates.ns(last(type, subject).collected_at) <= dates.days(limit_days)
+	at := last(type, subject).collected_at
+	dates.ns(at)
+	not dates.older_than(at, limit_days, ref)
 }
 
 # METADATA

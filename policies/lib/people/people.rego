@@ -12,15 +12,16 @@ known(id) if input.people[id]
 # METADATA
 # scope: document
 # description: >-
-#   True when a listed person had left by the instant n (ns): their left_on
-#   date is no later than n, or they are marked inactive with no left_on date
+#   True when a listed person had left by the instant n (ns): the day of their
+#   left_on date had begun by n in the organisation's time zone (they are gone
+#   for the whole of that day), or they are marked inactive with no left_on date
 #   (a recorded date wins: someone inactive today was there before it).
 gone_by(id, _) if {
 	input.people[id].active == false
 	not input.people[id].left_on
 }
 
-gone_by(id, n) if dates.date_ns(input.people[id].left_on) <= n
+gone_by(id, n) if dates.day_start_ns(input.people[id].left_on) <= n
 
 # METADATA
 # description: >-

@@ -57,9 +57,9 @@ test_fail_restore_test_is_not_a_backup if {
 }
 
 test_fail_limit_from_config if {
-	found := backup_age.violation with input as fx.world_with({"evidence": [_backup("2026-11-22T02:00:00Z", "pass")]})
+	found := backup_age.violation with input as fx.world_with({"evidence": [_backup("2026-11-21T02:00:00Z", "pass")]})
 		with input.config.thresholds.backup_age_days as 1
-	found == {_finding("CI-0002", "last succeeded at 2026-11-22T02:00:00Z, more than 1 days ago")}
+	found == {_finding("CI-0002", "last succeeded at 2026-11-21T02:00:00Z, more than 1 days ago")}
 }
 
 test_pass_limit_from_config if {
@@ -68,14 +68,14 @@ test_pass_limit_from_config if {
 		with input.config.thresholds.backup_age_days as 10
 }
 
-# Two days before the reference time is 2026-11-21T23:59:59Z.
+# 2026-11-21 is day two before the reference day, 23 November: within the limit from its first instant.
 test_pass_exactly_at_the_limit if {
-	count(backup_age.violation) == 0 with input as fx.world_with({"evidence": [_backup("2026-11-21T23:59:59Z", "pass")]})
+	count(backup_age.violation) == 0 with input as fx.world_with({"evidence": [_backup("2026-11-21T00:00:00Z", "pass")]})
 }
 
 test_fail_just_past_the_limit if {
-	found := backup_age.violation with input as fx.world_with({"evidence": [_backup("2026-11-21T23:59:58Z", "pass")]})
-	found == {_finding("CI-0002", "last succeeded at 2026-11-21T23:59:58Z, more than 2 days ago")}
+	found := backup_age.violation with input as fx.world_with({"evidence": [_backup("2026-11-20T23:59:59Z", "pass")]})
+	found == {_finding("CI-0002", "last succeeded at 2026-11-20T23:59:59Z, more than 2 days ago")}
 }
 
 test_pass_out_of_scope_items if {

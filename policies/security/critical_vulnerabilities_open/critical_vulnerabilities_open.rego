@@ -50,7 +50,7 @@ _suspects contains subject if {
 	some e in object.get(evidence.by_type, "vulnerability_scan", [])
 	is_number(e.details.critical_open)
 	e.details.critical_open > 0
-	ref - dates.ns(e.collected_at) > dates.days(_limit)
+	dates.older_than(e.collected_at, _limit, ref)
 	some subject in e.subject
 }
 
@@ -113,7 +113,7 @@ violation contains finding if {
 	clear := _last_clear(scans)
 	open := [s | some s in scans; s[0] > clear]
 	since := _first(open)
-	dates.reference_ns(input) - dates.ns(since.collected_at) > dates.days(_limit)
+	dates.older_than(since.collected_at, _limit, dates.reference_ns(input))
 	msg := _message(id, since, _latest(open))
 	finding := findings.new(rego.metadata.chain(), "configuration_item", ci, msg, [])
 }

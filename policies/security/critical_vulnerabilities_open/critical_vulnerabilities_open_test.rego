@@ -49,16 +49,16 @@ test_pass_recent_scan_open if {
 	count(critical_vulnerabilities_open.violation) == 0 with input as fx.world_with({"evidence": [_world_scan(2)]})
 }
 
-# 15 days before the reference time is 2026-11-08T23:59:59Z.
+# 2026-11-08 is day 15 before the reference day, 23 November: within the limit from its first instant.
 test_pass_exactly_at_the_limit if {
-	doc := fx.world_with({"evidence": [_scan("EV-2026-0106", ["CI-0002"], "2026-11-08T23:59:59Z", 1)]})
+	doc := fx.world_with({"evidence": [_scan("EV-2026-0106", ["CI-0002"], "2026-11-08T00:00:00Z", 1)]})
 	count(critical_vulnerabilities_open.violation) == 0 with input as doc
 }
 
 test_fail_just_past_the_limit if {
-	doc := fx.world_with({"evidence": [_scan("EV-2026-0106", ["CI-0002"], "2026-11-08T23:59:58Z", 1)]})
+	doc := fx.world_with({"evidence": [_scan("EV-2026-0106", ["CI-0002"], "2026-11-07T23:59:59Z", 1)]})
 	found := critical_vulnerabilities_open.violation with input as doc
-	found == {_single("CI-0002", "EV-2026-0106", "2026-11-08T23:59:58Z", "1 critical vulnerability")}
+	found == {_single("CI-0002", "EV-2026-0106", "2026-11-07T23:59:59Z", "1 critical vulnerability")}
 }
 
 test_fail_still_open_at_a_later_scan if {

@@ -4,8 +4,10 @@
 #   Evidence must be traceable to someone accountable who was with the
 #   organisation when it was collected. The check flags a manifest whose
 #   collected_by is not listed in people.yaml, and one collected by someone
-#   who had left by its collected_at: on or after their left_on date, or at
-#   any time when they are marked inactive with no left_on date.
+#   who had left by its collected_at: on or after their left_on date (from the
+#   start of that day in the organisation's time zone, regent.yaml's
+#   timezone), or at any time when they are marked inactive with no left_on
+#   date.
 # custom:
 #   id: REG-SEC-013
 #   severity: medium
@@ -43,7 +45,7 @@ _gone_at(id, n) if {
 	not _leaves_after(id, n)
 }
 
-_leaves_after(id, n) if dates.date_ns(input.people[id].left_on) > n
+_leaves_after(id, n) if dates.day_start_ns(input.people[id].left_on) > n
 
 # How a collector had gone, for messages.
 _how_gone(person) := sprintf("who left on %s", [person.left_on]) if {

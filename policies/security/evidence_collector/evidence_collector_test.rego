@@ -48,6 +48,31 @@ test_pass_collected_before_leaving if {
 	count(evidence_collector.violation) == 0 with input as doc
 }
 
+# The reproduction: 20:00 on 29 September at -05:00 is 30 September in UTC, but
+# in an organisation at -05:00 (America/Chicago in September) it is the evening
+# before the day gina leaves.
+test_pass_collected_the_local_day_before_leaving if {
+	people := object.union(fx.people, {"gina": object.union(fx.people.gina, {"left_on": "2026-09-30"})})
+	doc := fx.world_with({"evidence": [_backup("gina", "2026-09-29T20:00:00-05:00")]})
+	count(evidence_collector.violation) == 0 with input as doc with input.people as people
+		with input.config.timezone as "America/Chicago"
+}
+
+test_fail_collected_at_local_midnight_of_leaving if {
+	people := object.union(fx.people, {"gina": object.union(fx.people.gina, {"left_on": "2026-09-30"})})
+	doc := fx.world_with({"evidence": [_backup("gina", "2026-09-30T00:00:00-05:00")]})
+	found := evidence_collector.violation with input as doc with input.people as people
+		with input.config.timezone as "America/Chicago"
+	found == {_finding("EV-2026-0105 was collected by gina at 2026-09-30T00:00:00-05:00, who left on 2026-09-30")}
+}
+
+test_fail_collected_the_utc_day_of_leaving if {
+	# The same evidence in an organisation on UTC, the default: collected on the day gina left.
+	people := object.union(fx.people, {"gina": object.union(fx.people.gina, {"left_on": "2026-09-30"})})
+	doc := fx.world_with({"evidence": [_backup("gina", "2026-09-29T20:00:00-05:00")]})
+	count(evidence_collector.violation) == 1 with input as doc with input.people as people
+}
+
 test_fail_collected_by_someone_inactive if {
 	found := evidence_collector.violation with input as fx.world_with({"evidence": [_backup("frank", "2026-03-01T09:00:00Z")]})
 	found == {_finding("EV-2026-0105 was collected by frank at 2026-03-01T09:00:00Z, who is marked inactive in people.yaml")}

@@ -42,7 +42,7 @@ _limit := text.count_of(input.config.thresholds.leaver_access_removal_days, "day
 # is not fail, as [collected ns, manifest].
 _leavers contains [id, person.left_on, deadline, _removals(manifests)] if {
 	some id, person in input.people
-	deadline := dates.date_ns(person.left_on) + dates.days(input.config.thresholds.leaver_access_removal_days + 1)
+	deadline := dates.day_end_ns(dates.add_days(person.left_on, input.config.thresholds.leaver_access_removal_days))
 	deadline <= dates.reference_ns(input)
 
 	# Every manifest naming the person. This walks all the evidence for each

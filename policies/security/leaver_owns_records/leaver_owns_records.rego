@@ -56,7 +56,7 @@ _owned contains ["supplier", "supplier", r] if {
 _unfit(id) := "who is not listed in people.yaml" if {
 	not people.known(id)
 } else := sprintf("who left on %s", [input.people[id].left_on]) if {
-	dates.date_ns(input.people[id].left_on) <= dates.reference_ns(input)
+	dates.day_start_ns(input.people[id].left_on) <= dates.reference_ns(input)
 } else := "who is marked inactive in people.yaml" if {
 	people.gone_by(id, dates.reference_ns(input))
 }

@@ -52,14 +52,14 @@ test_pass_failed_review_counts if {
 	count(log_review.violation) == 0 with input as fx.world_with({"evidence": [_review("2026-11-05T09:00:00Z", "fail")]})
 }
 
-# 31 days before the reference time is 2026-10-23T23:59:59Z.
+# 2026-10-23 is day 31 before the reference day, 23 November: within the limit from its first instant.
 test_pass_exactly_at_the_limit if {
-	count(log_review.violation) == 0 with input as fx.world_with({"evidence": [_review("2026-10-23T23:59:59Z", "pass")]})
+	count(log_review.violation) == 0 with input as fx.world_with({"evidence": [_review("2026-10-23T00:00:00Z", "pass")]})
 }
 
 test_fail_just_past_the_limit if {
-	found := log_review.violation with input as fx.world_with({"evidence": [_review("2026-10-23T23:59:58Z", "pass")]})
-	found == {_finding("CI-0002", "restricted", "were last reviewed at 2026-10-23T23:59:58Z, more than 31 days ago")}
+	found := log_review.violation with input as fx.world_with({"evidence": [_review("2026-10-22T23:59:59Z", "pass")]})
+	found == {_finding("CI-0002", "restricted", "were last reviewed at 2026-10-22T23:59:59Z, more than 31 days ago")}
 }
 
 test_fail_limit_from_config if {

@@ -57,14 +57,14 @@ test_fail_limit_from_config if {
 	found == {_finding("CI-0002", "last passed at 2026-10-20T09:00:00Z, more than 30 days ago")}
 }
 
-# 90 days before the reference time is 2026-08-25T23:59:59Z.
+# 2026-08-25 is day 90 before the reference day, 23 November: within the limit from its first instant.
 test_pass_exactly_at_the_limit if {
-	count(restore_test_age.violation) == 0 with input as fx.world_with({"evidence": [_restore("2026-08-25T23:59:59Z", "pass")]})
+	count(restore_test_age.violation) == 0 with input as fx.world_with({"evidence": [_restore("2026-08-25T00:00:00Z", "pass")]})
 }
 
 test_fail_just_past_the_limit if {
-	found := restore_test_age.violation with input as fx.world_with({"evidence": [_restore("2026-08-25T23:59:58Z", "pass")]})
-	found == {_finding("CI-0002", "last passed at 2026-08-25T23:59:58Z, more than 90 days ago")}
+	found := restore_test_age.violation with input as fx.world_with({"evidence": [_restore("2026-08-24T23:59:59Z", "pass")]})
+	found == {_finding("CI-0002", "last passed at 2026-08-24T23:59:59Z, more than 90 days ago")}
 }
 
 test_pass_recent_pass_among_several if {
