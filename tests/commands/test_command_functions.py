@@ -74,7 +74,7 @@ def test_validate_prints_each_error_with_file_and_line(repo: Repo, capsys: Captu
 
     captured = capsys.readouterr()
     assert "changes/CHG-3.yaml:5: status: 'finished' is not one of" in captured.out
-    assert "1 files with errors" in captured.err
+    assert "1 file with errors" in captured.err
 
 
 def test_a_revision_that_does_not_exist_exits_2(repo: Repo, capsys: Captured) -> None:

@@ -28,7 +28,7 @@ NOW = datetime(2026, 6, 1, 12, 0, tzinfo=timezone.utc)
 # A file name with the characters a workflow command must escape in a property, holding YAML that does not parse.
 ODD_PATH = "changes/odd, name: x|y.yaml"
 WAIVER = {"kind": "waiver", "id": "WVR-1", "check": "REG-CHG-009", "records": ["CHG-9"],
-          "reason": "CI being re-registered", "approved_by": "alice",
+          "reason": "CI being re-registered", "approved_by": "bob",
           "approved_at": "2026-05-01T10:00:00Z", "expires": "2026-06-30"}
 
 
