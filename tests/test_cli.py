@@ -7,7 +7,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -170,14 +169,15 @@ violation contains finding if {
     assert "ACME-CHG-001" not in checks and "ACME-CHG-002" in checks
 
 
-def test_installed_console_script_scans_with_its_own_opa(repo: Repo) -> None:
+def test_installed_console_script_scans_with_its_own_opa(repo: Repo, tmp_path: Path) -> None:
     script = shutil.which("regent", path=str(Path(sys.executable).parent))
     assert script is not None, "the regent console script is not installed"
     before = repo.state()
-    scratch = set(Path(tempfile.gettempdir()).glob("regent-*"))
+    scratch = tmp_path / "tmp"  # a temporary folder of its own: other processes' files are not its
+    scratch.mkdir()
     proc = subprocess.run([script, "scan", str(repo.path), "--format", "json"], capture_output=True, text=True,
-                          env={**os.environ, "CI": "true"}, timeout=120)
+                          env={**os.environ, "CI": "true", "TMPDIR": str(scratch)}, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["summary"]["findings"] == 0
     assert repo.state() == before
-    assert set(Path(tempfile.gettempdir()).glob("regent-*")) == scratch, "the scan left files in the temp folder"
+    assert list(scratch.iterdir()) == [], "the scan left files in the temp folder"
