@@ -19,9 +19,8 @@ from regent.engine.policyset import PolicySet
 from regent.engine.results import ResultCache
 from regent.engine.stats import ScanStats
 from regent.evidence import Snapshot
-from regent.evidence.config import PEOPLE_FILE
+from regent.evidence.config import FRAMEWORKS, PEOPLE_FILE
 from regent.evidence.model import FieldLines, LoadError, line_of
-from regent.evidence.config import FRAMEWORKS
 
 
 def build_input(snapshot: Snapshot, kinds: Iterable[str] | None = None,

@@ -38,8 +38,9 @@ class RecordLoader(_BaseLoader):  # type: ignore[misc]  # the loader classes are
 
 def _construct_int(loader: Any, node: yaml.ScalarNode) -> Any:
     """YAML's integers, refusing one too long to be a number Python can turn back into text."""
-    digits = sum(c.isdigit() for c in str(node.value))
-    if digits > sys.get_int_max_str_digits():
+    limit = sys.get_int_max_str_digits()
+    # Counting digits only for a long scalar keeps every ordinary integer on the loader's own path.
+    if len(node.value) > limit and (digits := sum(c.isdigit() for c in node.value)) > limit:
         raise _OutOfRange(node, f"an integer of {digits:,} digits is too long to be a value")
     return yaml.SafeLoader.construct_yaml_int(loader, node)
 

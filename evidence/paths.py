@@ -13,14 +13,18 @@ from regent.evidence.gitrepo import Entry
 def record_files(files: Iterable[Entry], config: RepoConfig) -> list[Entry]:
     """The files that hold records, by path: YAML and JSON files outside hidden folders, less
     the configuration files and what ``exclude`` leaves out."""
-    excluded = exclusion(config.exclude)
-    return sorted((f for f in files if is_record_path(f.path) and not excluded(f.path)), key=lambda f: f.path)
+    holds_records = _record_rule(config)
+    return sorted((f for f in files if holds_records(f.path)), key=lambda f: f.path)
 
 
 def record_paths(paths: Iterable[str], config: RepoConfig) -> list[str]:
     """The paths among ``paths`` that hold records, sorted, by the rule of :func:`record_files`."""
+    return sorted(filter(_record_rule(config), paths))
+
+
+def _record_rule(config: RepoConfig) -> Callable[[str], bool]:
     excluded = exclusion(config.exclude)
-    return sorted(p for p in paths if is_record_path(p) and not excluded(p))
+    return lambda path: is_record_path(path) and not excluded(path)
 
 
 def is_record_path(path: str) -> bool:

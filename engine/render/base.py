@@ -42,6 +42,11 @@ def _visible(char: str) -> str:
     return f"\\x{ord(char):02x}" if ord(char) < 256 else f"\\u{ord(char):04x}"
 
 
+def count(n: int, one: str, many: str) -> str:
+    """``1 finding``, ``3 findings``: a count, unformatted, and the noun that agrees with it."""
+    return f"{n} {one if n == 1 else many}"
+
+
 def plural(n: int, word: str, many: str | None = None) -> str:
     """``1 record``, ``2,431 records``: a count and its noun."""
     return f"{n:,} {word if n == 1 else many or word + 's'}"

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
+from regent.engine.render.base import count
 from regent.engine.stats import GateStats, ScanStats
 from regent.evidence.model import LoadStats
-
-
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
 
 
 def _walked(load: LoadStats) -> str:
     if not load.history_walked:
         return "from cache"
-    return f"{_count(load.history_commits_walked, 'commit', 'commits')} walked"
+    return f"{count(load.history_commits_walked, 'commit', 'commits')} walked"
 
 
 def timings(stats: ScanStats | GateStats, policy_load_seconds: float = 0.0) -> str:
@@ -33,7 +30,7 @@ def scan_timings(stats: ScanStats, policy_load_seconds: float = 0.0) -> str:
     load = stats.load
     return (
         f"timings: load {load.load_seconds:.2f}s (parsed {load.parsed} "
-        f"in {_count(load.parse_workers, 'process', 'processes')}, "
+        f"in {count(load.parse_workers, 'process', 'processes')}, "
         f"from cache {load.cached}; of it history {load.history_seconds:.2f}s, "
         f"{_walked(load)}, "
         f"{load.history_versions_parsed} earlier versions parsed) · "

@@ -7,6 +7,10 @@ import sys
 from contextlib import nullcontext
 from typing import Any, Callable, ContextManager
 
+from regent.engine.render.base import count
+
+__all__ = ["count", "err", "fail", "interactive", "out", "progress", "status"]
+
 Tick = Callable[[int, int], None]
 
 
@@ -24,11 +28,6 @@ def fail(message: str, code: int) -> int:
     """``regent: message`` on standard error; ``code``, for the command to return."""
     err(f"regent: {message}")
     return code
-
-
-def count(n: int, one: str, many: str) -> str:
-    """``1 finding``, ``3 findings``."""
-    return f"{n} {one if n == 1 else many}"
 
 
 def interactive(enabled: bool) -> bool:
