@@ -49,6 +49,10 @@ class Candidate:
     # A list field whose entries are added to the record the repository already holds (which must
     # exist), entries it holds already left as they are: approvals exported apart from their change.
     extends: str | None = None
+    # When the export says so: the moment (RFC 3339, UTC) the record stood as ``record`` shows it,
+    # and the person id of who brought it there. A history import commits each state at its moment.
+    at: str | None = None
+    actor: str | None = None
 
 
 @dataclass
@@ -58,6 +62,9 @@ class Batch:
     candidates: list[Candidate] = field(default_factory=list)
     rejections: list[Rejection] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # rows with nothing to record, and why
+    # With ``Context.history``: every state each record passed through that the export shows, each
+    # with its ``at``, in no particular order; ``candidates`` still holds each record's last state.
+    timeline: list[Candidate] = field(default_factory=list)
 
     def reject(self, line: int, row: int, number: str | None, reason: str) -> None:
         self.rejections.append(Rejection(line, row, number, reason))
@@ -245,6 +252,7 @@ class Context:
     kind: str | None = None
     encoding: str | None = None
     options: Mapping[str, Any] = field(default_factory=dict)
+    history: bool = False  # fill Batch.timeline too
     names: dict[str, str] = field(default_factory=dict)  # person id written -> name in the export
 
     def person(self, name: str) -> str:
