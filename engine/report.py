@@ -35,9 +35,10 @@ def month_end(month: str) -> date:
 
 
 def month_ends(month: str, count: int) -> list[date]:
-    """The last days of ``count`` months ending with ``month``, oldest first."""
+    """The last days of ``count`` months ending with ``month``, oldest first; fewer when the calendar
+    starts sooner (no month before January of year 1)."""
     ends = [month_end(month)]
-    while len(ends) < count:
+    while len(ends) < count and ends[-1] > date(1, 1, 31):
         ends.append(ends[-1].replace(day=1) - timedelta(days=1))
     return ends[::-1]
 

@@ -54,8 +54,12 @@ def end_of_day(day: date) -> datetime:
 
 
 def day_end_commit(repo: GitRepository, day: date) -> str | None:
-    """The newest commit on HEAD's first-parent history committed by the end of ``day`` (UTC)."""
-    return repo.last_commit_before(end_of_day(day).strftime("%Y-%m-%dT%H:%M:%SZ"))
+    """The newest commit on HEAD's first-parent history committed by the end of ``day`` (UTC). None before
+    1970: git dates no commit earlier, and reads a date before then as no limit at all."""
+    end = end_of_day(day)
+    if end.timestamp() < 0:
+        return None
+    return repo.last_commit_before(end.strftime("%Y-%m-%dT%H:%M:%SZ"))
 
 
 def _now() -> datetime:
