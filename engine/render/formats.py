@@ -36,6 +36,15 @@ def _oscal(report: Report) -> str:
     return render_oscal(report)
 
 
+class _ScanOscal(Renderer):
+    """A scan's result as OSCAL assessment-results, like the report's."""
+
+    def render(self, result: ScanResult) -> str:
+        from regent.engine.render.oscal import render_scan_oscal
+
+        return render_scan_oscal(result)
+
+
 @dataclass(frozen=True)
 class Format:
     """One output format; ``result`` renders a scan or gate result, ``report`` the monthly report."""
@@ -51,7 +60,7 @@ FORMATS: tuple[Format, ...] = (
     Format("markdown", result=MarkdownRenderer, report=render_markdown),
     Format("json", result=JsonRenderer, report=render_json),
     Format("csv", report=render_csv),
-    Format("oscal", report=_oscal),
+    Format("oscal", result=_ScanOscal, report=_oscal),
     Format("sarif", result=SarifRenderer),
     Format("junit", result=JUnitRenderer),
     Format("github", result=GitHubRenderer),
