@@ -24,7 +24,6 @@ import orjson
 from regent.engine.model import ControlState, Finding
 from regent.engine.render.base import plural
 from regent.engine.render.policies import FRAMEWORK_NAMES
-from regent.evidence.config import FRAMEWORKS
 from regent.engine.catalog import load_catalogs
 from regent.engine.model import ScanResult
 from regent.engine.report import WAIVER_HORIZON_DAYS, Report, control_rows
@@ -88,31 +87,15 @@ def render_scan_oscal(result: ScanResult) -> str:
     """A scan's result as an OSCAL assessment-results JSON document: the report's document for one moment,
     the scan's reference time, without the month's evidence."""
     revision, as_of = result.repository.get("revision"), result.repository.get("as_of")
-    reproduce = Reproduction(evidence_revision=revision, as_of=as_of, reference_time=result.reference_time,
-                             policy_digest=result.policy_digest, opa_version=result.opa_version,
-                             regent_version=result.regent_version, command=_scan_command(result))
     when = f"as of {as_of}" if as_of else f"at {str(revision)[:12]}" if revision else "with no commit yet"
     worktree = " (its work tree, which may hold changes not committed)" if result.repository.get("worktree") else ""
     return render_assessment(Assessment(
         key="scan", title=f"Regent scan {when}", result_title=f"Regent scan {when}",
         version=str(revision or "worktree"), start=_timestamp(result.reference_time)[0], result=result,
-        reproduce=reproduce, controls=control_rows(result, load_catalogs()), moment="the scan's reference time",
+        reproduce=Reproduction.of_scan(result, "oscal"), controls=control_rows(result, load_catalogs()),
+        moment="the scan's reference time",
         summary=f"Regent's scan of the evidence repository {when}{worktree}, judged at "
                 f"{result.reference_time}: {_counts(result)}."))
-
-
-def _scan_command(result: ScanResult) -> str:
-    """The command that scans the same revision again."""
-    revision, as_of = result.repository.get("revision"), result.repository.get("as_of")
-    words = ["regent scan"]
-    if as_of:
-        words.append(f"--as-of {as_of}")
-    elif revision and not result.repository.get("worktree"):
-        words.append(f"--rev {revision}")
-    words.append("--format oscal")
-    if len(result.frameworks) < len(FRAMEWORKS):
-        words.extend(f"--framework {fw}" for fw in result.frameworks)
-    return " ".join(words)
 
 
 def render_assessment(assessment: Assessment) -> str:
