@@ -162,6 +162,16 @@ def test_a_key_the_allowed_signers_do_not_list_is_untrusted(
     assert invoke("verify", str(forged), str(demo), "--offline").exit_code == 2
 
 
+def test_a_key_trusted_only_for_commits_may_not_sign_attestations(
+        invoke: Callable[..., Result], demo: Path, keys: dict[str, Path], attestation: Path, tmp_path: Path) -> None:
+    commits_only = tmp_path / "allowed_signers"
+    commits_only.write_text(f'{AUDITEE} namespaces="git" {keys["ours"].with_suffix(".pub").read_text().strip()}\n')
+    result = invoke("verify", str(attestation), str(demo), "--allowed-signers", str(commits_only), "--offline")
+    assert result.exit_code == 2, result.output
+    assert f"untrusted signature: {AUDITEE}" in result.stderr and "may not sign attestations" in result.stderr
+    assert "not permitted for use in signature namespace" in result.stderr
+
+
 def test_a_repository_rewritten_after_the_attestation_fails_naming_what_changed(
         invoke: Callable[..., Result], demo: Path, keys: dict[str, Path], attestation: Path, tmp_path: Path) -> None:
     clone = tmp_path / "clone"
@@ -194,6 +204,34 @@ def test_a_repository_rewritten_after_the_attestation_fails_naming_what_changed(
     # --offline checks only the signature, which still holds.
     offline = invoke("verify", str(attestation), str(clone), "--offline")
     assert offline.exit_code == 0 and "signature only" in offline.stdout
+
+
+def test_an_attestation_of_a_named_revision_verifies(
+        invoke: Callable[..., Result], demo: Path, keys: dict[str, Path], tmp_path: Path) -> None:
+    attested = tmp_path / "head.intoto.json"
+    made = invoke("attest", str(demo), "--rev", "HEAD", "--key", str(keys["ours"]), "-o", str(attested))
+    assert made.exit_code == 0, made.output
+    scan = statement_of(json.loads(attested.read_text()))["predicate"]["scan"]
+    assert scan["as_of"] is None and scan["revision"] == git(demo, "rev-parse", "HEAD")
+
+    result = invoke("verify", str(attested), str(demo))
+    assert result.exit_code == 0, result.output
+    assert f"verified: same result (at {scan['reference_time']}" in result.stdout
+
+
+def test_the_demos_workbook_holds_every_finding_and_control(
+        invoke: Callable[..., Result], demo: Path, attestation: Path, tmp_path: Path) -> None:
+    import openpyxl
+
+    book_file = tmp_path / "october.xlsx"
+    assert invoke("scan", str(demo), "--as-of", "2026-10-31", "--format", "xlsx", "-o", str(book_file)).exit_code == 1
+    document = statement_of(json.loads(attestation.read_text()))["predicate"]["result"]["document"]
+    book = openpyxl.load_workbook(book_file)
+    findings = list(book["Findings"].iter_rows(min_row=2, values_only=True))
+    assert sorted((r[2], r[8]) for r in findings) == sorted((f["check"], f["message"]) for f in document["findings"])
+    controls = {(sheet.title, row[0]) for sheet in book.worksheets[:5] for row in sheet.iter_rows(min_row=2,
+                                                                                                values_only=True)}
+    assert len(controls) == len(document["controls"])
 
 
 def test_attest_needs_a_commit_and_verify_needs_someone_to_trust(

@@ -74,13 +74,18 @@ def verify(data: bytes, blob: bytes, allowed_signers: Path, namespace: str = NAM
         if not principals:
             raise UntrustedSignature(f"untrusted signature: the {signed_by.key_type} key {signed_by.fingerprint} "
                                      f"is not in the allowed signers {allowed_signers}")
+        reasons = []
         for principal in principals:
             checked = _ssh_keygen("-Y", "verify", "-f", str(allowed_signers), "-I", principal, "-n", namespace,
                                   "-s", str(sig), stdin=data)
             if checked.returncode == 0:
                 return principal
-    raise UntrustedSignature(f"bad signature: the signature of {', '.join(principals)} ({signed_by.fingerprint}) "
-                             "does not match the attestation's content: it was changed after it was signed")
+            reasons.append(_last_line(checked.stderr))
+    if any("incorrect signature" in reason for reason in reasons):
+        raise UntrustedSignature(f"bad signature: the signature of {', '.join(principals)} ({signed_by.fingerprint}) "
+                                 "does not match the attestation's content: it was changed after it was signed")
+    raise UntrustedSignature(f"untrusted signature: {', '.join(principals)} ({signed_by.fingerprint}) may not sign "
+                             f"attestations: {reasons[0]}")
 
 
 def armor(blob: bytes) -> str:
