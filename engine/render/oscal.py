@@ -267,7 +267,7 @@ def _check_observations(result_id: str, result: ScanResult, moment: str) -> dict
             "methods": ["TEST"],
             "relevant-evidence": [_finding_evidence(f) for f in shown],
             "collected": collected,
-            "remarks": f"The first {len(shown)} of {len(findings)} findings are listed; the JSON report lists "
+            "remarks": f"The first {len(shown)} of {len(findings)} findings are listed; the JSON output lists "
                        "every one." if len(findings) > len(shown) else None,
         }
     return out

@@ -23,7 +23,6 @@ from regent.engine.report_sections import ControlRow, EvidenceItem, Reproduction
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
-    from openpyxl.worksheet.worksheet import Worksheet
 
 _NOT_IN_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
 _WIDTHS = {"Message": 80, "Title": 48, "Remediation": 60, "Path": 40, "Value": 90}
@@ -54,8 +53,7 @@ def render_report_workbook(report: Report) -> bytes:
 def _workbook(reference_time: str) -> Workbook:
     from openpyxl import Workbook
 
-    book = Workbook()
-    book.remove(book.active)
+    book = Workbook(write_only=True)  # rows streamed to the file: a large result's workbook stays quick
     # The file's own dates are the moment judged, so that a result gives the same workbook every time.
     moment = datetime.fromisoformat(reference_time.replace("Z", "+00:00")).astimezone(timezone.utc)
     book.properties.created = book.properties.modified = moment.replace(tzinfo=None)
@@ -132,27 +130,33 @@ def _reproduce_sheet(book: Workbook, reproduce: Reproduction, result: ScanResult
     _sheet(book, "Reproduce", ["Field", "Value"], rows)
 
 
-def _sheet(book: Workbook, title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> Worksheet:
-    """A sheet with a bold, frozen, filterable header row."""
+def _sheet(book: Workbook, title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    """A sheet with a bold, frozen, filterable header row; long text wrapped in wide columns."""
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
     sheet = book.create_sheet(_sheet_name(book, title))
-    sheet.append([_cell(h) for h in headers])
-    for row in rows:
-        sheet.append([_cell(value) for value in row])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+    # A streamed sheet writes its panes and columns before its rows: set them first.
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
     for index, header in enumerate(headers, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = _WIDTHS.get(header, max(12, len(header) + 2))
-    wrap = Alignment(wrap_text=True, vertical="top")
-    for column, header in enumerate(headers, start=1):
-        if header in _WIDTHS:
-            for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
-                cell.alignment = wrap
-    return sheet
+    bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
+    wrapped = [header in _WIDTHS for header in headers]
+
+    def styled(value: Any, **style: Any) -> WriteOnlyCell:
+        cell = WriteOnlyCell(sheet, value=_cell(value))
+        for name, how in style.items():
+            setattr(cell, name, how)
+        return cell
+
+    sheet.append([styled(h, font=bold) for h in headers])
+    count = 0
+    for row in rows:
+        sheet.append([styled(value, alignment=wrap) if wide else _cell(value)
+                      for value, wide in zip(row, wrapped, strict=True)])
+        count += 1
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{count + 1}"
 
 
 def _sheet_name(book: Workbook, title: str) -> str:
