@@ -53,11 +53,11 @@ def plural(n: int, word: str, many: str | None = None) -> str:
 
 
 class Renderer(ABC):
-    """One output format."""
+    """One output format: text, or bytes for a binary one (a workbook)."""
 
     def __init__(self, options: RenderOptions) -> None:
         self.options = options
 
     @abstractmethod
-    def render(self, result: ScanResult) -> str:
+    def render(self, result: ScanResult) -> str | bytes:
         """The whole output for this result."""

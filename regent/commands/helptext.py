@@ -70,6 +70,12 @@ OPTIONS: dict[str, str] = {
                    "'%d/%m/%Y %H:%M'.",
     # version
     "version_opa": "The opa binary to report on.",
+    # attest, verify
+    "key": "The SSH key to sign with: a private key file, or the public key of one ssh-agent holds (as git's "
+           "user.signingkey).",
+    "allowed_signers": "Trust the keys this allowed-signers file lists (ssh-keygen's format) [default: git's "
+                       "gpg.ssh.allowedSignersFile for the repository at PATH].",
+    "offline": "Check only the signature; do not run the scan again.",
     # the group
     "debug": "On an internal error, print its traceback instead of one line.",
 }
