@@ -31,7 +31,7 @@ def _counts() -> dict[str, int]:
     return {s: 0 for s in reversed(SEVERITIES)}
 
 
-def _number(value: float) -> int | float:
+def exposure_number(value: float) -> int | float:
     """An exposure as JSON shows it: whole numbers without a fraction."""
     return int(value) if float(value).is_integer() else round(value, 2)
 
@@ -51,7 +51,7 @@ class ServiceExposure:
     findings: tuple[str, ...]  # open and waived, as finding_key names them
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "criticality": self.criticality, "exposure": _number(self.exposure),
+        return {"id": self.id, "criticality": self.criticality, "exposure": exposure_number(self.exposure),
                 "processes": list(self.processes), "open_findings": dict(self.open_findings),
                 "findings": list(self.findings)}
 
@@ -68,7 +68,7 @@ class ProcessExposure:
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "criticality": self.criticality,
-                "exposure": _number(self.exposure), "services": list(self.services),
+                "exposure": exposure_number(self.exposure), "services": list(self.services),
                 "open_findings": dict(self.open_findings),
                 "failed_controls": {fw: list(ids) for fw, ids in self.failed_controls.items()}}
 
@@ -82,7 +82,7 @@ class ObjectiveExposure:
     open_findings: Mapping[str, int]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "title": self.title, "exposure": _number(self.exposure),
+        return {"id": self.id, "title": self.title, "exposure": exposure_number(self.exposure),
                 "processes": list(self.processes), "open_findings": dict(self.open_findings)}
 
 
@@ -98,7 +98,7 @@ class Constraint:
 
     def to_dict(self) -> dict[str, Any]:
         return {"check": self.check, "controls": {fw: list(ids) for fw, ids in self.controls.items()},
-                "exposure": _number(self.exposure), "share": self.share, "processes": list(self.processes)}
+                "exposure": exposure_number(self.exposure), "share": self.share, "processes": list(self.processes)}
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,7 @@ def run_scan(path: Path, options: RunOptions, *, rev: str | None = None, as_of: 
         result = scan(snapshot, policies, evaluator, o.frameworks or None, ResultCache(o.cache()))
     result = apply_baselines(result, write_baseline, o.use_baseline)
     threshold = o.fail_on or snapshot.config.fail_on or "high"
-    deliver(result, o.to, threshold)
+    deliver(result, o.to, threshold, o.by)
     if o.show_stats:
         err(timings(result.stats, policy_load_seconds=loaded))
     return EXIT_FINDINGS if result.breaches(threshold) else EXIT_OK
