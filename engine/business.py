@@ -215,6 +215,40 @@ def business_view(snapshot: Snapshot, findings: Sequence[Finding]) -> BusinessVi
     )
 
 
+@dataclass(frozen=True)
+class ExposureRise:
+    """A critical business process more exposed after a change request than before it."""
+
+    id: str
+    name: str
+    before: float
+    after: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "before": exposure_number(self.before),
+                "after": exposure_number(self.after)}
+
+    def sentence(self) -> str:
+        return (f"raises the exposure of critical process {self.id} ({self.name}) from "
+                f"{exposure_number(self.before)} to {exposure_number(self.after)}")
+
+
+def critical_rises(before: BusinessView | None, after: BusinessView | None) -> tuple[ExposureRise, ...]:
+    """The critical processes whose exposure ``after`` is above ``before`` (a process new in ``after``
+    starts from 0), most raised first."""
+    if after is None:
+        return ()
+    rises = []
+    for process in after.processes:
+        if process.criticality != "critical":
+            continue
+        earlier = before.process(process.id) if before is not None else None
+        was = earlier.exposure if earlier is not None else 0.0
+        if process.exposure > was:
+            rises.append(ExposureRise(process.id, process.name, was, process.exposure))
+    return tuple(sorted(rises, key=lambda r: (-(r.after - r.before), r.id)))
+
+
 def _criticality(data: Mapping[str, Any]) -> str | None:
     value = data.get("criticality")
     return value if value in CRITICALITIES else None

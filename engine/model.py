@@ -10,7 +10,7 @@ from regent.engine.stats import GateStats, ScanStats
 from regent.evidence.config import FRAMEWORKS
 
 if TYPE_CHECKING:
-    from regent.engine.business import BusinessView
+    from regent.engine.business import BusinessView, ExposureRise
 
 SEVERITIES: tuple[str, ...] = ("low", "medium", "high", "critical")
 SEVERITY_RANK: Mapping[str, int] = {name: rank for rank, name in enumerate(SEVERITIES)}
@@ -160,11 +160,13 @@ class GateSummary:
     evaluated: int  # records evaluated at the head
     # Findings on records the request left alone: present at the head and not at the merge base.
     elsewhere: int
+    # The critical business processes the request leaves more exposed than the merge base had them.
+    raises: tuple[ExposureRise, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {"base": self.base, "merge_base": self.merge_base, "head": self.head, "scope": self.scope,
                 "changed": [c.to_dict() for c in self.changed], "evaluated": self.evaluated,
-                "elsewhere": self.elsewhere}
+                "elsewhere": self.elsewhere, "raises_critical_exposure": [r.to_dict() for r in self.raises]}
 
 
 @dataclass(frozen=True)

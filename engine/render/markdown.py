@@ -115,7 +115,10 @@ def _gate(gate: GateSummary) -> str:
         line += f", checked with scope {cell(gate.scope)}"
     line += (f". {plural(gate.elsewhere, 'finding')} {'is' if gate.elsewhere == 1 else 'are'} on records "
              "this request did not touch")
-    return line + "."
+    line += "."
+    for rise in gate.raises:
+        line += f"\n\n**⚠ This request {cell(rise.sentence())}.**"
+    return line
 
 
 def _findings(ordered: Sequence[Finding], shown: int) -> str:

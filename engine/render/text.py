@@ -132,4 +132,6 @@ def _summary(result: ScanResult) -> Text:
     line.append(f"{open_count} open ({severities}), {result.count('waived')} waived, "
                 f"{plural(result.count('error'), 'error')}. ")
     line.append(f"Controls over {len(result.frameworks)} frameworks: {controls}.")
+    for rise in result.gate.raises if result.gate is not None else ():
+        line.append(printable(f" The request {rise.sentence()}."), style="bold")
     return line
