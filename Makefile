@@ -2,7 +2,8 @@
 #   make demo   set up, build the demo evidence repository, scan it (findings, then the business view)
 #               and write October's report
 #   make test   set up, then the whole test suite (opa fmt/check/test with coverage, Regal, ruff, mypy, pytest)
-#   make bench  set up, then the benchmark tables (scans, history facts, gate, imports, monthly report)
+#   make bench  set up, then the benchmark tables (scans, history facts, gate, imports, monthly report,
+#               business view)
 
 PYTHON ?= python3
 VENV := .venv
@@ -77,6 +78,7 @@ bench: setup
 	$(BIN)/python bench/gate.py
 	$(BIN)/python bench/imports.py
 	$(BIN)/python bench/report.py
+	$(BIN)/python bench/business.py --sizes 10000,100000
 
 clean:
 	rm -rf build .pytest_cache .mypy_cache
