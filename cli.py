@@ -68,6 +68,7 @@ _O: dict[str, Decorator] = dict([  # every argument and option, by the name comm
     _opt("baseline", "--baseline", "use_baseline", type=_FILES, metavar="FILE"),
     _opt("no_cache", "--no-cache", is_flag=True),
     _opt("stats", "--stats", is_flag=True),
+    _opt("by", "--by", type=click.Choice(["service", "process", "objective"])),
     _opt("opa_url", "--opa-url", metavar="URL", envvar="REGENT_OPA_URL"),
     _opt("opa_token", "--opa-token", metavar="TOKEN", envvar="REGENT_OPA_TOKEN"),
     _opt("opa_binary", "--opa-binary", metavar="PATH", envvar="REGENT_OPA"),
@@ -137,7 +138,8 @@ def _run(kw: Kw) -> RunOptions:
     except errors.UsageError as exc:
         raise click.UsageError(str(exc)) from None
     return RunOptions(to=to, use_baseline=kw.pop("use_baseline"), fail_on=kw.pop("fail_on"), opa=_opa(kw),
-                      frameworks=kw.pop("frameworks"), use_cache=not kw.pop("no_cache"), show_stats=kw.pop("stats"))
+                      frameworks=kw.pop("frameworks"), use_cache=not kw.pop("no_cache"), show_stats=kw.pop("stats"),
+                      by=kw.pop("by", None))
 
 
 def _report(kw: Kw) -> report.ReportOptions:
@@ -194,7 +196,7 @@ main.add_command(_policies := click.Group("policies", help="Inspect and test the
                                           "framework, and the Rego tests."))
 main.add_command(_evidence := click.Group("evidence", help="Record collected evidence."))
 _command(main, "scan", scan.run_scan, "path", "rev", "as_of", *_RUN, "write_baseline", "baseline", "no_cache", "stats",
-         *_OPA, as_of=_revision, options=_run)
+         "by", *_OPA, as_of=_revision, options=_run)
 _command(main, "gate", gate.run_gate, "path", "base", "head", "full", "gate_as_of", *_RUN, "baseline", "no_cache", "stats", *_OPA,
          options=_run)
 _command(main, "validate", validate.run_validate, "path", "rev", "as_of", as_of=_revision)

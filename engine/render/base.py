@@ -14,6 +14,7 @@ class RenderOptions:
     color: bool = False
     width: int = 120
     fail_on: str = "high"  # the threshold the exit code uses, for formats that say pass or fail
+    by: str | None = None  # text and markdown: the business view at this level instead of the findings
 
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

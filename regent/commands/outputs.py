@@ -74,12 +74,14 @@ def emit(text: str | bytes, output: Path | None, fmt: str = "") -> None:
         raise OutputError(f"cannot write {output}: {exc.strerror}") from None
 
 
-def deliver(result: ScanResult, to: Sequence[Target], threshold: str) -> None:
-    """Render the result in each format to its file or stdout; with github, the job summary too."""
+def deliver(result: ScanResult, to: Sequence[Target], threshold: str, by: str | None = None) -> None:
+    """Render the result in each format to its file or stdout; with github, the job summary too.
+    With ``by``, text and markdown show the business view at that level instead of the findings."""
     for fmt, output in to:
         color = output is None and fmt == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         width = shutil.get_terminal_size().columns if color else 120
-        emit(render_result(fmt, result, RenderOptions(color=color, width=width, fail_on=threshold)), output, fmt)
+        emit(render_result(fmt, result, RenderOptions(color=color, width=width, fail_on=threshold, by=by)), output,
+             fmt)
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary and any(fmt == "github" for fmt, _ in to):
         text = MarkdownRenderer(RenderOptions(fail_on=threshold)).render(result)

@@ -54,7 +54,7 @@ def run_scan(path: Path, options: RunOptions, *, rev: str | None = None, as_of: 
     scanned = scan_repository(path, o, rev=rev, as_of=as_of)
     result = apply_baselines(scanned.result, write_baseline, o.use_baseline)
     threshold = o.fail_on or scanned.fail_on or "high"
-    deliver(result, o.to, threshold)
+    deliver(result, o.to, threshold, o.by)
     if o.show_stats:
         err(timings(result.stats, policy_load_seconds=scanned.policy_load_seconds))
     return EXIT_FINDINGS if result.breaches(threshold) else EXIT_OK
