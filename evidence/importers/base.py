@@ -225,11 +225,11 @@ def known_codes(table: Mapping[str, Any]) -> str:
 T = TypeVar("T")
 
 
-def gather(problems: list[str], make: Callable[[], T]) -> T | None:
-    """What ``make`` returns, or None with its :class:`RowProblem` added to ``problems``: so that a
-    row is rejected with every reason it has, not only the first."""
+def gather(problems: list[str], make: Callable[..., T], *args: Any) -> T | None:
+    """What ``make(*args)`` returns, or None with its :class:`RowProblem` added to ``problems``: so
+    that a row is rejected with every reason it has, not only the first."""
     try:
-        return make()
+        return make(*args)
     except RowProblem as exc:
         problems.append(str(exc))
         return None

@@ -26,6 +26,7 @@ from regent.evidence.importers.base import ImportError_, RowProblem
 _NUMERIC = re.compile(
     r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})"
     r"(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*([AaPp][Mm])?)?$")
+_ISO_LOOSE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?$")
 _ORDERS = {"dmy": "day/month/year", "mdy": "month/day/year"}
 
 Reader = Callable[[str], str]
@@ -72,20 +73,27 @@ def _parse(value: str, fmt: str | None, order: str) -> datetime | None:
         try:
             return datetime.fromisoformat(value.replace("Z", "+00:00"))
         except ValueError:
-            return None
+            loose = _ISO_LOOSE.match(value)  # a list export's "2023-08-04 1:00:00"
+            if loose is None:
+                return None
+            year, month, day, hour, minute, seconds = (int(g or 0) for g in loose.groups())
+            try:
+                return datetime(year, month, day, hour, minute, seconds)
+            except ValueError:
+                return None
     if fmt:
         return None
     match = _NUMERIC.match(value)
     if match is None:
         return None
-    first, _, second, year, hour, minute, second_s, half = match.groups()
-    day, month = (first, second) if order == "dmy" else (second, first)
-    hours = int(hour or 0)
+    first, _, other, year_s, hour_s, minute_s, seconds_s, half = match.groups()
+    day_s, month_s = (first, other) if order == "dmy" else (other, first)
+    hours = int(hour_s or 0)
     if half:
         if not 1 <= hours <= 12:
             return None
         hours = hours % 12 + (12 if half.casefold() == "pm" else 0)
     try:
-        return datetime(int(year), int(month), int(day), hours, int(minute or 0), int(second_s or 0))
+        return datetime(int(year_s), int(month_s), int(day_s), hours, int(minute_s or 0), int(seconds_s or 0))
     except ValueError:
         return None
