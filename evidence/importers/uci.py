@@ -64,7 +64,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
 from regent.evidence.importers.base import (
-    Batch, Candidate, Context, ImportError_, Row, RowProblem, bad_bytes, csv_rows, decode, lookup, malformed,
+    Batch, Candidate, Context, ImportError_, Row, RowProblem, bad_bytes, csv_rows, lookup, malformed,
 )
 from regent.evidence.importers.dates import reader
 
@@ -96,7 +96,7 @@ def read(data: bytes, ctx: Context) -> Batch:
     ``ctx.history``, as each event left it)."""
     if ctx.kind not in (None, "incident"):
         raise ImportError_(f"the UCI incident event log holds incidents, not {ctx.kind} records")
-    header, rows = csv_rows(decode(data, ctx.encoding), ",")
+    header, rows = csv_rows(ctx.text(data), ",")
     missing = [c for c in _NEEDED if c not in header]
     if missing:
         raise ImportError_(f"line 1: the UCI incident event log has the columns {', '.join(_NEEDED)} (and others); "
