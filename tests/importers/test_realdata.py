@@ -34,7 +34,7 @@ from click.testing import CliRunner, Result
 
 from regent.cli import main
 from regent.evidence.config import import_settings
-from regent.evidence.importers import bpic2014, uci
+from regent.evidence.importers import bpic2014, servicenow, uci
 from regent.evidence.importers.apply import run_import
 from regent.evidence.importers.base import Batch, Context
 
@@ -294,3 +294,17 @@ def test_a_latin1_bpic_file_is_read_as_latin1(tmp_path: Path) -> None:
     assert (summary.count("created"), len(summary.rejections)) == (51, 0)
     assert any("read as Windows-1252" in note for note in summary.notes)
     assert record(root, "incidents/IM0000004.yaml")["configuration_items"] == ["SUB\u00e9508"]
+
+
+def test_a_servicenow_incident_as_a_timeline_is_opened_then_as_last_updated() -> None:
+    batch = read_history(SN / "pdi_incident_api.json", servicenow.read)
+
+    # INC0000060 by hand: opened_at 2016-12-12 15:19:57, resolved_at 2016-12-13 21:43:14, closed_at and
+    # sys_updated_on 2016-12-14 02:46:44, state 7 (closed)
+    states = sorted((s.at, s.record["status"], s.record.get("resolved"), s.record.get("closed"))
+                    for s in batch.timeline if s.record["id"] == "INC0000060")
+    assert states == [
+        ("2016-12-12T15:19:57Z", "open", None, None),
+        ("2016-12-14T02:46:44Z", "closed", "2016-12-13T21:43:14Z", "2016-12-14T02:46:44Z"),
+    ]
+    assert all(c.at for c in batch.candidates)
