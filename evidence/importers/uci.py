@@ -89,6 +89,9 @@ _EXTRAS: tuple[tuple[str, str], ...] = (
     ("knowledge", "flag"), ("u_priority_confirmation", "flag"), ("notify", "text"), ("rfc", "text"),
     ("vendor", "text"), ("closed_code", "text"), ("resolved_by", "text"),
 )
+# every column the importer reads, into a field or under ``uci``
+_READ = frozenset({"number", "incident_state", "opened_at", "priority", "cmdb_ci", "assigned_to", "problem_id",
+                   "caused_by", "resolved_at", "closed_at", *(name for name, _ in _EXTRAS)})
 
 
 def read(data: bytes, ctx: Context) -> Batch:
@@ -101,6 +104,9 @@ def read(data: bytes, ctx: Context) -> Batch:
     if missing:
         raise ImportError_(f"line 1: the UCI incident event log has the columns {', '.join(_NEEDED)} (and others); "
                            f"this file has no {', '.join(missing)}; is it comma-separated?")
+    unused = [c for c in header if c and c not in _READ]
+    if unused:
+        ctx.note(f"columns not used: {', '.join(unused)}")
     at = reader(str(ctx.settings.get("timezone") or "UTC"), ctx.options.get("date_format"), "dmy")
     batch = Batch()
     events: dict[str, list[_Event]] = {}
