@@ -49,8 +49,8 @@ BPIC = REALDATA / "bpic2014" / "Detail_Incident_head50.csv"
 SN = REALDATA / "servicenow"
 
 
-def cli(*args: str) -> Result:
-    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+def cli(*args: str, env: dict[str, str] | None = None) -> Result:
+    return CliRunner().invoke(main, list(args), env=env, catch_exceptions=False)
 
 
 def new_repo(base: Path) -> Path:
@@ -82,7 +82,9 @@ def counts(result: Result) -> str:
 @pytest.fixture(scope="module")
 def uci_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Result]:
     root = new_repo(tmp_path_factory.mktemp("uci"))
-    return root, cli("import", "uci-incidents", str(UCI), "--repo", str(root))
+    # set up before any test's own cache folder: this one keeps its own
+    cache = {"REGENT_CACHE_DIR": str(tmp_path_factory.mktemp("uci-cache"))}
+    return root, cli("import", "uci-incidents", str(UCI), "--repo", str(root), env=cache)
 
 
 def test_the_uci_log_imports_each_incident_once_from_the_gzip_file(uci_repo: tuple[Path, Result]) -> None:
