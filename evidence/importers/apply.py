@@ -58,7 +58,9 @@ def run_import(root: Path, importer: Importer, data: bytes, *, kind: str | None 
     context = Context(settings=tree.config.imports, known_person=tree.person, kind=kind, encoding=encoding,
                       options=dict(options or {}))
     batch = importer(data, context)
-    return _apply(tree, batch, context, dry_run)
+    summary = _apply(tree, batch, context, dry_run)
+    tree.keep()
+    return summary
 
 
 def _apply(tree: WorkTree, batch: Batch, context: Context, dry_run: bool) -> ImportSummary:
