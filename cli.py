@@ -106,6 +106,9 @@ _O: dict[str, Decorator] = dict([  # every argument and option, by the name comm
     _opt("mapping", "--mapping", metavar="NAME"),
     _opt("delimiter", "--delimiter", metavar="CHAR"),
     _opt("date_format", "--date-format", metavar="FORMAT"),
+    _opt("history", "--history", is_flag=True),
+    _opt("granularity", "--history-granularity", "granularity", type=click.Choice(["day", "week", "month"]),
+         default="day", show_default=True),
     _opt("version_opa", "--opa-binary", metavar="PATH", envvar="REGENT_OPA"),
 ])
 _RUN = ("format", "output", "fail_on", "framework")
@@ -149,7 +152,7 @@ def _new_evidence(kw: Kw) -> evidence.NewEvidence:
 def _import(kw: Kw) -> import_.ImportOptions:
     settings = {k: v for k in ("columns", "constants", "mapping", "delimiter", "date_format") if (v := kw.pop(k))}
     return import_.ImportOptions(kw.pop("fmt"), kw.pop("export"), kw.pop("kind"), kw.pop("dry_run"),
-                                 kw.pop("encoding"), settings)
+                                 kw.pop("encoding"), settings, kw.pop("history"), kw.pop("granularity"))
 
 
 def _revision(kw: Kw) -> date | None:
@@ -195,5 +198,5 @@ _command(main, "new", new.run_new, "kind_arg", "fields", "record_id", "worktree"
 _command(_evidence, "add", evidence.run_evidence_add, "files", "type", "subject", "period", "result", "collected_by",
          "manifest_id", "worktree", evidence=_new_evidence)
 _command(main, "import", import_.run_import, "import_format", "export", "import_repo", "kind", "dry_run", "encoding",
-         "map", "set", "mapping", "delimiter", "date_format", options=_import)
+         "map", "set", "mapping", "delimiter", "date_format", "history", "granularity", options=_import)
 _command(main, "version", version.run_version, "version_opa", opa=_opa)
