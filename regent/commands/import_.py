@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
@@ -62,8 +63,12 @@ def run_import(path: Path, options: ImportOptions) -> int:
     o = options
     try:
         data = o.export.read_bytes()
+        if data[:2] == b"\x1f\x8b":  # gzip: read as it was exported
+            data = gzip.decompress(data)
     except OSError as exc:
-        return fail(f"{o.export}: {exc.strerror}", EXIT_USAGE)
+        return fail(f"{o.export}: {exc.strerror or exc}", EXIT_USAGE)
+    except EOFError:
+        return fail(f"{o.export}: the gzip file is cut short", EXIT_USAGE)
     if o.history:
         request = HistoryRequest(o.fmt, o.export.name, o.granularity, o.kind, o.encoding, o.settings, o.dry_run)
         try:
