@@ -74,64 +74,69 @@ def _rank(kind: str) -> dict[str, int]:
 
 
 def _mapping(value: Mapping[str, Any], indent: int, lines: list[str], first: str | None = None) -> None:
-    """The lines of a block mapping at ``indent``; ``first`` prefixes its first line (a list item's ``- ``)."""
+    """The lines of a block mapping at ``indent``; ``first`` prefixes its first line (a list item's ``- ``).
+    Types are tested exactly (a ``dict``, not any Mapping): this runs for every field of every state."""
     pad = " " * indent
-    for n, (key, item) in enumerate(value.items()):
-        if not isinstance(key, str) or _style(key) != "":
+    for key, item in value.items():
+        if type(key) is not str or _text_of(key) != key:
             raise _Unusual
-        lead = (first if n == 0 and first is not None else pad) + key + ":"
-        _value(item, lead, indent, lines)
-
-
-def _value(item: Any, lead: str, indent: int, lines: list[str]) -> None:
-    if isinstance(item, Mapping):
-        if not item:
-            lines.append(lead + " {}")
-            return
-        lines.append(lead)
-        _mapping(item, indent + 2, lines)
-    elif isinstance(item, list):
-        if not item:
-            lines.append(lead + " []")
-            return
-        lines.append(lead)
-        _sequence(item, indent, lines)
-    else:
-        lines.append(_line(lead + " ", item))
+        lead = (pad if first is None else first) + key + ":"
+        first = None
+        kind = type(item)
+        if kind is dict:
+            if item:
+                lines.append(lead)
+                _mapping(item, indent + 2, lines)
+            else:
+                lines.append(lead + " {}")
+        elif kind is list:
+            if item:
+                lines.append(lead)
+                _sequence(item, indent, lines)
+            else:
+                lines.append(lead + " []")
+        else:
+            lines.append(_line(lead + " ", item))
 
 
 def _sequence(items: list[Any], indent: int, lines: list[str]) -> None:
     """A block sequence as PyYAML writes one inside a mapping: its dashes at the mapping's indent."""
     pad = " " * indent
     for item in items:
-        if isinstance(item, Mapping) and item:
+        kind = type(item)
+        if kind is dict and item:
             _mapping(item, indent + 2, lines, first=pad + "- ")
-        elif isinstance(item, (Mapping, list)):
+        elif kind is dict or kind is list:
             raise _Unusual
         else:
             lines.append(_line(pad + "- ", item))
 
 
 def _line(lead: str, item: Any) -> str:
-    text = _scalar(item)
+    kind = type(item)
+    if kind is str:
+        text = _texts.get(item) or _text_of(item)
+    elif item is None:
+        text = "null"
+    elif kind is bool:
+        text = "true" if item else "false"
+    elif kind is int:
+        text = str(item)
+    else:
+        raise _Unusual
     if len(lead) + len(text) > WIDTH:
         raise _Unusual  # PyYAML may fold it
     return lead + text
 
 
-def _scalar(item: Any) -> str:
-    if item is None:
-        return "null"
-    if item is True:
-        return "true"
-    if item is False:
-        return "false"
-    if isinstance(item, int):
-        return str(item)
-    if isinstance(item, str):
-        style = _style(item)
-        return item if style == "" else f"'{item}'"
-    raise _Unusual
+_texts: dict[str, str] = {}  # text as written, for text written before (values repeat across states)
+
+
+def _text_of(text: str) -> str:
+    written = text if _style(text) == "" else f"'{text}'"
+    if len(_texts) < 1 << 18:
+        _texts[text] = written
+    return written
 
 
 @lru_cache(maxsize=1 << 17)

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any, Iterator, Mapping, Sequence
 
 from regent.evidence.authoring.index import remember
 from regent.evidence.authoring.store import WorkTree
-from regent.evidence.authoring.timeline import Author, Plan, PlannedCommit, plan
+from regent.evidence.authoring.timeline import Author, Plan, PlannedCommit, Planner
 from regent.evidence.config import CONFIG_FILE, PEOPLE_FILE
 from regent.evidence.errors import EvidenceError
 from regent.evidence.gitrepo import GitRepository
@@ -104,17 +104,21 @@ def import_history(root: Path, importer: Importer, data: bytes, request: History
 
     held = {k: (s.path, s.record) for k, s in tree.records.items()}
     taken = {s.path for s in tree.records.values()} | set(_tracked(repo))
-    the_plan = plan(events, held, taken, since=since[0] if since else None, granularity=request.granularity,
-                    author_of=author_of)
+    planner = Planner(events, held, taken, since=since[0] if since else None, granularity=request.granularity,
+                      author_of=author_of)
     new_head = head
-    if the_plan.commits and not request.dry_run:
-        new_head = _write(repo, head, the_plan, identity, request, key)
-        for state in the_plan.final.values():
+    if request.dry_run:
+        for _ in planner:
+            pass
+    else:
+        new_head = _write(repo, head, planner, identity, request, key)
+        for state in planner.final.values():
             if tree.cache is not None:
                 remember(tree.cache, state.data, state.record)
         tree.keep()
+    the_plan = planner.result()
     return HistorySummary(
-        the_plan.commits, len(the_plan.final), sum(1 for s in the_plan.final.values() if s.created),
+        the_plan.commits, len(the_plan.final), the_plan.created,
         tuple(sorted([*batch.rejections, *the_plan.rejections], key=lambda r: (r.line, r.row))),
         tuple(batch.skipped), the_plan.held, the_plan.untimed, since[1] if since else None,
         new_head, _newcomers(the_plan, context, people), _recorder(identity, tree), request.dry_run)
@@ -181,25 +185,31 @@ def _tracked(repo: GitRepository) -> list[str]:
     return [e.path for e in repo.index()]
 
 
-def _write(repo: GitRepository, head: str, the_plan: Plan, identity: Author, request: HistoryRequest,
+def _write(repo: GitRepository, head: str, planner: Planner, identity: Author, request: HistoryRequest,
            key: str) -> str:
-    """The plan's commits on top of ``head``, and the branch and work tree brought to the last one."""
+    """The planned commits on top of ``head`` (git works on each while the next is planned), and the
+    branch and work tree brought to the last one; ``head`` when there is none."""
     repo.git("update-ref", "-d", WORK_REF, check=False)
-    stream: list[bytes] = []
-    for n, commit in enumerate(the_plan.commits):
-        message = _message(commit, request, key).encode("utf-8")
-        stream += [f"commit {WORK_REF}\n".encode(),
-                   f"author {_ident(commit.author)} {commit.at} +0000\n".encode("utf-8"),
-                   f"committer {_ident(identity)} {commit.at} +0000\n".encode("utf-8"),
-                   b"data %d\n" % len(message), message, b"\n"]
-        if n == 0:
-            stream.append(f"from {head}\n".encode())
-        for state in commit.files:
-            stream += [b"M 100644 inline ", _quoted(state.path), b"\n", b"data %d\n" % len(state.data),
-                       state.data, b"\n"]
-        stream.append(b"\n")
-    stream.append(b"done\n")
-    repo.git("fast-import", "--quiet", "--done", input=b"".join(stream))
+
+    def stream() -> Iterator[bytes]:
+        for n, commit in enumerate(planner):
+            message = _message(commit, request, key).encode("utf-8")
+            chunk = [f"commit {WORK_REF}\n".encode(),
+                     f"author {_ident(commit.author)} {commit.at} +0000\n".encode("utf-8"),
+                     f"committer {_ident(identity)} {commit.at} +0000\n".encode("utf-8"),
+                     b"data %d\n" % len(message), message, b"\n"]
+            if n == 0:
+                chunk.append(f"from {head}\n".encode())
+            for state in commit.files:
+                chunk += [b"M 100644 inline ", _quoted(state.path), b"\n", b"data %d\n" % len(state.data),
+                          state.data, b"\n"]
+            chunk.append(b"\n")
+            yield b"".join(chunk)
+        yield b"done\n"
+
+    repo.feed(["fast-import", "--quiet", "--done"], stream())
+    if not planner.commits:
+        return head
     tip = repo.git("rev-parse", "--verify", WORK_REF).decode().strip()
     try:
         repo.git("merge", "--ff-only", "--quiet", "--no-stat", tip)

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from regent.evidence import schemas
 from regent.evidence.authoring.dumping import dump
@@ -76,6 +76,7 @@ class Plan:
     held: int  # states at or before what the repository already holds of this log
     untimed: int  # states the export gives no moment for
     final: Mapping[Key, FileState] = field(default_factory=dict)  # each changed record's last state
+    created: int = 0  # records the repository did not hold before
 
 
 def moment(at: str) -> int:
@@ -84,6 +85,15 @@ def moment(at: str) -> int:
     if value.tzinfo is None:
         value = value.replace(tzinfo=timezone.utc)
     return int(value.timestamp())
+
+
+def _period_at(at: int, granularity: str, days: dict[int, str]) -> str:
+    """:func:`period_of`, worked out once per UTC day."""
+    day = at // 86400
+    found = days.get(day)
+    if found is None:
+        found = days[day] = period_of(at, granularity)
+    return found
 
 
 def period_of(seconds: int, granularity: str) -> str:
@@ -106,80 +116,128 @@ class _Pending:
 
 def plan(events: Iterable[Candidate], held: Mapping[Key, tuple[str, Mapping[str, Any]]], taken: set[str], *,
          since: int | None, granularity: str, author_of: Callable[[str | None], Author]) -> Plan:
+    """The commits that replay ``events`` onto the records ``held``, all at once (see :class:`Planner`)."""
+    planner = Planner(events, held, taken, since=since, granularity=granularity, author_of=author_of)
+    for _ in planner:
+        pass
+    return planner.result()
+
+
+class Planner:
     """The commits that replay ``events`` onto the records ``held`` (by key: path and record, as the
-    repository holds them). ``taken`` lists the paths in use; new records get paths beside them.
-    States at or before ``since`` (seconds) are taken as held already and left out."""
-    timed: list[tuple[int, int, int, Candidate]] = []
-    untimed = already = 0
-    for order, event in enumerate(events):
-        if not event.at:
-            untimed += 1
-            continue
-        at = moment(event.at)
-        if since is not None and at <= since:
-            already += 1
-            continue
-        timed.append((at, event.line, order, event))
-    timed.sort(key=lambda t: t[:3])
-    state: dict[Key, dict[str, Any]] = {key: dict(record) for key, (_, record) in held.items()}
-    paths = {key: path for key, (path, _) in held.items()}
-    rejections: list[Rejection] = []
-    commits: list[PlannedCommit] = []
-    final: dict[Key, FileState] = {}
-    start = 0
-    while start < len(timed):
-        period = period_of(timed[start][0], granularity)
-        end = start
-        while end < len(timed) and period_of(timed[end][0], granularity) == period:
-            end += 1
-        pending = _period(timed[start:end], held, state, rejections)
-        start = end
-        files_by_author: dict[Author, list[tuple[FileState, int, str | None]]] = {}
-        for key, change in pending.items():
-            if change.record == state.get(key):
+    repository holds them), made one at a time as they are iterated, so a writer can start on the
+    first before the last is planned. ``taken`` lists the paths in use; new records get paths beside
+    them. States at or before ``since`` (seconds) are taken as held already and left out."""
+
+    def __init__(self, events: Iterable[Candidate], held: Mapping[Key, tuple[str, Mapping[str, Any]]],
+                 taken: set[str], *, since: int | None, granularity: str,
+                 author_of: Callable[[str | None], Author]) -> None:
+        self.held, self.taken, self.granularity, self.author_of = held, taken, granularity, author_of
+        self.timed: list[tuple[int, int, int, Candidate]] = []
+        self.untimed = self.already = 0
+        for order, event in enumerate(events):
+            if not event.at:
+                self.untimed += 1
                 continue
-            created = key not in state
-            path = paths.get(key) or _new_path(key, taken)
-            paths[key] = path
-            taken.add(path)
-            file = FileState(key, path, dump(change.record).encode("utf-8"), change.record, created)
-            state[key] = change.record
-            final[key] = file
-            files_by_author.setdefault(author_of(change.actor), []).append((file, change.at, change.actor))
-        period_commits = [
-            PlannedCommit(period, max(at for _, at, _ in files), author, tuple(f for f, _, _ in files),
-                          tuple(sorted({a for _, _, a in files if a and author.person != a})))
-            for author, files in files_by_author.items()
-        ]
-        commits.extend(sorted(period_commits, key=lambda c: (c.at, c.author.email, c.author.name)))
-    rejections.sort(key=lambda r: (r.line, r.row))
-    return Plan(tuple(commits), tuple(rejections), already, untimed, final)
+            at = moment(event.at)
+            if since is not None and at <= since:
+                self.already += 1
+                continue
+            self.timed.append((at, event.line, order, event))
+        self.timed.sort(key=lambda t: t[:3])
+        self.rejections: list[Rejection] = []
+        self.commits: list[PlannedCommit] = []
+        self.final: dict[Key, FileState] = {}
+
+    def __iter__(self) -> Iterator[PlannedCommit]:
+        timed, held = self.timed, self.held
+        state: dict[Key, dict[str, Any]] = {key: dict(record) for key, (_, record) in held.items()}
+        paths = {key: path for key, (path, _) in held.items()}
+        start = 0
+        days: dict[int, str] = {}
+        while start < len(timed):
+            period = _period_at(timed[start][0], self.granularity, days)
+            end = start
+            while end < len(timed) and _period_at(timed[end][0], self.granularity, days) == period:
+                end += 1
+            pending = _period(timed[start:end], held, state, self.rejections)
+            start = end
+            files_by_author: dict[Author, list[tuple[FileState, int, str | None]]] = {}
+            for key, change in pending.items():
+                if change.record == state.get(key):
+                    continue
+                path = paths.get(key) or _new_path(key, self.taken)
+                paths[key] = path
+                self.taken.add(path)
+                file = FileState(key, path, dump(change.record).encode("utf-8"), change.record, key not in state)
+                state[key] = change.record
+                self.final[key] = file
+                files_by_author.setdefault(self.author_of(change.actor), []).append((file, change.at, change.actor))
+            period_commits = [
+                PlannedCommit(period, max(at for _, at, _ in files), author, tuple(f for f, _, _ in files),
+                              tuple(sorted({a for _, _, a in files if a and author.person != a})))
+                for author, files in files_by_author.items()
+            ]
+            for commit in sorted(period_commits, key=lambda c: (c.at, c.author.email, c.author.name)):
+                self.commits.append(commit)
+                yield commit
+
+    def result(self) -> Plan:
+        """What the iteration planned (all of it once iterated to the end)."""
+        return Plan(tuple(self.commits), tuple(sorted(self.rejections, key=lambda r: (r.line, r.row))),
+                    self.already, self.untimed, self.final, sum(1 for key in self.final if key not in self.held))
 
 
 def _period(events: Sequence[tuple[int, int, int, Candidate]], held: Mapping[Key, tuple[str, Mapping[str, Any]]],
             state: Mapping[Key, dict[str, Any]], rejections: list[Rejection]) -> dict[Key, _Pending]:
-    """Each record's last state in one period's events (in time order), merged and checked."""
-    pending: dict[Key, _Pending] = {}
+    """Each record's last state in one period's events (in time order), merged and checked. Only a
+    state that would be committed is checked: when the last one fails, the one before it is tried."""
+    by_key: dict[Key, list[tuple[int, Candidate]]] = {}
     for at, _, _, event in events:
         record = event.record
-        key = (str(record["kind"]), str(record["id"]))
-        current = pending[key].record if key in pending else state.get(key)
+        by_key.setdefault((str(record["kind"]), str(record["id"])), []).append((at, event))
+    pending: dict[Key, _Pending] = {}
+    for key, states in by_key.items():
+        if any(event.extends for _, event in states):
+            _extending(key, states, state.get(key), held, pending, rejections)
+            continue
+        base = held.get(key)
+        for at, event in reversed(states):
+            merged = _merge(base[1], event.record) if base else dict(event.record)
+            if _accepted(key, merged, event, rejections):
+                pending[key] = _Pending(merged, at, event.actor)
+                break
+    return pending
+
+
+def _extending(key: Key, states: Sequence[tuple[int, Candidate]], current: dict[str, Any] | None,
+               held: Mapping[Key, tuple[str, Mapping[str, Any]]], pending: dict[Key, _Pending],
+               rejections: list[Rejection]) -> None:
+    """A record some of whose states add entries to a list (approvals exported apart from their
+    change): each state in turn, since the entries add up."""
+    base = held.get(key)
+    for at, event in states:
         if event.extends:
             if current is None:
                 rejections.append(Rejection(event.line, event.row, key[1],
                                             f"no {key[0]} {key[1]} by then to add {event.extends} to: its "
                                             f"{key[0]} is not in the repository nor earlier in the export"))
                 continue
-            merged = _extend(current, event.extends, record.get(event.extends) or [])
+            merged = _extend(current, event.extends, event.record.get(event.extends) or [])
         else:
-            base = held.get(key)
-            merged = _merge(base[1], record) if base else dict(record)
-        if not schemas.is_valid(key[0], merged):
-            reasons = [_plain(path, reason) for path, reason in schemas.problems(key[0], merged)]
-            rejections.append(Rejection(event.line, event.row, key[1], "; ".join(reasons)))
-            continue
-        pending[key] = _Pending(merged, at, event.actor)
-    return pending
+            merged = _merge(base[1], event.record) if base else dict(event.record)
+        if _accepted(key, merged, event, rejections):
+            current = merged
+            pending[key] = _Pending(merged, at, event.actor)
+
+
+def _accepted(key: Key, merged: Mapping[str, Any], event: Candidate, rejections: list[Rejection]) -> bool:
+    """Whether the kind's schema accepts a state; a rejection saying why when it does not."""
+    if schemas.is_valid(key[0], merged):
+        return True
+    reasons = [_plain(path, reason) for path, reason in schemas.problems(key[0], merged)]
+    rejections.append(Rejection(event.line, event.row, key[1], "; ".join(reasons)))
+    return False
 
 
 def _new_path(key: Key, taken: set[str]) -> str:
