@@ -58,7 +58,7 @@ def init_repository(target: Path, *, now: datetime, workflow: Path | None) -> In
         make_folder(target, PurePosixPath(folder).parts, f"{folder}/")
 
     files: dict[str, bytes] = {
-        PEOPLE_FILE: people_yaml().encode(),
+        PEOPLE_FILE: people_yaml(_maker(target)).encode(),
         CONFIG_FILE: config_yaml().encode(),
         **({} if holds_records else example_files(now)),
     }
@@ -123,17 +123,38 @@ PEOPLE: tuple[Mapping[str, Any], ...] = (
 )
 
 
-def people_yaml() -> str:
-    """``people.yaml`` holding the people the example records name, to be replaced by the real ones."""
+def _maker(target: Path) -> dict[str, Any] | None:
+    """The person running ``init``, from git's ``user.name`` and ``user.email`` (None when git has no
+    e-mail, or it is one of the example people's), so that their own commits are known."""
+    email = _git(target, "config", "user.email").stdout.strip()
+    if not email or "@" not in email or any(email in p["emails"] for p in PEOPLE):
+        return None
+    name = _git(target, "config", "user.name").stdout.strip() or email.split("@")[0]
+    base = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") or "maker"
+    taken = {str(p["id"]) for p in PEOPLE}
+    pid, n = base, 1
+    while pid in taken:
+        n += 1
+        pid = f"{base}-{n}"
+    return {"id": pid, "name": name, "emails": [email]}
+
+
+def people_yaml(maker: Mapping[str, Any] | None = None) -> str:
+    """``people.yaml`` holding the person running ``init`` (``maker``, when git names them) and the
+    people the example records name, to be replaced by the real ones."""
     header = (
         "# The people Regent may meet in this repository: whoever requests, approves, carries out,\n"
         "# reviews or commits records. Records name a person by id.\n"
         "# The author and committer e-mail of every git commit is matched against the emails listed\n"
         "# here, so list each address a person commits with. Roles decide who may approve (see roles in\n"
         "# regent.yaml); set active: false and left_on: YYYY-MM-DD when someone leaves.\n"
-        "# The three people below are the ones the example records name: replace them with your own.\n"
+        "# The three example people (alice, bob, carol) are the ones the example records name: replace\n"
+        "# them with your own."
+        + (" The first entry is you, as git names you (user.name, user.email): give\n"
+           "# yourself your roles.\n" if maker else "\n")
     )
-    return header + yaml.safe_dump({"people": [dict(p) for p in PEOPLE]}, sort_keys=False, width=100)
+    people = ([dict(maker)] if maker else []) + [dict(p) for p in PEOPLE]
+    return header + yaml.safe_dump({"people": people}, sort_keys=False, width=100)
 
 
 # -- regent.yaml ------------------------------------------------------------------

@@ -75,6 +75,7 @@ class HistorySummary:
     newcomers: tuple[Newcomer, ...]
     recorder: Recorder
     dry_run: bool
+    notes: tuple[str, ...] = ()  # the importer's notes on the export as a whole
 
 
 def import_history(root: Path, importer: Importer, data: bytes, request: HistoryRequest) -> HistorySummary:
@@ -121,7 +122,8 @@ def import_history(root: Path, importer: Importer, data: bytes, request: History
         the_plan.commits, len(the_plan.final), the_plan.created,
         tuple(sorted([*batch.rejections, *the_plan.rejections], key=lambda r: (r.line, r.row))),
         tuple(batch.skipped), the_plan.held, the_plan.untimed, since[1] if since else None,
-        new_head, _newcomers(the_plan, context, people), _recorder(identity, tree), request.dry_run)
+        new_head, _newcomers(the_plan, context, people), _recorder(identity, tree), request.dry_run,
+        tuple(context.notes))
 
 
 def _repository(root: Path) -> GitRepository:

@@ -9,7 +9,7 @@ the same export twice changes nothing. Nothing is ever deleted.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -45,6 +45,9 @@ class ImportSummary:
     newcomers: tuple[Newcomer, ...]
     unreadable: tuple[str, ...]
     dry_run: bool
+    # What the importer said once about the whole export: how it was read, the columns kept without a
+    # Regent field, defaults given, references it could not turn into names.
+    notes: tuple[str, ...] = ()
 
     def count(self, action: str) -> int:
         return sum(1 for o in self.outcomes if o.action == action)
@@ -58,7 +61,7 @@ def run_import(root: Path, importer: Importer, data: bytes, *, kind: str | None 
     context = Context(settings=tree.config.imports, known_person=tree.person, kind=kind, encoding=encoding,
                       options=dict(options or {}))
     batch = importer(data, context)
-    summary = _apply(tree, batch, context, dry_run)
+    summary = replace(_apply(tree, batch, context, dry_run), notes=tuple(context.notes))
     tree.keep()
     return summary
 

@@ -15,10 +15,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import cache
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any, Callable, Iterator, Mapping, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from regent.evidence.errors import EvidenceError
+from regent.evidence.importers import charsets
 
 
 class ImportError_(EvidenceError):
@@ -82,15 +83,21 @@ class Row:
 # -- reading ---------------------------------------------------------------------------------
 
 
-def decode(data: bytes, encoding: str | None) -> str:
-    """The export's text. Without an ``encoding``, UTF-8 with bytes that are not kept as
-    surrogates, so each row that holds one can be rejected on its own (see :func:`bad_bytes`)."""
+def decode(data: bytes, encoding: str | None, notes: list[str] | None = None) -> str:
+    """The export's text. Without an ``encoding``, UTF-8, or Windows-1252 for an export that holds
+    no UTF-8 at all (see :mod:`evidence.importers.charsets`; said in ``notes``); bytes of a UTF-8
+    export that are not UTF-8 are kept as surrogates, so each row that holds one can be rejected on
+    its own (see :func:`bad_bytes`)."""
     if encoding:
         try:
             return data.decode(encoding).removeprefix("\ufeff")
         except (LookupError, UnicodeDecodeError) as exc:
             raise ImportError_(f"cannot read the file as {encoding}: {exc}") from None
-    return data.decode("utf-8", errors="surrogateescape").removeprefix("\ufeff")
+    text, found = charsets.text(data)
+    if found != "utf-8" and notes is not None:
+        notes.append("the file is not UTF-8: read as Windows-1252 (Latin-1); give --encoding if it is "
+                     "another")
+    return text
 
 
 def bad_bytes(values: Mapping[str, Any]) -> str | None:
@@ -202,11 +209,30 @@ def lookup(table: Mapping[str, Any], value: str, what: str, setting: str) -> Any
     match = _CODE_PREFIX.match(text)
     if match and match.group(1) in table:
         return table[match.group(1)]
-    codes = sorted({str(k) for k in table}, key=_code_order)
-    numeric = [c for c in codes if _code_order(c)[0] == 0]
-    shown = numeric or codes
-    known = ", ".join(shown[:12]) + (", ..." if len(shown) > 12 else "")
-    raise RowProblem(f"{what}: unknown code {text!r} (known: {known}); map it under {setting} in regent.yaml")
+    raise RowProblem(f"{what}: unknown code {text!r} (known: {known_codes(table)}); map it under {setting} in "
+                     "regent.yaml")
+
+
+def known_codes(table: Mapping[str, Any]) -> str:
+    """A code table as the codes each value is read from: ``open ← 1, 2, new; closed ← 7, closed``."""
+    meanings: dict[str, list[str]] = {}
+    for code, meaning in table.items():
+        meanings.setdefault(str(meaning), []).append(str(code))
+    return "; ".join(f"{meaning} ← {', '.join(sorted(codes, key=_code_order))}"
+                     for meaning, codes in meanings.items()) or "none"
+
+
+T = TypeVar("T")
+
+
+def gather(problems: list[str], make: Callable[..., T], *args: Any) -> T | None:
+    """What ``make(*args)`` returns, or None with its :class:`RowProblem` added to ``problems``: so
+    that a row is rejected with every reason it has, not only the first."""
+    try:
+        return make(*args)
+    except RowProblem as exc:
+        problems.append(str(exc))
+        return None
 
 
 def _code_order(code: str) -> tuple[int, float, str]:
@@ -254,6 +280,18 @@ class Context:
     options: Mapping[str, Any] = field(default_factory=dict)
     history: bool = False  # fill Batch.timeline too
     names: dict[str, str] = field(default_factory=dict)  # person id written -> name in the export
+    # What the account says once about the whole export: how it was read, defaults it was given,
+    # the columns it holds that no field was made from, values that could not be turned into names.
+    notes: list[str] = field(default_factory=list)
+
+    def note(self, text: str) -> None:
+        """Say something about the export once, however many rows it concerns."""
+        if text not in self.notes:
+            self.notes.append(text)
+
+    def text(self, data: bytes) -> str:
+        """The export's text, read in ``encoding`` or the one it is found to be in."""
+        return decode(data, self.encoding, self.notes)
 
     def person(self, name: str) -> str:
         """The person id for a name in the export: the people.yaml entry it matches by id, e-mail or

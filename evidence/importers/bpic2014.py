@@ -1,7 +1,12 @@
 """The BPI Challenge 2014 detail files (Rabobank ICT, HP Service Manager): changes and incidents.
 
-Both files are ``;``-separated, with times written ``dd-mm-yyyy HH:MM`` (also
-``HH:MM:SS``, or a bare date) in the ``import.timezone`` of ``regent.yaml``.
+Both files are ``;``-separated, with times written day first: ``dd/mm/yyyy
+HH:MM:SS`` in the published files, also with dashes, without seconds or as
+a bare date (``--date-format`` names another shape), in the
+``import.timezone`` of ``regent.yaml``. The published files are Latin-1
+(read as such when they are not UTF-8), use a decimal comma (``3871,69``),
+``#N/B`` for a missing value and ``#MULTIVALUE`` where a cell stood for
+several values it does not list.
 Which file an export is: ``--kind``, else its header (``Change ID`` for
 *Detail Change*, ``Incident ID`` for *Detail Incident*). Column names are
 matched without regard to case or repeated spaces.
@@ -44,7 +49,10 @@ An incident is written with ``id`` ← ``Incident ID``; ``priority`` ←
 ``Open Time`` / ``Resolved Time`` / ``Close Time``; ``caused_by_change`` ←
 ``Related Change`` when it names a single change (not ``#MULTIVALUE``); a
 ``title`` from the ``Category`` and what it touches, e.g. "Incident on
-application WBA000124".
+application WBA000124". With a history import an incident's timeline holds
+its states at ``Open Time`` (open), ``Reopen Time`` (open again, when
+given), ``Resolved Time`` (resolved) and ``Close Time`` (closed), each with
+only the times reached by then; the file names no one who acted.
 
 The columns without a Regent field are kept under ``bpic2014`` in the
 record (``change_type``, ``cab_approval_needed``, ``originated_from``,
@@ -53,10 +61,11 @@ and ``affected``: each affected CI with its type, subtype and service
 component), converted to booleans, numbers and timestamps where the column
 holds one. Policies may read them.
 
-Each row that cannot become part of a record is rejected with its line while
-the rest imports: one that cannot be split into columns, holds a byte that is
-not UTF-8, has a time that is not one, or a code its table does not hold (the
-reason names the ``regent.yaml`` setting to map it under).
+Each row that cannot become part of a record is rejected with its line and
+every reason it has while the rest imports: one that cannot be split into
+columns, holds a byte that is not UTF-8, has a time that is not one, or a
+code its table does not hold (the reason names the ``regent.yaml`` setting
+to map it under).
 """
 
 from __future__ import annotations
@@ -67,10 +76,12 @@ from functools import cache, partial
 from typing import Any, Callable, Mapping
 
 from regent.evidence.importers.base import (
-    Batch, Candidate, Context, ImportError_, RowProblem, bad_bytes, csv_rows, decode, lookup, malformed,
+    Batch, Candidate, Context, ImportError_, RowProblem, bad_bytes, csv_rows, gather, lookup, malformed,
 )
+from regent.evidence.importers.dates import reader
+from regent.evidence.importers.values import number, present
 
-Clock = Callable[[str, "str | None"], str]
+Clock = Callable[[str], str]
 Values = Mapping[str, str]
 
 _ID = {"change": "Change ID", "incident": "Incident ID"}
@@ -80,8 +91,6 @@ _NEEDED = {
 }
 # The columns that describe one affected CI; every other column describes the change or incident.
 _AFFECTED = ("CI Name (aff)", "CI Type (aff)", "CI Subtype (aff)", "Service Component WBS (aff)")
-# By the number of colons in the text: a bare date, hours and minutes, with seconds.
-_DATE_FORMATS = ("%d-%m-%Y", "%d-%m-%Y %H:%M", "%d-%m-%Y %H:%M:%S")
 _SINGLE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _YES = {"y", "yes", "true", "1"}
 _NO = {"n", "no", "false", "0"}
@@ -97,16 +106,16 @@ _AFFECTED_KEYS = frozenset(_key(c) for c in _AFFECTED)
 
 def read(data: bytes, ctx: Context) -> Batch:
     """The changes or incidents of a BPI Challenge 2014 detail export."""
-    header, rows = csv_rows(decode(data, ctx.encoding), ";")
+    header, rows = csv_rows(ctx.text(data), ";")
     kind = _kind(header, ctx.kind)
-    at = cache(ctx.now())  # the rows of one change repeat its times
+    at = reader(str(ctx.settings.get("timezone") or "UTC"), ctx.options.get("date_format"), "dmy")
     build = _change if kind == "change" else _incident
     id_key = _key(_ID[kind])
     columns = [c for c in dict.fromkeys(header) if c and _key(c) not in _AFFECTED_KEYS]
     batch = Batch()
     merged: dict[str, _Merged] = {}
     for row in rows:
-        values = {_key(k): v for k, v in row.values.items()}
+        values = _Cells({_key(k): v for k, v in row.values.items()})
         number = _shown(values.get(id_key, ""))
         problem = malformed(row) or _not_utf8(row.values) or ("" if number else f"{_ID[kind]} is empty")
         if problem:
@@ -128,8 +137,37 @@ def read(data: bytes, ctx: Context) -> Batch:
                 continue
         first.add(values)
     for entry in merged.values():
-        batch.candidates.append(Candidate(entry.record(), entry.line, entry.row))
+        record = entry.record()
+        moments = _moments(record)
+        batch.candidates.append(Candidate(record, entry.line, entry.row, at=moments[-1][0] if moments else None))
+        if ctx.history and kind == "incident":
+            batch.timeline += [Candidate(state, entry.line, entry.row, at=moment) for moment, state in moments]
     return batch
+
+
+def _moments(record: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """An incident's states at the times the file gives, each with only the times reached by then
+    (a change's: its last state, at its latest time)."""
+    if record["kind"] != "incident":
+        times = [t for t in (record.get("created"), record.get("implementation", {}).get("completed"),
+                             record.get("closure", {}).get("at")) if t]
+        return [(max(times), record)] if times else []
+    extra = record.get("bpic2014", {})
+    steps = [(record["opened"], "open"), (extra.get("reopened"), "open"), (record.get("resolved"), "resolved"),
+             (record.get("closed"), "closed")]
+    timeline = sorted((m, s) for m, s in steps if m)
+    states: list[tuple[str, dict[str, Any]]] = []
+    for moment, status in timeline[:-1]:
+        state = {k: v for k, v in record.items() if k not in ("resolved", "closed")}
+        state["status"] = status
+        for name in ("resolved", "closed") if status != "open" else ():
+            if record.get(name) and record[name] <= moment:
+                state[name] = record[name]
+        if extra.get("reopened") and extra["reopened"] > moment:
+            state["bpic2014"] = {k: v for k, v in extra.items() if k != "reopened"}
+        states.append((moment, state))
+    states.append((timeline[-1][0], record))
+    return states
 
 
 def _kind(header: list[str], given: str | None) -> str:
@@ -207,12 +245,12 @@ def _target(affected: list[dict[str, str]], cis: list[str]) -> str | None:
     return f"service component {component}" if component else None
 
 
-def _change(v: Values, ctx: Context, at: Clock) -> tuple[dict[str, Any], str]:
+def _change(v: _Cells, ctx: Context, at: Clock) -> tuple[dict[str, Any], str]:
     """A change's fields from one row, and what kind of change it is (for its title)."""
     tables = ctx.settings.get("bpic2014", {}).get("change", {})
     created = _time(v, "Change record Open Time", at)
-    if created is None:
-        raise RowProblem("Change record Open Time is empty: a change needs the time it was raised")
+    if created is None and not v.problems:
+        v.problems.append("Change record Open Time is empty: a change needs the time it was raised")
     planned = _span(_time(v, "Planned Start", at), _time(v, "Planned End", at))
     done = {"started": _time(v, "Actual Start", at), "completed": _time(v, "Actual End", at)}
     closed = _time(v, "Change record Close Time", at)
@@ -222,14 +260,14 @@ def _change(v: Values, ctx: Context, at: Clock) -> tuple[dict[str, Any], str]:
     record: dict[str, Any] = {
         "kind": "change",
         "id": _text(v, "Change ID"),
-        "type": _code(tables, "Emergency Change", emergency, "change") if emergency else "normal",
+        "type": _code(tables, "Emergency Change", emergency, "change", v) if emergency else "normal",
         "status": status,
         "requested_by": ctx.default_person,
         "created": created,
     }
     risk = _text(v, "Risk Assessment")
     if risk:
-        record["risk"] = _code(tables, "Risk Assessment", risk, "change")
+        record["risk"] = _code(tables, "Risk Assessment", risk, "change", v)
     if planned:
         record["schedule"] = planned
     if any(done.values()):
@@ -247,21 +285,22 @@ def _change(v: Values, ctx: Context, at: Clock) -> tuple[dict[str, Any], str]:
         ("related_interactions", "# Related Interactions", _count),
         ("related_incidents", "# Related Incidents", _count),
     ))
+    v.settle()
     return record, _text(v, "Change Type") or "Change"
 
 
-def _incident(v: Values, ctx: Context, at: Clock) -> tuple[dict[str, Any], str]:
+def _incident(v: _Cells, ctx: Context, at: Clock) -> tuple[dict[str, Any], str]:
     """An incident's fields from one row, and what kind of call it is (for its title)."""
     tables = ctx.settings.get("bpic2014", {}).get("incident", {})
     opened = _time(v, "Open Time", at)
-    if opened is None:
-        raise RowProblem("Open Time is empty: an incident needs the time it was logged")
+    if opened is None and not v.problems:
+        v.problems.append("Open Time is empty: an incident needs the time it was logged")
     category = _text(v, "Category")
     record: dict[str, Any] = {
         "kind": "incident",
         "id": _text(v, "Incident ID"),
-        "priority": _code(tables, "Priority", _text(v, "Priority"), "incident"),
-        "status": _code(tables, "Status", _text(v, "Status"), "incident"),
+        "priority": _code(tables, "Priority", _text(v, "Priority"), "incident", v),
+        "status": _code(tables, "Status", _text(v, "Status"), "incident", v),
         "opened": opened,
     }
     for name, column in (("resolved", "Resolved Time"), ("closed", "Close Time")):
@@ -296,19 +335,36 @@ def _incident(v: Values, ctx: Context, at: Clock) -> tuple[dict[str, Any], str]:
     if any(caused_by.values()):
         extra["caused_by_ci"] = {k: t for k, t in caused_by.items() if t}
     record["bpic2014"] = extra
+    v.settle()
     return record, category[:1].upper() + category[1:] if category else "Incident"
 
 
 # -- values ----------------------------------------------------------------------------------
 
 
-def _code(tables: Mapping[str, Any], column: str, value: str, kind: str) -> Any:
+class _Cells(dict[str, str]):
+    """A row's cells by folded column name, and the problems found in reading them."""
+
+    problems: list[str]
+
+    def __init__(self, cells: Mapping[str, str]) -> None:
+        super().__init__(cells)
+        self.problems = []
+
+    def settle(self) -> None:
+        """Reject the row with every reason found, if any."""
+        if self.problems:
+            raise RowProblem("; ".join(dict.fromkeys(self.problems)))
+
+
+def _code(tables: Mapping[str, Any], column: str, value: str, kind: str, v: _Cells) -> Any:
     if not value:
-        raise RowProblem(f"{column} is empty")
-    return lookup(tables.get(column, {}), value, column, f"import.bpic2014.{kind}.{column}")
+        v.problems.append(f"{column} is empty")
+        return None
+    return gather(v.problems, lambda: lookup(tables.get(column, {}), value, column, f"import.bpic2014.{kind}.{column}"))
 
 
-def _extras(v: Values, spec: tuple[tuple[str, str, Callable[[Values, str], Any]], ...]) -> dict[str, Any]:
+def _extras(v: _Cells, spec: tuple[tuple[str, str, Callable[[_Cells, str], Any]], ...]) -> dict[str, Any]:
     """The columns without a Regent field, by the names given, converted; empty ones left out."""
     out: dict[str, Any] = {}
     for name, column, convert in spec:
@@ -319,49 +375,47 @@ def _extras(v: Values, spec: tuple[tuple[str, str, Callable[[Values, str], Any]]
 
 
 def _text(v: Values, column: str) -> str:
-    return v.get(_key(column), "").strip()
+    return present(v.get(_key(column))) or ""
 
 
-def _time(v: Values, column: str, at: Clock) -> str | None:
+def _time(v: _Cells, column: str, at: Clock) -> str | None:
     text = _text(v, column)
     if not text:
         return None
     try:
-        return at(text, _DATE_FORMATS[min(text.count(":"), 2)])
-    except RowProblem:
-        raise RowProblem(f"{column}: {text!r} is not a date and time written dd-mm-yyyy HH:MM") from None
+        return at(text)
+    except RowProblem as exc:
+        v.problems.append(f"{column}: {exc}")
+        return None
 
 
 def _span(start: str | None, end: str | None) -> dict[str, str]:
     return {k: t for k, t in (("start", start), ("end", end)) if t}
 
 
-def _flag(v: Values, column: str) -> bool | None:
+def _flag(v: _Cells, column: str) -> bool | None:
     text = _text(v, column).casefold()
     if not text:
         return None
     if text in _YES or text in _NO:
         return text in _YES
-    raise RowProblem(f"{column}: {_text(v, column)!r} is neither Y nor N")
+    v.problems.append(f"{column}: {_text(v, column)!r} is neither Y nor N")
+    return None
 
 
-def _count(v: Values, column: str) -> int | None:
+def _count(v: _Cells, column: str) -> int | None:
     text = _text(v, column)
     if not text:
         return None
     if not text.isdigit():
-        raise RowProblem(f"{column}: {text!r} is not a whole number")
+        v.problems.append(f"{column}: {text!r} is not a whole number")
+        return None
     return int(text)
 
 
-def _hours(v: Values, column: str) -> float | None:
+def _hours(v: _Cells, column: str) -> float | None:
     text = _text(v, column)
-    if not text:
-        return None
-    try:
-        return float(text.replace(",", ".") if "." not in text else text)
-    except ValueError:
-        raise RowProblem(f"{column}: {text!r} is not a number of hours") from None
+    return gather(v.problems, lambda: number(text, column)) if text else None
 
 
 def _shown(text: str) -> str:

@@ -5,23 +5,28 @@ fields, ``schedule.start``). It comes from ``regent.yaml``
 (``import.mappings.NAME``, chosen with ``--mapping NAME``), from ``--map
 FIELD=COLUMN`` options, or both (the options win). A cell is converted by
 the type its field has in the kind's schema: timestamps and dates are read
-(with ``date_format`` when they are not ISO 8601), lists are split, yes/no
-becomes a boolean, person fields are matched against ``people.yaml``.
+as ISO 8601, day/month/year with slashes or dashes (``date_order: mdy`` for
+month first), with or without seconds, or in ``date_format`` (``--date-format``);
+lists are split; true/false, yes/no, y/n, 1/0 become booleans; numbers take
+a decimal point or comma; person fields are matched against ``people.yaml``.
+Empty cells, ``?``, ``#N/B``, ``#N/A`` and ``NULL`` are missing values. The
+columns no field is mapped to are named in the account.
+
+A record's moment is the latest time among its timestamp fields; with a
+history import each row with one is a state at that moment.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any, Mapping
 
 from regent.evidence import schemas
 from regent.evidence.importers.base import (
-    Batch, Candidate, Context, ImportError_, RowProblem, bad_bytes, csv_rows, decode, field_schema, lookup,
-    malformed, person_fields, put_field,
+    Batch, Candidate, Context, ImportError_, RowProblem, bad_bytes, csv_rows, field_schema, lookup, malformed,
+    person_fields, put_field,
 )
-
-_TRUE = {"true", "yes", "y", "1"}
-_FALSE = {"false", "no", "n", "0"}
+from regent.evidence.importers.dates import day_reader, reader
+from regent.evidence.importers.values import flag, number, present
 
 
 def mapping_of(ctx: Context) -> dict[str, Any]:
@@ -48,13 +53,16 @@ def mapping_of(ctx: Context) -> dict[str, Any]:
 
 def read(data: bytes, ctx: Context) -> Batch:
     mapping = mapping_of(ctx)
-    text = decode(data, ctx.encoding)
+    text = ctx.text(data)
     header, rows = csv_rows(text, str(ctx.options.get("delimiter") or mapping.get("delimiter") or ","))
     missing = [c for c in mapping["columns"].values() if c not in header]
     if missing:
         raise ImportError_(f"line 1: no column {', '.join(repr(c) for c in missing)} in the header "
                            f"(columns: {', '.join(header)})")
     cell = _Cells(ctx, mapping)
+    unused = [c for c in header if c and c not in set(mapping["columns"].values())]
+    if unused:
+        ctx.note(f"columns not used (no field is mapped to them): {', '.join(unused)}")
     batch = Batch()
     for row in rows:
         number = row.values.get(mapping["columns"]["id"]) or None
@@ -67,7 +75,10 @@ def read(data: bytes, ctx: Context) -> Batch:
         except RowProblem as problem:
             batch.reject(row.line, row.number, number, str(problem))
             continue
-        batch.candidates.append(Candidate(record, row.line, row.number))
+        candidate = Candidate(record, row.line, row.number, at=cell.moment(record))
+        batch.candidates.append(candidate)
+        if ctx.history and candidate.at:
+            batch.timeline.append(candidate)
     return batch
 
 
@@ -80,8 +91,23 @@ class _Cells:
         self.constants: Mapping[str, Any] = mapping.get("constants") or {}
         self.separator = str(mapping.get("list_separator") or ",")
         self.date_format = ctx.options.get("date_format") or mapping.get("date_format")
-        self.when = ctx.now()
+        order = str(mapping.get("date_order") or "dmy")
+        self.when = reader(str(ctx.settings.get("timezone") or "UTC"), self.date_format, order)
+        self.day = day_reader(self.date_format, order)
         self.people = set(person_fields(self.kind))
+        self.times = [f for f in self.columns if str((field_schema(self.kind, f) or {}).get("$ref", "")).endswith(
+            "/timestamp")]
+
+    def moment(self, record: Mapping[str, Any]) -> str | None:
+        """The latest time the row gives in a timestamp field: when the record stood as the row shows."""
+        found = []
+        for field in self.times:
+            node: Any = record
+            for part in field.split("."):
+                node = node.get(part) if isinstance(node, dict) else None
+            if isinstance(node, str):
+                found.append(node)
+        return max(found) if found else None
 
     def record(self, values: Mapping[str, str]) -> dict[str, Any]:
         record: dict[str, Any] = {"kind": self.kind}
@@ -89,7 +115,7 @@ class _Cells:
             put_field(record, field, value)
         problems = []
         for field, column in self.columns.items():
-            text = values.get(column, "").strip()
+            text = present(values.get(column))
             if not text:
                 continue
             try:
@@ -113,29 +139,13 @@ class _Cells:
             return self.ctx.person(text)
         ref = str(spec.get("$ref", ""))
         if ref.endswith("/timestamp"):
-            return self.when(text, self.date_format)
+            return self.when(text)
         if ref.endswith("/date") or spec.get("format") == "date":
-            return self._day(text)
+            return self.day(text)
         kind = spec.get("type")
         if kind == "boolean":
-            if text.casefold() in _TRUE | _FALSE:
-                return text.casefold() in _TRUE
-            raise RowProblem(f"{text!r} is not yes or no")
+            return flag(text, field)
         if kind in ("number", "integer"):
-            try:
-                number = float(text.replace(",", "."))
-            except ValueError:
-                raise RowProblem(f"{text!r} is not a number") from None
-            return int(number) if kind == "integer" and number.is_integer() else number
+            value = number(text, field)
+            return int(value) if kind == "integer" and value.is_integer() else value
         return text
-
-    def _day(self, text: str) -> str:
-        if self.date_format:
-            try:
-                return datetime.strptime(text, self.date_format.split(" ")[0]).date().isoformat()
-            except ValueError:
-                pass
-        try:
-            return datetime.fromisoformat(text).date().isoformat()
-        except ValueError:
-            raise RowProblem(f"{text!r} is not a date (YYYY-MM-DD, or date_format)") from None

@@ -2,15 +2,40 @@
 ``sysapproval_approver``.
 
 Read as JSON (the Table API's ``{"result": [...]}``, the JSONv2 export's
-``{"records": [...]}``, or a bare list; a field may be a plain value or a
-``{"value", "display_value"}`` pair) or as CSV with field names or the usual
-column labels as headers. The numeric state, risk, impact, priority and
-status codes go through the tables under ``import.servicenow`` in
-``regent.yaml``, which ship with the out-of-the-box codes.
+``{"records": [...]}``, or a bare list) or as CSV (a list export, with field
+names or the usual column labels as headers). A field may be a plain value,
+the Table API's default ``{"link", "value"}`` reference or the
+``{"display_value", "value"}`` pair of ``sysparm_display_value=all``: see
+:mod:`evidence.importers.servicenow_fields`, which also says how the columns
+without a Regent field are kept under ``servicenow`` in the record and
+reported. The numeric state, risk, impact, priority and status codes (or
+their labels, ``3 - Moderate``) go through the tables under
+``import.servicenow`` in ``regent.yaml``, which ship with the out-of-the-box
+codes. Times are ServiceNow's ``yyyy-MM-dd HH:mm:ss`` (hours in one digit in
+a list export too), or day first with slashes or dashes; ``--date-format``
+names an instance's own format.
+
+An instance that keeps a field in a column of its own (a change's stage in
+``u_stage`` instead of ``state``) says so with ``--map state=u_stage`` or
+``import.columns.servicenow`` in ``regent.yaml``. A field a record needs and
+the export lacks (a CMDB list export has no owner or environment) is given
+with ``--set owner=it-ops`` or ``import.defaults.configuration_item``; the
+account says how many records each default filled.
 
 Which kind a row is: ``--kind``, else its ``sys_class_name``, else the
 prefix of its number (CHG, INC, PRB). A configuration item's id is its name,
-because that is how changes and incidents name it (``cmdb_ci``).
+because that is how changes and incidents name it (``cmdb_ci``), unless the
+name repeats in the export (a CMDB holds 173 CIs called ``MacBook Pro
+17"``): then its ``sys_id``, else its ``number``, else its asset tag, else
+its serial number; a row whose repeated name comes with none of these is
+rejected (the account says to export the ``sys_id`` column). Names are read
+without the surrounding white space (some hold a trailing newline).
+
+A record's moment is its ``sys_updated_on``. With a history import an
+incident or problem also has a state at ``opened_at`` (else
+``sys_created_on``) when that is earlier: open, with none of the resolution
+or closure times; its other fields are those of the export, which holds no
+older values.
 
 A ``sysapproval_approver`` row (it has ``sysapproval`` and ``approver``) is a
 decision on a change: approved and rejected ones are added to the approvals
@@ -19,16 +44,21 @@ export has no other time for the decision); rows with no decision yet are
 skipped. Whoever commits imported approvals is not their approver, so the
 provenance check flags them unless that person holds a ``roles.recorders``
 role in ``regent.yaml``.
+
+A row is rejected with every reason it has.
 """
 
 from __future__ import annotations
 
-from typing import Any, Callable, Mapping
+from collections import Counter
+from typing import Any, Mapping
 
+from regent.evidence import schemas
 from regent.evidence.importers.base import (
-    Batch, Candidate, Context, ImportError_, Row, RowProblem, bad_bytes, csv_rows, decode, json_records, lookup,
-    malformed,
+    Batch, Candidate, Context, Row, RowProblem, bad_bytes, csv_rows, gather, json_records, malformed, put_field,
 )
+from regent.evidence.importers.servicenow_fields import Fields
+from regent.evidence.importers.servicenow_records import Builder
 
 # Column labels of a list export, as field names.
 _LABELS = {
@@ -43,38 +73,16 @@ _LABELS = {
     "cause notes": "cause_notes", "known error": "known_error", "name": "name", "class": "sys_class_name",
     "owned by": "owned_by", "managed by": "managed_by", "environment": "environment",
     "install status": "install_status", "business criticality": "busines_criticality",
-    "attested date": "attested_date",
+    "attested date": "attested_date", "asset tag": "asset_tag", "tag": "asset_tag", "serial number": "serial_number",
+    "updated": "sys_updated_on", "created": "sys_created_on",
 }
 _TABLES = {"change_request": "change", "incident": "incident", "problem": "problem"}
 _PREFIXES = {"CHG": "change", "INC": "incident", "PRB": "problem"}
-
-
-class _Fields:
-    """One exported row, read field by field: the value for codes, the display value for references."""
-
-    def __init__(self, raw: Mapping[str, Any]) -> None:
-        self.raw = raw
-
-    def code(self, name: str) -> str:
-        return self._pick(name, "value")
-
-    def text(self, name: str) -> str:
-        return self._pick(name, "display_value")
-
-    def _pick(self, name: str, prefer: str) -> str:
-        value = self.raw.get(name)
-        if isinstance(value, dict):
-            value = value.get(prefer) if value.get(prefer) not in (None, "") else value.get(
-                "value" if prefer == "display_value" else "display_value")
-        if value is None:
-            return ""
-        if isinstance(value, bool):
-            return "true" if value else "false"
-        return str(value).strip()
+_CI_KEYS = ("sys_id", "number", "asset_tag", "serial_number")
 
 
 def read(data: bytes, ctx: Context) -> Batch:
-    text = decode(data, ctx.encoding)
+    text = ctx.text(data)
     if text.lstrip().startswith(("{", "[")):
         rows = [Row(item if isinstance(item, dict) else {"": "\x00not an object"}, line, n)
                 for n, (item, line) in enumerate(json_records(text), 1)]
@@ -82,11 +90,18 @@ def read(data: bytes, ctx: Context) -> Batch:
         header, found = csv_rows(text, str(ctx.options.get("delimiter") or ","))
         names = {h: _LABELS.get(h.casefold(), h.casefold().replace(" ", "_")) for h in header}
         rows = [Row({names.get(k, k): v for k, v in row.values.items()}, row.line, row.number) for row in found]
+    columns = {**(ctx.settings.get("columns") or {}).get("servicenow", {}), **(ctx.options.get("columns") or {})}
     batch = Batch()
-    builder = _Builder(ctx)
+    builder = Builder(ctx)
+    named = Counter(Fields(row.values).text("name") for row in rows if _ci_like(row.values))
     decisions: dict[str, Candidate] = {}
+    kept: dict[str, None] = {}
+    unnamed: Counter[str] = Counter()
+    filled: Counter[str] = Counter()
+    unkeyed = 0
+    absent: Counter[str] = Counter()
     for row in rows:
-        fields = _Fields(row.values)
+        fields = Fields(row.values, columns)
         approval = _is_approval(fields)
         number = (fields.text("sysapproval") if approval else fields.text("number") or fields.text("name")) or None
         reason = malformed(row) or bad_bytes(row.values)
@@ -105,22 +120,100 @@ def read(data: bytes, ctx: Context) -> Batch:
                 decisions[document].record["approvals"].append(entry)
                 continue
             kind = _kind(fields, ctx.kind)
-            record = builder.build(kind, fields)
         except RowProblem as problem:
             batch.reject(row.line, row.number, number, str(problem))
             continue
-        batch.candidates.append(Candidate(record, row.line, row.number))
+        problems: list[str] = []
+        key = gather(problems, _ci_key, fields, named) if kind == "configuration_item" else None
+        unkeyed += bool(problems)
+        record = gather(problems, builder.build, kind, fields, key)
+        if record is not None:
+            filled.update(_defaults(record, ctx))
+            lacking = _lacking(record)
+            absent.update(lacking)
+            problems += [f"{name}: required, and the row gives none (give it with --set {name}=VALUE or "
+                         f"import.defaults.{kind}.{name} in regent.yaml)" for name in lacking]
+        if problems or record is None:
+            batch.reject(row.line, row.number, number, "; ".join(problems))
+            continue
+        kept.update(dict.fromkeys(k for k in record.get("servicenow", {}) if k != "sys_id" and k not in fields.unnamed))
+        unnamed.update(fields.unnamed.keys())
+        candidate = Candidate(record, row.line, row.number, at=builder.moment(fields),
+                              actor=builder.actor(fields) if ctx.history else None)
+        batch.candidates.append(candidate)
+        if ctx.history:
+            batch.timeline += builder.states(record, fields, candidate)
     batch.candidates.extend(decisions.values())
+    _account(ctx, kept, unnamed, filled, unkeyed)
+    if absent:
+        ctx.note("records rejected for a required field the export does not give: "
+                 + ", ".join(f"{name} ({count})" for name, count in absent.most_common())
+                 + "; give a value for all with --set FIELD=VALUE or import.defaults in regent.yaml")
     return batch
 
 
-def _is_approval(fields: _Fields) -> bool:
+def _ci_like(values: Mapping[str, Any]) -> bool:
+    table = str(Fields(values).code("sys_class_name"))
+    return "number" not in values or table.startswith("cmdb_ci") or not str(values.get("number") or "")
+
+
+def _ci_key(fields: Fields, names: Counter[str]) -> str | None:
+    """The id of a configuration item whose name repeats in the export; None when the name is unique."""
+    name = fields.text("name")
+    if names[name] <= 1:
+        return None
+    for column in _CI_KEYS:
+        value = fields.code(column)
+        if value:
+            return value
+    raise RowProblem(f"name {name!r} is not unique in this export ({names[name]} rows) and this row has no "
+                     "sys_id, number, asset tag or serial number to tell it apart: export the sys_id column too")
+
+
+def _lacking(record: Mapping[str, Any]) -> list[str]:
+    """The required fields of the record's kind that it has no value for."""
+    required = schemas.schema(str(record["kind"])).get("required") or []
+    return [name for name in required if record.get(name) in (None, "", [])]
+
+
+def _defaults(record: dict[str, Any], ctx: Context) -> list[str]:
+    """Fill the fields the export gave no value for from --set and import.defaults; the fields filled."""
+    given = {**(ctx.settings.get("defaults") or {}).get(str(record["kind"]), {}),
+             **(ctx.options.get("constants") or {})}
+    filled = []
+    for field, value in given.items():
+        node: Any = record
+        for part in field.split("."):
+            node = node.get(part) if isinstance(node, dict) else None
+        if node in (None, "", []):
+            put_field(record, field, value)
+            filled.append(f"{field}={value}")
+    return filled
+
+
+def _account(ctx: Context, kept: Mapping[str, None], unnamed: Counter[str], filled: Counter[str],
+             unkeyed: int) -> None:
+    if unnamed:
+        fields = ", ".join(f"{name} ({count})" for name, count in unnamed.most_common())
+        ctx.note(f"references exported as sys_ids only, not read as names (kept under servicenow): {fields}; "
+                 "export with sysparm_display_value=all (Table API) or as a list export with display values")
+    if filled:
+        ctx.note("defaults given to records the export gives no value for: "
+                 + ", ".join(f"{what} ({count} records)" for what, count in filled.most_common()))
+    if unkeyed:
+        ctx.note(f"{unkeyed} configuration items share a name with others and carry nothing else to tell them "
+                 "apart: export the sys_id column too")
+    if kept:
+        ctx.note(f"columns without a Regent field, kept under servicenow in the records: {', '.join(kept)}")
+
+
+def _is_approval(fields: Fields) -> bool:
     """A row of ``sysapproval_approver``: a decision on a change, added to the change's approvals."""
     return fields.code("sys_class_name") == "sysapproval_approver" or (
         bool(fields.text("sysapproval")) and bool(fields.text("approver")))
 
 
-def _document(fields: _Fields) -> str:
+def _document(fields: Fields) -> str:
     document = fields.text("sysapproval")
     if not document:
         raise RowProblem("sysapproval is empty: the approval names no change")
@@ -129,7 +222,7 @@ def _document(fields: _Fields) -> str:
     return document
 
 
-def _kind(fields: _Fields, given: str | None) -> str:
+def _kind(fields: Fields, given: str | None) -> str:
     if given:
         return given
     table = fields.code("sys_class_name")
@@ -140,148 +233,6 @@ def _kind(fields: _Fields, given: str | None) -> str:
     prefix = fields.text("number")[:3].upper()
     if prefix in _PREFIXES:
         return _PREFIXES[prefix]
+    if not fields.text("number") and fields.text("name"):
+        return "configuration_item"  # a CMDB list export: a name and a class label, no number
     raise RowProblem("cannot tell the record kind (no sys_class_name, number not CHG/INC/PRB); give --kind")
-
-
-class _Builder:
-    def __init__(self, ctx: Context) -> None:
-        self.ctx = ctx
-        self.when = ctx.now()
-        self.date_format = ctx.options.get("date_format")
-        self.tables: Mapping[str, Mapping[str, Mapping[str, Any]]] = ctx.settings.get("servicenow") or {}
-        self.kinds: Mapping[str, Callable[[_Fields], dict[str, Any]]] = {
-            "change": self._change, "incident": self._incident, "problem": self._problem,
-            "configuration_item": self._ci,
-        }
-
-    def build(self, kind: str, f: _Fields) -> dict[str, Any]:
-        if kind not in self.kinds:
-            raise RowProblem(f"records of kind {kind!r} are not read from ServiceNow exports "
-                             f"(kinds: {', '.join(self.kinds)})")
-        record = {"kind": kind, **self.kinds[kind](f)}
-        if f.code("sys_id"):
-            record["servicenow"] = {"sys_id": f.code("sys_id")}
-        return {k: v for k, v in record.items() if v not in (None, "", [], {})}
-
-    def _code(self, kind: str, field: str, f: _Fields) -> Any:
-        value = f.code(field)
-        if not value:
-            return None
-        table = (self.tables.get(kind) or {}).get(field) or {}
-        return lookup(table, value, field, f"import.servicenow.{kind}.{field}")
-
-    def _time(self, f: _Fields, field: str) -> str | None:
-        value = f.code(field)
-        if not value:
-            return None
-        try:
-            return self.when(value, self.date_format)
-        except RowProblem as problem:
-            raise RowProblem(f"{field}: {problem}") from None
-
-    def _person(self, f: _Fields, *fields: str) -> str | None:
-        name = next((f.text(n) for n in fields if f.text(n)), "")
-        return self.ctx.person(name) if name else None
-
-    def _number(self, f: _Fields) -> str:
-        number = f.text("number")
-        if not number:
-            raise RowProblem("number is empty")
-        return number
-
-    def decision(self, f: _Fields) -> dict[str, Any] | None:
-        """An approvals entry from a ``sysapproval_approver`` row; None when it holds no decision yet.
-        Its time is ``sys_updated_on``, when the row last changed: the export has no better one."""
-        decision = self._code("approval", "state", f)
-        if decision in (None, "pending"):
-            return None
-        approver = self._person(f, "approver")
-        at = self._time(f, "sys_updated_on")
-        if not approver or not at:
-            raise RowProblem("an approval needs its approver and sys_updated_on")
-        return {"by": approver, "decision": decision, "at": at}
-
-    def _change(self, f: _Fields) -> dict[str, Any]:
-        status = self._code("change", "state", f)
-        closed_at = self._time(f, "closed_at")
-        code = self._code("change", "close_code", f)
-        closure = {"at": closed_at, "code": "cancelled" if status == "cancelled" else code} if closed_at else None
-        return {
-            "id": self._number(f),
-            "title": f.text("short_description"),
-            "type": self._code("change", "type", f),
-            "status": status,
-            "requested_by": self._person(f, "requested_by", "opened_by") or self.ctx.default_person,
-            "created": self._time(f, "opened_at") or self._time(f, "sys_created_on"),
-            "risk": self._code("change", "risk", f),
-            "impact": self._code("change", "impact", f),
-            "implementer": self._person(f, "assigned_to"),
-            "configuration_items": [f.text("cmdb_ci")] if f.text("cmdb_ci") else None,
-            "services": [f.text("business_service")] if f.text("business_service") else None,
-            "template": f.text("std_change_producer_version") or None,
-            "plan": _present({"implementation": f.text("implementation_plan"), "backout": f.text("backout_plan"),
-                              "test": f.text("test_plan")}),
-            "schedule": _present({"start": self._time(f, "start_date"), "end": self._time(f, "end_date")}),
-            "implementation": _present({"started": self._time(f, "work_start"),
-                                        "completed": self._time(f, "work_end")}),
-            "closure": _present(closure or {}),
-        }
-
-    def _incident(self, f: _Fields) -> dict[str, Any]:
-        major = f.code("major_incident_state")
-        return {
-            "id": self._number(f),
-            "title": f.text("short_description"),
-            "priority": self._code("incident", "priority", f),
-            "status": self._code("incident", "state", f),
-            "opened": self._time(f, "opened_at") or self._time(f, "sys_created_on"),
-            "major": True if major.casefold() == "accepted" else None,
-            "services": [f.text("business_service")] if f.text("business_service") else None,
-            "configuration_items": [f.text("cmdb_ci")] if f.text("cmdb_ci") else None,
-            "resolved": self._time(f, "resolved_at"),
-            "closed": self._time(f, "closed_at"),
-            "assigned_to": self._person(f, "assigned_to"),
-            "problem": f.text("problem_id") or None,
-            "caused_by_change": f.text("caused_by") or None,
-        }
-
-    def _problem(self, f: _Fields) -> dict[str, Any]:
-        status = self._code("problem", "state", f)
-        if status == "open" and f.code("known_error").casefold() in ("true", "1", "yes"):
-            status = "known_error"
-        return {
-            "id": self._number(f),
-            "title": f.text("short_description"),
-            "status": status,
-            "opened": self._time(f, "opened_at") or self._time(f, "sys_created_on"),
-            "root_cause": f.text("cause_notes") or None,
-            "workaround": f.text("workaround") or None,
-            "fix_change": f.text("rfc") or None,
-            "resolved": self._time(f, "resolved_at"),
-        }
-
-    def _ci(self, f: _Fields) -> dict[str, Any]:
-        name = f.text("name")
-        if not name:
-            raise RowProblem("name is empty: a configuration item's id is its name")
-        class_name = f.code("sys_class_name")
-        types = (self.tables.get("configuration_item") or {}).get("sys_class_name") or {}
-        verified = f.code("attested_date")[:10]
-        return {
-            "id": name,
-            "name": name,
-            "type": types.get(class_name, class_name.removeprefix("cmdb_ci_")) or None,
-            "owner": self._person(f, "owned_by", "managed_by"),
-            "environment": self._code("configuration_item", "environment", f),
-            "status": self._code("configuration_item", "install_status", f),
-            "criticality": self._code("configuration_item", "busines_criticality", f),
-            "last_verified": verified or None,
-        }
-
-
-def _present(values: Mapping[str, Any]) -> dict[str, Any] | None:
-    kept = {k: v for k, v in values.items() if v not in (None, "")}
-    return kept or None
-
-
-__all__ = ["read", "ImportError_"]

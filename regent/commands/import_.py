@@ -27,6 +27,7 @@ class ImportOptions:
     dry_run: bool = False
     encoding: str | None = None
     settings: Mapping[str, Any] = field(default_factory=dict)  # the format's own: columns, delimiter, ...
+    verbose: bool = False  # list the files written and every person named who is not in people.yaml
     history: bool = False  # replay the export's timeline as dated commits
     granularity: str = "day"  # one commit per author and day, week or month
 
@@ -45,9 +46,17 @@ def run_import(path: Path, options: ImportOptions) -> int:
       csv            any CSV, with --map FIELD=COLUMN or --mapping NAME
 
     \b
-    Importing is idempotent: the same export again changes nothing; an updated export updates the
-    records it names and deletes nothing. Each rejected row is reported with its line and reason while
-    the rest imports. Exit codes: 0 every row imported, 1 some rows rejected, 2 the file cannot be read.
+    EXPORT may be gzip-compressed (.gz). Importing is idempotent: the same export again changes
+    nothing; an updated export updates the records it names and deletes nothing.
+
+    \b
+    Standard output: one line of counts (created, updated, unchanged, rejected);
+    --verbose adds each file written and every person named who is not in people.yaml.
+    Standard error: each rejected row as FILE:LINE with every reason it has, then
+    notes on the export as a whole (its encoding, columns kept without a Regent field,
+    defaults given, references that could not be read as names, people to add).
+
+    Exit codes: 0 every row imported, 1 some rows rejected, 2 the file cannot be read.
     Review the changes with git diff and commit them.
 
     \b
@@ -86,9 +95,10 @@ def run_import(path: Path, options: ImportOptions) -> int:
 
 def _show(o: ImportOptions, summary: ImportSummary) -> None:
     would = "would be " if o.dry_run else ""
-    for outcome in summary.outcomes:
-        if outcome.action != "unchanged":
-            out(f"  {would}{outcome.action:<8} {outcome.path}")
+    if o.verbose:
+        for outcome in summary.outcomes:
+            if outcome.action != "unchanged":
+                out(f"  {would}{outcome.action:<8} {outcome.path}")
     counts = ", ".join(f"{summary.count(a)} {'' if a == 'unchanged' else would}{a}"
                        for a in ("created", "updated", "unchanged"))
     reasons = "; ".join(dict.fromkeys(summary.skipped))
@@ -96,16 +106,37 @@ def _show(o: ImportOptions, summary: ImportSummary) -> None:
     out(f"{o.export.name}: {counts}, {len(summary.rejections)} rejected{skipped}"
         + (" (dry run: nothing written)" if o.dry_run else ""))
     for rejection in summary.rejections:
-        number = f" {rejection.number}" if rejection.number else ""
-        err(f"{o.export}:{rejection.line}: row {rejection.row}{number}: {rejection.reason}")
+        number = f" {_oneline(rejection.number)}" if rejection.number else ""
+        err(f"{o.export}:{rejection.line}: row {rejection.row}{number}: {_oneline(rejection.reason)}")
     for unreadable in summary.unreadable:
         err(f"regent: {unreadable} could not be read: a record it holds may be imported twice")
+    for note in summary.notes:
+        err(f"{o.export.name}: note: {_oneline(note)}")
     if summary.newcomers:
-        out("\nPeople the records name who are not in people.yaml (add them, with the e-mails they "
-            "commit with):")
-        width = max(len(n.id) for n in summary.newcomers)
-        named = max(len(n.name) for n in summary.newcomers)
-        for newcomer in summary.newcomers:
-            shown = ", ".join(newcomer.records[:3]) + (" …" if len(newcomer.records) > 3 else "")
-            out(f"  {newcomer.id:<{width}}  {newcomer.name:<{named}}  ({len(newcomer.records)} "
-                f"{'record' if len(newcomer.records) == 1 else 'records'}: {shown})")
+        _newcomers(o, summary)
+
+
+def _newcomers(o: ImportOptions, summary: ImportSummary) -> None:
+    """The people the records name who are not in people.yaml: counted on standard error, listed on
+    standard output with --verbose."""
+    people = summary.newcomers
+    shown = ", ".join(n.id for n in people[:5]) + (", ..." if len(people) > 5 else "")
+    more = "" if o.verbose else "; --verbose lists them with their records"
+    err(f"{o.export.name}: note: {len(people)} {'person' if len(people) == 1 else 'people'} the records name "
+        f"{'is' if len(people) == 1 else 'are'} not in people.yaml ({shown}): add them, with the e-mails they "
+        f"commit with{more}")
+    if not o.verbose:
+        return
+    out("\nPeople the records name who are not in people.yaml:")
+    width = max(len(n.id) for n in people)
+    named = max(len(n.name) for n in people)
+    for newcomer in people:
+        records = ", ".join(newcomer.records[:3]) + (" …" if len(newcomer.records) > 3 else "")
+        out(f"  {newcomer.id:<{width}}  {_oneline(newcomer.name):<{named}}  ({len(newcomer.records)} "
+            f"{'record' if len(newcomer.records) == 1 else 'records'}: {records})")
+
+
+def _oneline(text: str) -> str:
+    """Text on one line of output: line breaks, tabs and other control characters written as escapes."""
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text.strip()) if any(
+        not c.isprintable() for c in text) else text

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from pathlib import Path
 
-from regent.commands.console import err, out
+from regent.commands.console import err, oneline, out
 from regent.commands.errors import EXIT_FINDINGS, EXIT_OK
 from regent.evidence.authoring.replay import HistoryRequest, HistorySummary, Recorder, import_history
 from regent.evidence.importers.base import Importer
@@ -38,32 +38,37 @@ def show(summary: HistorySummary, export: Path, request: HistoryRequest) -> None
     else:
         out(f"{export.name}: nothing new to commit, {tail}")
     for rejection in summary.rejections:
-        number = f" {rejection.number}" if rejection.number else ""
-        err(f"{export}:{rejection.line}: row {rejection.row}{number}: {rejection.reason}")
+        number = f" {oneline(rejection.number)}" if rejection.number else ""
+        err(f"{export}:{rejection.line}: row {rejection.row}{number}: {oneline(rejection.reason)}")
+    for note in summary.notes:
+        err(f"{export.name}: note: {oneline(note)}")
     if summary.newcomers:
-        ids = ", ".join(n.id for n in summary.newcomers[:5]) + (" …" if len(summary.newcomers) > 5 else "")
-        out(f"{len(summary.newcomers):,} people the records name are not in people.yaml ({ids}): add them, with "
-            "the e-mails they commit with")
+        people = summary.newcomers
+        ids = ", ".join(n.id for n in people[:5]) + (", ..." if len(people) > 5 else "")
+        err(f"{export.name}: note: {len(people):,} {'person' if len(people) == 1 else 'people'} the records name "
+            f"{'is' if len(people) == 1 else 'are'} not in people.yaml ({ids}): add them, with the e-mails they "
+            "commit with")
     if not summary.recorder.recorder:
-        _recorder_hint(summary.recorder)
+        _recorder_hint(export, summary.recorder)
 
 
-def _recorder_hint(recorder: Recorder) -> None:
-    """What to add so the history checks accept what the identity committed for others."""
+def _recorder_hint(export: Path, recorder: Recorder) -> None:
+    """What to add so the history checks accept what the identity committed for others (on standard
+    error, with the other notes)."""
     who = recorder.identity
     role = recorder.roles[0] if recorder.roles else "importer"
     status = (f"people.yaml lists {who.email} for {recorder.person}, who holds no roles.recorders role"
               if recorder.person else f"people.yaml does not list {who.email}")
-    out(f"\nThe history is committed by {who.name} <{who.email}>, and {status}: REG-SEC-016 flags the decisions "
+    err(f"{export.name}: note: the history is committed by {who.name} <{who.email}>, and {status}: REG-SEC-016 flags the decisions "
         "it committed for others, and REG-SEC-020 the records it changed, until it does. Add to people.yaml "
         "(and commit it before importing, since each commit carries people.yaml as it was):")
     if recorder.person:
-        out(f"  give {recorder.person} the role {role}")
+        err(f"  give {recorder.person} the role {role}")
     else:
-        out(f"  - id: {_slug(who.name)}\n    name: {who.name}\n    emails: [{who.email}]\n    roles: [{role}]")
+        err(f"  - id: {_slug(who.name)}\n    name: {who.name}\n    emails: [{who.email}]\n    roles: [{role}]")
     if not recorder.roles:
-        out(f"and to regent.yaml:\n  roles:\n    recorders: [{role}]")
-    out("Set import.committer in regent.yaml to commit as another identity.")
+        err(f"and to regent.yaml:\n  roles:\n    recorders: [{role}]")
+    err("Set import.committer in regent.yaml to commit as another identity.")
 
 
 def _day(seconds: int) -> str:

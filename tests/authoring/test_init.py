@@ -200,3 +200,42 @@ def test_a_file_where_a_folder_goes_stops_init_before_it_writes(invoke: Callable
     assert result.exit_code == 2
     assert "cmdb" in result.output and "not a folder" in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cmdb"]
+
+
+def test_init_adds_the_person_running_it_so_their_first_commit_scans_clean(
+    invoke: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / ".gitconfig").write_text("[user]\n\tname = Dana Field\n\temail = dana.field@corp.example\n")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.delenv("GIT_CONFIG_GLOBAL", raising=False)
+    target = tmp_path / "new" / "evidence"
+
+    assert invoke("init", str(target)).exit_code == 0
+
+    people = yaml.safe_load((target / "people.yaml").read_text())["people"]
+    assert people[0] == {"id": "dana-field", "name": "Dana Field", "emails": ["dana.field@corp.example"]}
+    assert [p["id"] for p in people[1:]] == ["alice", "bob", "carol"]
+    git(target, "add", "-A", email="dana.field@corp.example")
+    git(target, "commit", "-q", "-m", "Start the evidence repository", email="dana.field@corp.example")
+    scanned = invoke("scan", str(target), "--format", "json")
+    assert json.loads(scanned.output)["findings"] == [], scanned.output
+    assert scanned.exit_code == 0
+
+
+def test_init_without_a_git_identity_lists_only_the_example_people(
+    invoke: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.delenv("GIT_CONFIG_GLOBAL", raising=False)
+    target = tmp_path / "new" / "evidence"
+
+    assert invoke("init", str(target)).exit_code == 0
+
+    people = yaml.safe_load((target / "people.yaml").read_text())["people"]
+    assert [p["id"] for p in people] == ["alice", "bob", "carol"]

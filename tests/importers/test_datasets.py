@@ -299,23 +299,30 @@ def test_bpic_bad_change_rows_are_rejected_one_by_one_while_the_rest_imports(roo
         change_row("C00000107", "WBA000779", values={"Planned Start": "31-2-2014 10:00"}),  # line 11
         change_row("C00000101", "WBA000780", values={**C101, "Change Type": "Release Type"}),  # line 12
         change_row("C00000108", "Café01", "application"),  # line 13: written in cp1252 below
+        change_row("C00000109", "Zürich01", values={"Risk Assessment": "Huge", "Actual End": "2014-13-01",
+                                                    "# Related Incidents": "two"}),  # line 14: three problems
     ]
+    # A UTF-8 file (line 14 holds UTF-8) with one row in another encoding: that row alone is rejected.
     export = changes_export(rows).replace("Café01".encode(), "Café01".encode("cp1252"))
 
     summary = run_import(root, bpic2014.read, export)
 
     assert set(actions(summary)) == {"C00000101", "C00000102", "C00000103", "C00000104"}
     got = reasons(summary)
-    assert sorted(got) == [9, 10, 11, 12, 13]
+    assert sorted(got) == [9, 10, 11, 12, 13, 14]
     assert got[9] == "4 columns where the header has 21"
     assert "Risk Assessment: unknown code 'Catastrophic Change'" in got[10]
     assert "import.bpic2014.change.Risk Assessment in regent.yaml" in got[10]
-    assert got[11] == "Planned Start: '31-2-2014 10:00' is not a date and time written dd-mm-yyyy HH:MM"
+    assert got[11].startswith("Planned Start: '31-2-2014 10:00' is not a date and time written day/month/year")
     assert "Change Type is 'Release Type' here but 'Change Component' on line 2" in got[12]
     assert "first row's values are kept" in got[12]
     assert "'CI Name (aff)' is not UTF-8 (byte 0xe9" in got[13] and "--encoding" in got[13]
+    # every reason of a row, not only the first
+    assert "Risk Assessment: unknown code 'Huge'" in got[14] and "Actual End: '2014-13-01' is not a date" in got[14]
+    assert "# Related Incidents: 'two' is not a whole number" in got[14]
     assert [(r.line, r.row, r.number) for r in summary.rejections][1:] == [
-        (10, 9, "C00000106"), (11, 10, "C00000107"), (12, 11, "C00000101"), (13, 12, "C00000108")]
+        (10, 9, "C00000106"), (11, 10, "C00000107"), (12, 11, "C00000101"), (13, 12, "C00000108"),
+        (14, 13, "C00000109")]
     assert record(root, "changes/C00000101.yaml")["configuration_items"] == ["WBA000124", "DTA000589"]
     assert not (root / "changes" / "C00000106.yaml").exists()
 
@@ -450,7 +457,7 @@ def test_uci_a_rejected_last_event_leaves_its_incident_out(root: Path) -> None:
         event("INC0000048", 0, "New"),  # line 9
         event("INC0000048", 1, "Active", opened_at="31/2/2016 10:00"),  # line 10: its last event, a bad date
         event("INC0000049", 0, "Withdrawn"),  # line 11: an unknown state, but not the last event
-        event("INC0000049", 1, "Active"),  # line 12
+        event("INC0000049", 1, "Active", location="Zürich"),  # line 12 (UTF-8, as the rest of the file)
         event("INC0000050", 0, "New"),  # line 13
         event("INC0000050", 1, "Active", location="Løcation 9"),  # line 14: its last event, written in cp1252
         "INC0000051,New,true",  # line 15: too few columns

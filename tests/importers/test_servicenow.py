@@ -54,7 +54,7 @@ INCIDENTS_CSV = (
     "Dana Field,mailrelay-01,CHG0030001\n"
     "INC0010002,\"Slow logins, all sites\",2,2 - High,2026-03-06 08:00:00,,,bob@example.com,,\n"
     "INC0010003,Priority from another instance,1,9,2026-03-06 08:00:00,,,,,\n"
-    "INC0010004,Too few cells,1\n"
+    "INC0010004,Too few cells \u2713,1\n"  # UTF-8, as the rest of the file but the next row
 ).encode() + "INC0010005,Caf\u00e9 wifi drops,2,3,2026-03-07 08:00:00,,,,,\n".encode("cp1252")
 
 
@@ -87,8 +87,11 @@ def test_servicenow_json_export_becomes_change_records(invoke: Callable[..., Res
     assert lines
     text = export.read_text().splitlines()
     third = next(i for i, line in enumerate(text, 1) if "CHG0030003" in line) - 1  # the record's "{" line
-    assert (f"{export}:{third}: row 3 CHG0030003: state: unknown code '17' (known: -5, -4, -3, -2, -1, 0, 3, 4); "
-            "map it under import.servicenow.change.state in regent.yaml") in result.stderr
+    # the rejection lists every code the table knows, with what it is read as
+    assert (f"{export}:{third}: row 3 CHG0030003: state: unknown code '17' (known: draft ← -5, new; submitted ← "
+            "-4, -3, assess, authorize; scheduled ← -2, -1, implement, scheduled; implemented ← 0, review; "
+            "closed ← 3, closed; cancelled ← 4, canceled, cancelled); map it under import.servicenow.change.state "
+            "in regent.yaml") in result.stderr
     assert "row 4 CHG0030002: CHG0030002 appears again (first on line" in result.stderr
 
     first = load(fresh / "changes" / "CHG0030001.yaml")
@@ -105,7 +108,10 @@ def test_servicenow_json_export_becomes_change_records(invoke: Callable[..., Res
     second = load(fresh / "changes" / "CHG0030002.yaml")
     assert (second["status"], second["type"], second["requested_by"]) == ("scheduled", "standard", "carol")
     # People the export names who are not in people.yaml are listed, with the records naming them.
-    assert "dana-field  Dana Field  (1 record: CHG0030001)" in result.stdout
+    assert "1 person the records name is not in people.yaml (dana-field)" in result.stderr
+    assert result.stdout.count("\n") == 1, "one line of counts, nothing else on standard output"
+    verbose = invoke("import", "servicenow", str(export), "--repo", str(fresh), "--verbose")
+    assert "dana-field  Dana Field  (1 record: CHG0030001)" in verbose.stdout
 
 
 def test_a_second_import_changes_nothing_and_an_updated_export_updates_in_place(
@@ -128,7 +134,7 @@ def test_a_second_import_changes_nothing_and_an_updated_export_updates_in_place(
     updated["result"][1]["short_description"] = "Resize the database volume to 2 TB"
     updated["result"] = updated["result"][1:2]
     export.write_text(json.dumps(updated))
-    result = invoke("import", "servicenow", str(export), "--repo", str(fresh))
+    result = invoke("import", "servicenow", str(export), "--repo", str(fresh), "--verbose")
 
     assert result.exit_code == 0, result.output
     assert "0 created, 1 updated, 0 unchanged, 0 rejected" in result.stdout
