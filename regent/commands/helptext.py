@@ -61,13 +61,8 @@ OPTIONS: dict[str, str] = {
     "kind": f"The kind of record the rows are: {', '.join(schemas.record_kinds())} [default: from the export, where "
             "it says].",
     "dry_run": "Say what would be created and updated; write nothing.",
-<<<<<<< HEAD
     "history": "Replay the export's timeline as dated git commits (see above) instead of writing its last state.",
     "granularity": "With --history: one commit per author and day, ISO week or month (UTC).",
-    "encoding": "The export's text encoding, e.g. cp1252 [default: UTF-8, rejecting rows that are not].",
-    "map": "csv: fill record FIELD (dotted for nested ones) from COLUMN; repeatable.",
-    "set": "csv: set FIELD to VALUE on every record (e.g. --set type=normal); repeatable.",
-=======
     "encoding": "The export's text encoding, e.g. cp1252 [default: UTF-8; Windows-1252 for a file that holds no "
                 "UTF-8 at all].",
     "map": "csv: fill record FIELD (dotted for nested ones) from COLUMN; servicenow: read the field FIELD from "
@@ -75,7 +70,6 @@ OPTIONS: dict[str, str] = {
     "set": "csv: set FIELD to VALUE on every record (e.g. --set type=normal); servicenow: give FIELD the VALUE "
            "where the export gives none (e.g. --set owner=it-ops); repeatable.",
     "import_verbose": "Also list each file created or updated, and every person named who is not in people.yaml.",
->>>>>>> import
     "mapping": "csv: the column mapping import.mappings.NAME of regent.yaml.",
     "delimiter": "csv, servicenow: the column separator [default: ,].",
     "date_format": "strptime format of the export's dates and times, e.g. '%m/%d/%Y %I:%M %p' [default: ISO "
