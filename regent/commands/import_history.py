@@ -59,9 +59,11 @@ def _recorder_hint(export: Path, recorder: Recorder) -> None:
     role = recorder.roles[0] if recorder.roles else "importer"
     status = (f"people.yaml lists {who.email} for {recorder.person}, who holds no roles.recorders role"
               if recorder.person else f"people.yaml does not list {who.email}")
-    err(f"{export.name}: note: the history is committed by {who.name} <{who.email}>, and {status}: REG-SEC-016 flags the decisions "
-        "it committed for others, and REG-SEC-020 the records it changed, until it does. Add to people.yaml "
-        "(and commit it before importing, since each commit carries people.yaml as it was):")
+    flagged = "the decisions it committed for others" + ("" if recorder.person else
+                                                         ", and REG-SEC-020 the records it changed,")
+    err(f"{export.name}: note: the history is committed by {who.name} <{who.email}>, and {status}: REG-SEC-016 "
+        f"flags {flagged} until it does. Add to people.yaml (and commit it before importing, since each commit "
+        "carries people.yaml as it was):")
     if recorder.person:
         err(f"  give {recorder.person} the role {role}")
     else:
