@@ -199,7 +199,7 @@ class GitRepository:
             raise EvidenceError(f"git {args[0]} failed: {proc.stderr.decode(errors='replace').strip()}")
         return proc.stdout
 
-    def feed(self, args: Iterable[str], chunks: Iterable[bytes]) -> None:
+    def feed(self, args: list[str], chunks: Iterable[bytes]) -> None:
         """Run a git command that writes (``fast-import``), handing it ``chunks`` on its standard input
         as they are made, so that git works while the caller makes the rest. A failure raises."""
         with tempfile.TemporaryFile() as errors:
@@ -219,7 +219,8 @@ class GitRepository:
             if code != 0:
                 errors.seek(0)
                 said = errors.read().decode(errors="replace").strip()
-                raise EvidenceError(f"git {next(iter(args), '')} failed: {said or f'exit code {code}'}")
+                command = next((a for a in args if not a.startswith("-") and "=" not in a), "")
+                raise EvidenceError(f"git {command} failed: {said or f'exit code {code}'}")
 
     def resolve_path(self, value: str) -> Path:
         """A path from git's configuration: ``~`` expanded, relative ones from where git runs."""
