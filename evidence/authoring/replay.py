@@ -172,14 +172,15 @@ def _held_through(repo: GitRepository, key: str) -> tuple[int, str] | None:
 def _identity(repo: GitRepository, settings: Mapping[str, Any]) -> Author:
     """The configured ``import.committer``, else the identity git commits with here."""
     given = settings.get("committer")
-    if isinstance(given, Mapping) and given.get("name") and given.get("email"):
-        return Author(str(given["name"]), str(given["email"]))
+    if isinstance(given, str) and given.strip():
+        name, _, rest = given.strip().partition(" <")
+        return Author(name.strip(), rest.rstrip(">").strip())
     ident = repo.git("var", "GIT_COMMITTER_IDENT", check=False).decode("utf-8", "replace").strip()
     name, _, rest = ident.partition(" <")
     email = rest.partition(">")[0]
     if not name or not email:
-        raise HistoryRefused("a history import needs an identity to commit with: set import.committer (name, "
-                             "email) in regent.yaml, or git's user.name and user.email")
+        raise HistoryRefused("a history import needs an identity to commit with: set import.committer "
+                             "('Name <e-mail>') in regent.yaml, or git's user.name and user.email")
     return Author(name, email)
 
 

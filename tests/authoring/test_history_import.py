@@ -39,7 +39,7 @@ LOG = (Path(__file__).resolve().parents[3] / "shared" / "realdata" / "uci-incide
 RECORDS_OFFICE = {"id": "records-office", "name": "Records Office", "emails": ["records@example.com"],
                   "roles": ["importer"]}
 CONFIG = {"roles": {"recorders": ["importer"]},
-          "import": {"committer": {"name": "Records Office", "email": "records@example.com"}}}
+          "import": {"committer": "Records Office <records@example.com>"}}
 
 Invoke = Callable[..., Result]
 
@@ -190,7 +190,7 @@ def test_uncommitted_record_files_are_refused(tmp_path: Path, run: Invoke) -> No
 
 
 def test_a_committer_who_is_no_recorder_is_told_what_to_add(tmp_path: Path, run: Invoke) -> None:
-    repo = start(tmp_path / "evidence", {"import": {"committer": {"name": "Ops Bot", "email": "ops-bot@example.com"}}})
+    repo = start(tmp_path / "evidence", {"import": {"committer": "Ops Bot <ops-bot@example.com>"}})
     rows = _events()
     few = tmp_path / "february.csv"
     with few.open("w", newline="") as out:
