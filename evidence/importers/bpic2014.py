@@ -54,7 +54,8 @@ its states at ``Open Time`` (open), ``Reopen Time`` (open again, when
 given), ``Resolved Time`` (resolved) and ``Close Time`` (closed), each with
 only the times reached by then; the file names no one who acted.
 
-The columns without a Regent field are kept under ``bpic2014`` in the
+Columns of the header this importer does not know are named in the
+account. The columns without a Regent field are kept under ``bpic2014`` in the
 record (``change_type``, ``cab_approval_needed``, ``originated_from``,
 ``scheduled_downtime_start``, ``closure_code``, ``handle_time_hours``, ...,
 and ``affected``: each affected CI with its type, subtype and service
@@ -72,17 +73,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache, partial
-from typing import Any, Callable, Mapping
+from functools import partial
+from typing import Any
 
-from regent.evidence.importers.base import (
-    Batch, Candidate, Context, ImportError_, RowProblem, bad_bytes, csv_rows, gather, lookup, malformed,
-)
+from regent.evidence.importers import bpic2014_cells as cells
+from regent.evidence.importers.base import Batch, Candidate, Context, ImportError_, RowProblem, csv_rows, malformed
+from regent.evidence.importers.bpic2014_cells import Clock, Values
 from regent.evidence.importers.dates import reader
-from regent.evidence.importers.values import number, present
-
-Clock = Callable[[str], str]
-Values = Mapping[str, str]
 
 _ID = {"change": "Change ID", "incident": "Incident ID"}
 _NEEDED = {
@@ -92,16 +89,7 @@ _NEEDED = {
 # The columns that describe one affected CI; every other column describes the change or incident.
 _AFFECTED = ("CI Name (aff)", "CI Type (aff)", "CI Subtype (aff)", "Service Component WBS (aff)")
 _SINGLE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
-_YES = {"y", "yes", "true", "1"}
-_NO = {"n", "no", "false", "0"}
-
-
-@cache
-def _key(column: str) -> str:
-    return " ".join(column.split()).casefold()
-
-
-_AFFECTED_KEYS = frozenset(_key(c) for c in _AFFECTED)
+_AFFECTED_KEYS = frozenset(cells.key(c) for c in _AFFECTED)
 
 
 def read(data: bytes, ctx: Context) -> Batch:
@@ -110,14 +98,15 @@ def read(data: bytes, ctx: Context) -> Batch:
     kind = _kind(header, ctx.kind)
     at = reader(str(ctx.settings.get("timezone") or "UTC"), ctx.options.get("date_format"), "dmy")
     build = _change if kind == "change" else _incident
-    id_key = _key(_ID[kind])
-    columns = [c for c in dict.fromkeys(header) if c and _key(c) not in _AFFECTED_KEYS]
+    id_key = cells.key(_ID[kind])
+    columns = [c for c in dict.fromkeys(header) if c and cells.key(c) not in _AFFECTED_KEYS]
     batch = Batch()
     merged: dict[str, _Merged] = {}
+    used: set[str] = set()
     for row in rows:
-        values = _Cells({_key(k): v for k, v in row.values.items()})
-        number = _shown(values.get(id_key, ""))
-        problem = malformed(row) or _not_utf8(row.values) or ("" if number else f"{_ID[kind]} is empty")
+        values = cells.Cells({cells.key(k): v for k, v in row.values.items()})
+        number = cells.shown(values.get(id_key, ""))
+        problem = malformed(row) or cells.not_utf8(row.values) or ("" if number else f"{_ID[kind]} is empty")
         if problem:
             batch.reject(row.line, row.number, number or None, problem)
             continue
@@ -128,6 +117,8 @@ def read(data: bytes, ctx: Context) -> Batch:
             except RowProblem as exc:
                 batch.reject(row.line, row.number, number, str(exc))
                 continue
+            finally:
+                used |= values.read
             merged[number] = first = _Merged(fields, what, values, row.line, row.number)
         else:
             # A later row that agrees with the first on every column of the record itself makes the same fields.
@@ -136,6 +127,9 @@ def read(data: bytes, ctx: Context) -> Batch:
                 batch.reject(row.line, row.number, number, clash)
                 continue
         first.add(values)
+    unused = [c for c in dict.fromkeys(header) if c and cells.key(c) not in used and cells.key(c) not in _AFFECTED_KEYS]
+    if unused and merged:
+        ctx.note(f"columns not used: {', '.join(unused)}")
     for entry in merged.values():
         record = entry.record()
         moments = _moments(record)
@@ -171,17 +165,17 @@ def _moments(record: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
 
 
 def _kind(header: list[str], given: str | None) -> str:
-    keys = {_key(h) for h in header}
+    keys = {cells.key(h) for h in header}
     if given is not None and given not in _ID:
         raise ImportError_(f"a BPI Challenge 2014 detail file holds changes or incidents, not {given} records")
-    found = [k for k, column in _ID.items() if _key(column) in keys]
+    found = [k for k, column in _ID.items() if cells.key(column) in keys]
     if given is None and len(found) != 1:
         why = "both" if found else "neither"
         raise ImportError_(f"line 1: the header has {why} of the columns 'Change ID' (Detail Change) and "
                            "'Incident ID' (Detail Incident); give --kind change or --kind incident, or check that "
                            "the file is a ';'-separated BPI Challenge 2014 detail export")
     kind = given or found[0]
-    missing = [c for c in _NEEDED[kind] if _key(c) not in keys]
+    missing = [c for c in _NEEDED[kind] if cells.key(c) not in keys]
     if missing:
         raise ImportError_(f"line 1: a BPI Challenge 2014 Detail {kind.capitalize()} file has the columns "
                            f"{', '.join(repr(c) for c in _NEEDED[kind])}; this one has no "
@@ -201,16 +195,16 @@ class _Merged:
     affected: list[dict[str, str]] = field(default_factory=list)
 
     def disagreement(self, values: Values, columns: list[str]) -> str | None:
-        clashes = [f"{column} is {values.get(_key(column), '')!r} here but {self.first.get(_key(column), '')!r} "
+        clashes = [f"{column} is {values.get(cells.key(column), '')!r} here but {self.first.get(cells.key(column), '')!r} "
                    f"on line {self.line}" for column in columns
-                   if values.get(_key(column), "") != self.first.get(_key(column), "")]
+                   if values.get(cells.key(column), "") != self.first.get(cells.key(column), "")]
         if not clashes:
             return None
         return (f"this row of {self.fields['id']} disagrees with its first row: {'; '.join(clashes)}; "
                 "the first row's values are kept and this row's CI is left out")
 
     def add(self, values: Values) -> None:
-        ci = {name: values.get(_key(column), "") for name, column in zip(
+        ci = {name: values.get(cells.key(column), "") for name, column in zip(
             ("ci", "type", "subtype", "service_component"), _AFFECTED, strict=True)}
         ci = {k: v for k, v in ci.items() if v}
         if ci and ci not in self.affected:
@@ -245,91 +239,91 @@ def _target(affected: list[dict[str, str]], cis: list[str]) -> str | None:
     return f"service component {component}" if component else None
 
 
-def _change(v: _Cells, ctx: Context, at: Clock) -> tuple[dict[str, Any], str]:
+def _change(v: cells.Cells, ctx: Context, at: Clock) -> tuple[dict[str, Any], str]:
     """A change's fields from one row, and what kind of change it is (for its title)."""
     tables = ctx.settings.get("bpic2014", {}).get("change", {})
-    created = _time(v, "Change record Open Time", at)
+    created = cells.time(v, "Change record Open Time", at)
     if created is None and not v.problems:
         v.problems.append("Change record Open Time is empty: a change needs the time it was raised")
-    planned = _span(_time(v, "Planned Start", at), _time(v, "Planned End", at))
-    done = {"started": _time(v, "Actual Start", at), "completed": _time(v, "Actual End", at)}
-    closed = _time(v, "Change record Close Time", at)
+    planned = cells.span(cells.time(v, "Planned Start", at), cells.time(v, "Planned End", at))
+    done = {"started": cells.time(v, "Actual Start", at), "completed": cells.time(v, "Actual End", at)}
+    closed = cells.time(v, "Change record Close Time", at)
     status = ("closed" if closed else "implemented" if done["completed"] else
               "scheduled" if planned.get("start") else "submitted")
-    emergency = _text(v, "Emergency Change")
+    emergency = cells.cell(v, "Emergency Change")
     record: dict[str, Any] = {
         "kind": "change",
-        "id": _text(v, "Change ID"),
-        "type": _code(tables, "Emergency Change", emergency, "change", v) if emergency else "normal",
+        "id": cells.cell(v, "Change ID"),
+        "type": cells.code(tables, "Emergency Change", emergency, "change", v) if emergency else "normal",
         "status": status,
         "requested_by": ctx.default_person,
         "created": created,
     }
-    risk = _text(v, "Risk Assessment")
+    risk = cells.cell(v, "Risk Assessment")
     if risk:
-        record["risk"] = _code(tables, "Risk Assessment", risk, "change", v)
+        record["risk"] = cells.code(tables, "Risk Assessment", risk, "change", v)
     if planned:
         record["schedule"] = planned
     if any(done.values()):
         record["implementation"] = {k: t for k, t in done.items() if t}
     if closed:
         record["closure"] = {"at": closed}
-    when = partial(_time, at=at)
-    record["bpic2014"] = _extras(v, (
-        ("change_type", "Change Type", _text),
-        ("cab_approval_needed", "CAB-approval needed", _flag),
+    when = partial(cells.time, at=at)
+    record["bpic2014"] = cells.extras(v, (
+        ("change_type", "Change Type", cells.cell),
+        ("cab_approval_needed", "CAB-approval needed", cells.flag),
         ("scheduled_downtime_start", "Scheduled Downtime Start", when),
         ("scheduled_downtime_end", "Scheduled Downtime End", when),
         ("requested_end", "Requested End Date", when),
-        ("originated_from", "Originated from", _text),
-        ("related_interactions", "# Related Interactions", _count),
-        ("related_incidents", "# Related Incidents", _count),
+        ("originated_from", "Originated from", cells.cell),
+        ("related_interactions", "# Related Interactions", cells.count),
+        ("related_incidents", "# Related Incidents", cells.count),
     ))
     v.settle()
-    return record, _text(v, "Change Type") or "Change"
+    return record, cells.cell(v, "Change Type") or "Change"
 
 
-def _incident(v: _Cells, ctx: Context, at: Clock) -> tuple[dict[str, Any], str]:
+def _incident(v: cells.Cells, ctx: Context, at: Clock) -> tuple[dict[str, Any], str]:
     """An incident's fields from one row, and what kind of call it is (for its title)."""
     tables = ctx.settings.get("bpic2014", {}).get("incident", {})
-    opened = _time(v, "Open Time", at)
+    opened = cells.time(v, "Open Time", at)
     if opened is None and not v.problems:
         v.problems.append("Open Time is empty: an incident needs the time it was logged")
-    category = _text(v, "Category")
+    category = cells.cell(v, "Category")
     record: dict[str, Any] = {
         "kind": "incident",
-        "id": _text(v, "Incident ID"),
-        "priority": _code(tables, "Priority", _text(v, "Priority"), "incident", v),
-        "status": _code(tables, "Status", _text(v, "Status"), "incident", v),
+        "id": cells.cell(v, "Incident ID"),
+        "priority": cells.code(tables, "Priority", cells.cell(v, "Priority"), "incident", v),
+        "status": cells.code(tables, "Status", cells.cell(v, "Status"), "incident", v),
         "opened": opened,
     }
     for name, column in (("resolved", "Resolved Time"), ("closed", "Close Time")):
-        moment = _time(v, column, at)
+        moment = cells.time(v, column, at)
         if moment:
             record[name] = moment
-    related = _text(v, "Related Change")
+    related = cells.cell(v, "Related Change")
     single = bool(related) and _SINGLE_ID.match(related) is not None
     if single:
         record["caused_by_change"] = related
-    when = partial(_time, at=at)
-    extra = _extras(v, (
-        ("category", "Category", _text),
-        ("impact", "Impact", _text),
-        ("urgency", "Urgency", _text),
-        ("km_number", "KM number", _text),
-        ("alert_status", "Alert Status", _text),
-        ("reassignments", "# Reassignments", _count),
+    when = partial(cells.time, at=at)
+    extra = cells.extras(v, (
+        ("category", "Category", cells.cell),
+        ("impact", "Impact", cells.cell),
+        ("urgency", "Urgency", cells.cell),
+        ("km_number", "KM number", cells.cell),
+        ("alert_status", "Alert Status", cells.cell),
+        ("reassignments", "# Reassignments", cells.count),
         ("reopened", "Reopen Time", when),
-        ("handle_time_hours", "Handle Time (Hours)", _hours),
-        ("closure_code", "Closure Code", _text),
-        ("related_interactions", "# Related Interactions", _count),
-        ("related_interaction", "Related Interaction", _text),
-        ("related_incidents", "# Related Incidents", _count),
-        ("related_changes", "# Related Changes", _count),
+        ("handle_time_hours", "Handle Time (Hours)", cells.hours),
+        ("closure_code", "Closure Code", cells.cell),
+        ("related_interactions", "# Related Interactions", cells.count),
+        ("related_interaction", "Related Interaction", cells.cell),
+        ("related_incidents", "# Related Incidents", cells.count),
+        ("related_changes", "# Related Changes", cells.count),
     ))
     if related and not single:
         extra["related_change"] = related
-    caused_by = {name: _text(v, column) for name, column in (
+    caused_by = {name: cells.cell(v, column) for name, column in (
         ("ci", "CI Name (CBy)"), ("type", "CI Type (CBy)"), ("subtype", "CI Subtype (CBy)"),
         ("service_component", "ServiceComp WBS (CBy)"))}
     if any(caused_by.values()):
@@ -337,96 +331,3 @@ def _incident(v: _Cells, ctx: Context, at: Clock) -> tuple[dict[str, Any], str]:
     record["bpic2014"] = extra
     v.settle()
     return record, category[:1].upper() + category[1:] if category else "Incident"
-
-
-# -- values ----------------------------------------------------------------------------------
-
-
-class _Cells(dict[str, str]):
-    """A row's cells by folded column name, and the problems found in reading them."""
-
-    problems: list[str]
-
-    def __init__(self, cells: Mapping[str, str]) -> None:
-        super().__init__(cells)
-        self.problems = []
-
-    def settle(self) -> None:
-        """Reject the row with every reason found, if any."""
-        if self.problems:
-            raise RowProblem("; ".join(dict.fromkeys(self.problems)))
-
-
-def _code(tables: Mapping[str, Any], column: str, value: str, kind: str, v: _Cells) -> Any:
-    if not value:
-        v.problems.append(f"{column} is empty")
-        return None
-    return gather(v.problems, lambda: lookup(tables.get(column, {}), value, column, f"import.bpic2014.{kind}.{column}"))
-
-
-def _extras(v: _Cells, spec: tuple[tuple[str, str, Callable[[_Cells, str], Any]], ...]) -> dict[str, Any]:
-    """The columns without a Regent field, by the names given, converted; empty ones left out."""
-    out: dict[str, Any] = {}
-    for name, column, convert in spec:
-        value = convert(v, column)
-        if value is not None and value != "":
-            out[name] = value
-    return out
-
-
-def _text(v: Values, column: str) -> str:
-    return present(v.get(_key(column))) or ""
-
-
-def _time(v: _Cells, column: str, at: Clock) -> str | None:
-    text = _text(v, column)
-    if not text:
-        return None
-    try:
-        return at(text)
-    except RowProblem as exc:
-        v.problems.append(f"{column}: {exc}")
-        return None
-
-
-def _span(start: str | None, end: str | None) -> dict[str, str]:
-    return {k: t for k, t in (("start", start), ("end", end)) if t}
-
-
-def _flag(v: _Cells, column: str) -> bool | None:
-    text = _text(v, column).casefold()
-    if not text:
-        return None
-    if text in _YES or text in _NO:
-        return text in _YES
-    v.problems.append(f"{column}: {_text(v, column)!r} is neither Y nor N")
-    return None
-
-
-def _count(v: _Cells, column: str) -> int | None:
-    text = _text(v, column)
-    if not text:
-        return None
-    if not text.isdigit():
-        v.problems.append(f"{column}: {text!r} is not a whole number")
-        return None
-    return int(text)
-
-
-def _hours(v: _Cells, column: str) -> float | None:
-    text = _text(v, column)
-    return gather(v.problems, lambda: number(text, column)) if text else None
-
-
-def _shown(text: str) -> str:
-    """A value as it can be printed: bytes that are not UTF-8 become replacement characters."""
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace").strip()
-
-
-def _not_utf8(values: Values) -> str | None:
-    """Why a row is not UTF-8, or None; rows that are (nearly all) are told apart at C speed."""
-    try:
-        "".join(values.values()).encode("utf-8")
-    except UnicodeEncodeError:
-        return bad_bytes(values)
-    return None

@@ -27,8 +27,10 @@ prefix of its number (CHG, INC, PRB). A configuration item's id is its name,
 because that is how changes and incidents name it (``cmdb_ci``), unless the
 name repeats in the export (a CMDB holds 173 CIs called ``MacBook Pro
 17"``): then its ``sys_id``, else its ``number``, else its asset tag, else
-its serial number; a row whose repeated name comes with none of these is
-rejected (the account says to export the ``sys_id`` column). Names are read
+its serial number, else its name and creation time (``iTunes (2006-02-07
+14:35:25)``: ``sys_created_on`` never changes, so a re-import finds it
+again). Rows that even so share a key are all rejected, since nothing tells
+them apart (the account says to export the ``sys_id`` column). Names are read
 without the surrounding white space (some hold a trailing newline).
 
 A record's moment is its ``sys_updated_on``. With a history import an
@@ -94,6 +96,7 @@ def read(data: bytes, ctx: Context) -> Batch:
     batch = Batch()
     builder = Builder(ctx)
     named = Counter(Fields(row.values).text("name") for row in rows if _ci_like(row.values))
+    keyed = Counter(_ci_key(Fields(row.values), named) for row in rows if _ci_like(row.values))
     decisions: dict[str, Candidate] = {}
     kept: dict[str, None] = {}
     unnamed: Counter[str] = Counter()
@@ -124,7 +127,7 @@ def read(data: bytes, ctx: Context) -> Batch:
             batch.reject(row.line, row.number, number, str(problem))
             continue
         problems: list[str] = []
-        key = gather(problems, _ci_key, fields, named) if kind == "configuration_item" else None
+        key = gather(problems, _unique_key, fields, named, keyed) if kind == "configuration_item" else None
         unkeyed += bool(problems)
         record = gather(problems, builder.build, kind, fields, key)
         if record is not None:
@@ -158,7 +161,8 @@ def _ci_like(values: Mapping[str, Any]) -> bool:
 
 
 def _ci_key(fields: Fields, names: Counter[str]) -> str | None:
-    """The id of a configuration item whose name repeats in the export; None when the name is unique."""
+    """The id of a configuration item whose name repeats in the export (None when the name is
+    unique): its sys_id, number, asset tag or serial number, else its name and creation time."""
     name = fields.text("name")
     if names[name] <= 1:
         return None
@@ -166,8 +170,19 @@ def _ci_key(fields: Fields, names: Counter[str]) -> str | None:
         value = fields.code(column)
         if value:
             return value
-    raise RowProblem(f"name {name!r} is not unique in this export ({names[name]} rows) and this row has no "
-                     "sys_id, number, asset tag or serial number to tell it apart: export the sys_id column too")
+    created = fields.code("sys_created_on")
+    return f"{name} ({created})" if created else name
+
+
+def _unique_key(fields: Fields, names: Counter[str], keys: Counter[str | None]) -> str | None:
+    """:func:`_ci_key`, unless another row of the export has the same: then nothing tells them apart."""
+    key = _ci_key(fields, names)
+    if key is not None and keys[key] > 1:
+        name = fields.text("name")
+        raise RowProblem(f"name {name!r} is not unique in this export ({names[name]} rows) and {keys[key]} of them "
+                         "have no sys_id, number, asset tag or serial number and the same creation time, so "
+                         "nothing tells them apart: export the sys_id column too")
+    return key
 
 
 def _lacking(record: Mapping[str, Any]) -> list[str]:

@@ -64,7 +64,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
 from regent.evidence.importers.base import (
-    Batch, Candidate, Context, ImportError_, Row, RowProblem, bad_bytes, csv_rows, decode, lookup, malformed,
+    Batch, Candidate, Context, ImportError_, Row, RowProblem, bad_bytes, csv_rows, lookup, malformed,
 )
 from regent.evidence.importers.dates import reader
 
@@ -89,6 +89,9 @@ _EXTRAS: tuple[tuple[str, str], ...] = (
     ("knowledge", "flag"), ("u_priority_confirmation", "flag"), ("notify", "text"), ("rfc", "text"),
     ("vendor", "text"), ("closed_code", "text"), ("resolved_by", "text"),
 )
+# every column the importer reads, into a field or under ``uci``
+_READ = frozenset({"number", "incident_state", "opened_at", "priority", "cmdb_ci", "assigned_to", "problem_id",
+                   "caused_by", "resolved_at", "closed_at", *(name for name, _ in _EXTRAS)})
 
 
 def read(data: bytes, ctx: Context) -> Batch:
@@ -96,11 +99,14 @@ def read(data: bytes, ctx: Context) -> Batch:
     ``ctx.history``, as each event left it)."""
     if ctx.kind not in (None, "incident"):
         raise ImportError_(f"the UCI incident event log holds incidents, not {ctx.kind} records")
-    header, rows = csv_rows(decode(data, ctx.encoding), ",")
+    header, rows = csv_rows(ctx.text(data), ",")
     missing = [c for c in _NEEDED if c not in header]
     if missing:
         raise ImportError_(f"line 1: the UCI incident event log has the columns {', '.join(_NEEDED)} (and others); "
                            f"this file has no {', '.join(missing)}; is it comma-separated?")
+    unused = [c for c in header if c and c not in _READ]
+    if unused:
+        ctx.note(f"columns not used: {', '.join(unused)}")
     at = reader(str(ctx.settings.get("timezone") or "UTC"), ctx.options.get("date_format"), "dmy")
     batch = Batch()
     events: dict[str, list[_Event]] = {}

@@ -16,7 +16,6 @@ from __future__ import annotations
 from regent.evidence.importers.base import RowProblem
 
 MISSING = frozenset({"", "?", "#n/b", "#n/a", "null"})
-MULTIVALUE = "#MULTIVALUE"
 _TRUE = frozenset({"true", "t", "yes", "y", "1"})
 _FALSE = frozenset({"false", "f", "no", "n", "0"})
 

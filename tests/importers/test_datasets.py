@@ -524,7 +524,7 @@ def test_regent_import_bpic2014_reports_its_rejections(invoke: Callable[..., Res
     rows = change_rows()
     rows[-1]["Change record Close Time"] = "2-4-2014 10:00"
     export.write_bytes(changes_export(rows))
-    dry = invoke("import", "bpic2014", str(export), "--repo", str(root), "--dry-run")
+    dry = invoke("import", "bpic2014", str(export), "--repo", str(root), "--dry-run", "--verbose")
     assert dry.exit_code == 0, dry.output
     assert "changes/C00000104.yaml" in dry.output and "dry run" in dry.output
     assert files(root) == before
