@@ -2,7 +2,7 @@
 """Benchmark: `regent import uci-incidents` of the real UCI incident event log.
 
     python bench/imports.py [--log ../shared/realdata/uci-incidents/incident_event_log.csv.gz]
-                            [--workdir build/bench]
+                            [--workdir DIR]
 
 The log is the published one (141,712 events of 24,918 incidents), read where it lies. Each
 row below runs in a fresh repository made with `regent init` and committed, with a parse cache
@@ -60,10 +60,10 @@ def timed(repo: Path, env: dict[str, str], log: Path, *options: str) -> tuple[fl
 def main() -> int:
     parser = argparse.ArgumentParser(description="Time regent import on the real UCI incident event log.")
     parser.add_argument("--log", type=Path, default=LOG)
-    parser.add_argument("--workdir", type=Path, default=ROOT / "build" / "bench")
+    parser.add_argument("--workdir", type=Path, default=None,
+                        help="where the repositories go (outside any git work tree) [default: the system's temp]")
     args = parser.parse_args()
-    args.workdir.mkdir(parents=True, exist_ok=True)
-    folder = Path(tempfile.mkdtemp(prefix="imports-", dir=args.workdir))
+    folder = Path(tempfile.mkdtemp(prefix="regent-imports-", dir=args.workdir))
     rows = ["| import | seconds | load | what it said |", "|---|---:|---:|---|"]
 
     def row(label: str, repo: Path, env: dict[str, str], *options: str) -> None:
