@@ -11,12 +11,15 @@ its commits under them.
 What the repository already holds of a log is read from git: each commit carries the line
 ``Regent-History: FORMAT [KINDS]``, and the newest such commit on the first-parent history
 of HEAD is dated by the last event it recorded, so a second import of the same log adds
-nothing and a longer log adds only what came after. That line is bookkeeping for this
+nothing and a longer log adds only what came after. Each also names the digest of the export
+it came from (``Regent-History-Export``): the same bytes again are known to be held without
+reading them. That line is bookkeeping for this
 command alone: no check reads commit messages, and a commit is judged by who made it.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Mapping, Sequence
@@ -33,6 +36,7 @@ from regent.evidence.paths import record_paths
 from regent.evidence.provenance import person_of
 
 TRAILER = "Regent-History"
+EXPORT_TRAILER = "Regent-History-Export"
 WORK_REF = "refs/regent/history-import"
 
 
@@ -76,6 +80,7 @@ class HistorySummary:
     recorder: Recorder
     dry_run: bool
     notes: tuple[str, ...] = ()  # the importer's notes on the export as a whole
+    replayed: str | None = None  # the commit that already replayed these very bytes, when one did
 
 
 def import_history(root: Path, importer: Importer, data: bytes, request: HistoryRequest) -> HistorySummary:
@@ -87,6 +92,12 @@ def import_history(root: Path, importer: Importer, data: bytes, request: History
                              "(git add -A && git commit), then import the history on top")
     tree = WorkTree.open(root)
     _refuse_uncommitted(repo, tree)
+    export = f"{request.fmt} sha256:{hashlib.sha256(data).hexdigest()}"
+    replayed = _replayed(repo, export)
+    if replayed is not None:
+        identity = _identity(repo, tree.config.imports)
+        return HistorySummary((), 0, 0, (), (), 0, 0, None, head, (), _recorder(identity, tree), request.dry_run,
+                              replayed=replayed)
     context = Context(settings=tree.config.imports, known_person=tree.person, kind=request.kind,
                       encoding=request.encoding, options=dict(request.options or {}), history=True)
     batch = importer(data, context)
@@ -112,7 +123,7 @@ def import_history(root: Path, importer: Importer, data: bytes, request: History
         for _ in planner:
             pass
     else:
-        new_head = _write(repo, head, planner, identity, request, key)
+        new_head = _write(repo, head, planner, identity, request, key, export)
         for state in planner.final.values():
             if tree.cache is not None:
                 remember(tree.cache, state.data, state.record)
@@ -169,6 +180,14 @@ def _held_through(repo: GitRepository, key: str) -> tuple[int, str] | None:
     return (int(out[0]), out[1]) if out else None
 
 
+def _replayed(repo: GitRepository, export: str) -> str | None:
+    """The newest commit on HEAD's first-parent history that replayed an export of these very bytes:
+    every state they hold is then held already, and the importer need not read them again."""
+    out = repo.git("log", "-1", "--first-parent", "--format=%H", "--fixed-strings",
+                   f"--grep={EXPORT_TRAILER}: {export}", "HEAD").decode().strip()
+    return out or None
+
+
 def _identity(repo: GitRepository, settings: Mapping[str, Any]) -> Author:
     """The configured ``import.committer``, else the identity git commits with here."""
     given = settings.get("committer")
@@ -189,14 +208,14 @@ def _tracked(repo: GitRepository) -> list[str]:
 
 
 def _write(repo: GitRepository, head: str, planner: Planner, identity: Author, request: HistoryRequest,
-           key: str) -> str:
+           key: str, export: str) -> str:
     """The planned commits on top of ``head`` (git works on each while the next is planned), and the
     branch and work tree brought to the last one; ``head`` when there is none."""
     repo.git("update-ref", "-d", WORK_REF, check=False)
 
     def stream() -> Iterator[bytes]:
         for n, commit in enumerate(planner):
-            message = _message(commit, request, key).encode("utf-8")
+            message = _message(commit, request, key, export).encode("utf-8")
             chunk = [f"commit {WORK_REF}\n".encode(),
                      f"author {_ident(commit.author)} {commit.at} +0000\n".encode("utf-8"),
                      f"committer {_ident(identity)} {commit.at} +0000\n".encode("utf-8"),
@@ -225,7 +244,7 @@ def _write(repo: GitRepository, head: str, planner: Planner, identity: Author, r
     return tip
 
 
-def _message(commit: PlannedCommit, request: HistoryRequest, key: str) -> str:
+def _message(commit: PlannedCommit, request: HistoryRequest, key: str, export: str) -> str:
     updated = len(commit.files) - commit.created
     head = (f"{request.fmt}: {request.source}, {commit.period}: {len(commit.files)} "
             f"{'record' if len(commit.files) == 1 else 'records'} ({commit.created} created, {updated} updated)")
@@ -235,7 +254,7 @@ def _message(commit: PlannedCommit, request: HistoryRequest, key: str) -> str:
     if commit.acted:
         names = ", ".join(commit.acted[:10]) + (f" and {len(commit.acted) - 10} more" if len(commit.acted) > 10 else "")
         acted = f"\n\nThe export names who acted, people.yaml does not list them: {names}."
-    return f"{head}\n\n{body}{acted}\n\n{TRAILER}: {key}\n"
+    return f"{head}\n\n{body}{acted}\n\n{TRAILER}: {key}\n{EXPORT_TRAILER}: {export}\n"
 
 
 def _ident(author: Author) -> str:

@@ -29,7 +29,10 @@ def show(summary: HistorySummary, export: Path, request: HistoryRequest) -> None
     untimed = f", {summary.untimed:,} without a time (left out)" if summary.untimed else ""
     skipped = f", {len(summary.skipped):,} skipped" if summary.skipped else ""
     tail = f"{len(summary.rejections):,} rejected{skipped}{held}{untimed}{through}"
-    if commits:
+    if summary.replayed:
+        out(f"{export.name}: nothing new to commit: the repository holds this export's history already "
+            f"(replayed by commit {summary.replayed[:12]})")
+    elif commits:
         span = f"{_day(commits[0].at)} to {_day(commits[-1].at)}"
         out(f"{export.name}: {len(commits):,} commits {would}made, {span} (one per {_GROUPS[request.granularity]} "
             f"and author): {summary.records:,} records ({summary.created:,} {would}created, "
