@@ -107,6 +107,9 @@ _O: dict[str, Decorator] = dict([  # every argument and option, by the name comm
     _opt("mapping", "--mapping", metavar="NAME"),
     _opt("delimiter", "--delimiter", metavar="CHAR"),
     _opt("date_format", "--date-format", metavar="FORMAT"),
+    _opt("history", "--history", is_flag=True),
+    _opt("granularity", "--history-granularity", "granularity", type=click.Choice(["day", "week", "month"]),
+         default="day", show_default=True),
     _opt("import_verbose", "--verbose", "-v", "verbose", is_flag=True),
     _opt("version_opa", "--opa-binary", metavar="PATH", envvar="REGENT_OPA"),
     _opt("key", "--key", required=True, type=_FILES, metavar="KEY"),
@@ -166,7 +169,8 @@ def _new_evidence(kw: Kw) -> evidence.NewEvidence:
 def _import(kw: Kw) -> import_.ImportOptions:
     settings = {k: v for k in ("columns", "constants", "mapping", "delimiter", "date_format") if (v := kw.pop(k))}
     return import_.ImportOptions(kw.pop("fmt"), kw.pop("export"), kw.pop("kind"), kw.pop("dry_run"),
-                                 kw.pop("encoding"), settings, verbose=kw.pop("verbose"))
+                                 kw.pop("encoding"), settings, verbose=kw.pop("verbose"), history=kw.pop("history"),
+                                 granularity=kw.pop("granularity"))
 
 
 def _revision(kw: Kw) -> date | None:
@@ -212,7 +216,8 @@ _command(main, "new", new.run_new, "kind_arg", "fields", "record_id", "worktree"
 _command(_evidence, "add", evidence.run_evidence_add, "files", "type", "subject", "period", "result", "collected_by",
          "manifest_id", "worktree", evidence=_new_evidence)
 _command(main, "import", import_.run_import, "import_format", "export", "import_repo", "kind", "dry_run", "encoding",
-         "map", "set", "mapping", "delimiter", "date_format", "import_verbose", options=_import)
+         "map", "set", "mapping", "delimiter", "date_format", "import_verbose", "history", "granularity",
+         options=_import)
 _command(main, "version", version.run_version, "version_opa", opa=_opa)
 _command(main, "attest", attest.run_attest, "path", "rev", "as_of", "key", "report_output", "framework", "no_cache",
          *_OPA, as_of=_revision, options=_attest)

@@ -1,23 +1,27 @@
 #!/usr/bin/env python3
-"""Benchmark: `regent import servicenow` of a change_request export into a new repository.
+"""Benchmark: `regent import uci-incidents` of the real UCI incident event log.
 
-    python bench/imports.py [--sizes 1000,10000] [--workdir build/bench]
+    python bench/imports.py [--log ../shared/realdata/uci-incidents/incident_event_log.csv.gz]
+                            [--workdir DIR]
 
-For each size N: a JSON export of N changes (made up: numbers, states, risks, dates, people,
-CIs, plans) is written; `regent init` lays out a repository; then, in one run:
+The log is the published one (141,712 events of 24,918 incidents), read where it lies. Each
+row below runs in a fresh repository made with `regent init` and committed, with a parse cache
+of its own (REGENT_CACHE_DIR), so nothing is carried over from another row:
 
-- first:   the import (N records created);
-- again:   the same export again (every record unchanged, nothing written);
-- updated: an export where one change in ten has a new title (N/10 updated).
+- plain:            `regent import uci-incidents LOG` (each incident's last state written);
+- history:          `regent import uci-incidents LOG --history` (every event replayed as one
+                    commit per day, written with git fast-import, the work tree brought up);
+- plain again:      after a plain import, committed, the same export again (nothing changes);
+- history again:    after a history import, the same log again with --history (nothing added).
 
-Wall-clock seconds of the whole command. Prints a Markdown table.
+Wall-clock seconds of the whole command, and the machine's load average when it started (the
+machine may be shared). Prints a Markdown table.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import random
+import os
 import shutil
 import subprocess
 import sys
@@ -27,60 +31,61 @@ from pathlib import Path
 
 REGENT = [sys.executable, "-m", "regent"]
 ROOT = Path(__file__).resolve().parent.parent
-
-STATES = ["-5", "-4", "-3", "-2", "-1", "0", "3", "4"]
-PEOPLE = ["Alice Example", "Bob Example", "Carol Example", "Dana Field", "Eli Moss", "Fay Ncube"]
-
-
-def export(n: int, seed: int = 7, retitled: bool = False) -> dict[str, list[dict[str, str]]]:
-    rng = random.Random(seed)
-    records = []
-    for i in range(n):
-        day = 1 + i % 28
-        title = f"Change {i} to host-{i % 500:03d}" + (" (revised)" if retitled and i % 10 == 0 else "")
-        records.append({
-            "number": f"CHG{1000000 + i:07d}", "sys_class_name": "change_request", "short_description": title,
-            "type": rng.choice(["normal", "standard", "emergency"]), "state": rng.choice(STATES),
-            "risk": rng.choice("1234"), "impact": rng.choice("123"), "requested_by": rng.choice(PEOPLE),
-            "assigned_to": rng.choice(PEOPLE), "cmdb_ci": f"host-{i % 500:03d}",
-            "opened_at": f"2026-03-{day:02d} 09:00:00", "start_date": f"2026-04-{day:02d} 20:00:00",
-            "end_date": f"2026-04-{day:02d} 22:00:00", "implementation_plan": "Apply and restart.",
-            "backout_plan": "Restore the snapshot.", "test_plan": "Smoke test.",
-        })
-    return {"records": records}
+LOG = ROOT.parent / "shared" / "realdata" / "uci-incidents" / "incident_event_log.csv.gz"
+IDENTITY = {"GIT_AUTHOR_NAME": "Bench", "GIT_AUTHOR_EMAIL": "bench@example.com",
+            "GIT_COMMITTER_NAME": "Bench", "GIT_COMMITTER_EMAIL": "bench@example.com"}
 
 
-def timed(*args: str, cwd: Path) -> tuple[float, str]:
+def fresh(folder: Path, name: str) -> tuple[Path, dict[str, str]]:
+    """A repository laid out by `regent init` and committed, and the environment to run regent in."""
+    repo = folder / name
+    env = dict(os.environ, **IDENTITY, REGENT_CACHE_DIR=str(folder / f"{name}-cache"))
+    subprocess.run([*REGENT, "init", str(repo)], cwd=ROOT, env=env, check=True, capture_output=True)
+    subprocess.run(["git", "add", "-A"], cwd=repo, env=env, check=True)
+    subprocess.run(["git", "-c", "commit.gpgsign=false", "commit", "-qm", "Start"], cwd=repo, env=env, check=True)
+    return repo, env
+
+
+def timed(repo: Path, env: dict[str, str], log: Path, *options: str) -> tuple[float, str]:
+    """Seconds `regent import` took, and the line it printed."""
     start = time.perf_counter()
-    done = subprocess.run([*REGENT, *args], cwd=ROOT, capture_output=True, text=True)
+    done = subprocess.run([*REGENT, "import", "uci-incidents", str(log), "--repo", str(repo), *options],
+                          cwd=ROOT, env=env, capture_output=True, text=True)
+    took = time.perf_counter() - start
     if done.returncode not in (0, 1):
-        raise SystemExit(f"regent {' '.join(args)} failed:\n{done.stderr}")
-    summary = next((line for line in done.stdout.splitlines() if " created, " in line), "")
-    return time.perf_counter() - start, summary
+        raise SystemExit(f"regent import {' '.join(options)} failed:\n{done.stderr}")
+    return took, done.stdout.strip().splitlines()[0] if done.stdout.strip() else ""
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description="Time regent import on made-up ServiceNow exports.")
-    parser.add_argument("--sizes", default="1000,10000")
-    parser.add_argument("--workdir", type=Path, default=ROOT / "build" / "bench")
+    parser = argparse.ArgumentParser(description="Time regent import on the real UCI incident event log.")
+    parser.add_argument("--log", type=Path, default=LOG)
+    parser.add_argument("--workdir", type=Path, default=None,
+                        help="where the repositories go (outside any git work tree) [default: the system's temp]")
     args = parser.parse_args()
-    args.workdir.mkdir(parents=True, exist_ok=True)
-    rows = ["| changes | first import | again (unchanged) | updated (1 in 10) |", "|---:|---:|---:|---:|"]
-    for n in (int(s) for s in args.sizes.split(",")):
-        folder = Path(tempfile.mkdtemp(prefix=f"import-{n}-", dir=args.workdir))
-        try:
-            repo = folder / "evidence"
-            subprocess.run([*REGENT, "init", str(repo)], cwd=ROOT, check=True, capture_output=True)
-            first_file, updated_file = folder / "first.json", folder / "updated.json"
-            first_file.write_text(json.dumps(export(n)))
-            updated_file.write_text(json.dumps(export(n, retitled=True)))
-            first, said = timed("import", "servicenow", str(first_file), "--repo", str(repo), cwd=folder)
-            again, said_again = timed("import", "servicenow", str(first_file), "--repo", str(repo), cwd=folder)
-            updated, said_updated = timed("import", "servicenow", str(updated_file), "--repo", str(repo), cwd=folder)
-            print(f"{n}: {said} | {said_again} | {said_updated}", file=sys.stderr)
-            rows.append(f"| {n:,} | {first:.1f} s | {again:.1f} s | {updated:.1f} s |")
-        finally:
-            shutil.rmtree(folder, ignore_errors=True)
+    folder = Path(tempfile.mkdtemp(prefix="regent-imports-", dir=args.workdir))
+    rows = ["| import | seconds | load | what it said |", "|---|---:|---:|---|"]
+
+    def row(label: str, repo: Path, env: dict[str, str], *options: str) -> None:
+        load = os.getloadavg()[0]
+        seconds, said = timed(repo, env, args.log, *options)
+        rows.append(f"| {label} | {seconds:.1f} | {load:.1f} | {said} |")
+        print(f"{label}: {seconds:.1f} s", file=sys.stderr)
+
+    try:
+        plain, env = fresh(folder, "plain")
+        row("plain", plain, env)
+        history, env_h = fresh(folder, "history")
+        row("history (by day)", history, env_h, "--history")
+        again, env_a = fresh(folder, "again")
+        timed(again, env_a, args.log)
+        subprocess.run(["git", "add", "-A"], cwd=again, env=env_a, check=True)
+        subprocess.run(["git", "-c", "commit.gpgsign=false", "commit", "-qm", "Import"], cwd=again, env=env_a,
+                       check=True)
+        row("plain again (unchanged)", again, env_a)
+        row("history again (unchanged)", history, env_h, "--history")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
     print("\n".join(rows))
     return 0
 

@@ -12,6 +12,7 @@ import hashlib
 import os
 import re
 import subprocess
+import tempfile
 import threading
 from pathlib import Path
 from typing import IO, Iterable, Iterator, NamedTuple
@@ -203,6 +204,29 @@ class GitRepository:
         repository (its own, the user's and the system's configuration); None when it is not set."""
         value = self.git("config", "--get", key, check=False).decode("utf-8", "replace").strip()
         return self.resolve_path(value) if value else None
+
+    def feed(self, args: list[str], chunks: Iterable[bytes]) -> None:
+        """Run a git command that writes (``fast-import``), handing it ``chunks`` on its standard input
+        as they are made, so that git works while the caller makes the rest. A failure raises."""
+        with tempfile.TemporaryFile() as errors:
+            proc = subprocess.Popen(["git", *args], cwd=self.root or self.git_dir, env=self._env(),
+                                    stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=errors)
+            assert proc.stdin is not None
+            try:
+                for chunk in chunks:
+                    proc.stdin.write(chunk)
+                proc.stdin.close()
+            except BrokenPipeError:
+                pass
+            finally:
+                if not proc.stdin.closed:
+                    proc.stdin.close()
+                code = proc.wait()
+            if code != 0:
+                errors.seek(0)
+                said = errors.read().decode(errors="replace").strip()
+                command = next((a for a in args if not a.startswith("-") and "=" not in a), "")
+                raise EvidenceError(f"git {command} failed: {said or f'exit code {code}'}")
 
     def resolve_path(self, value: str) -> Path:
         """A path from git's configuration: ``~`` expanded, relative ones from where git runs."""

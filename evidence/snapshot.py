@@ -72,7 +72,7 @@ def load_snapshot(
     people, people_lines = people_file.people, people_file.lines
 
     candidates = record_files(files if select is None else [f for f in files if f.path in select], config)
-    salt = f"{_VERSION_SALT}-{schemas.digest()[:16]}"
+    salt = parse_cache_salt()
     # Parsing a few thousand files is quicker than loading a large repository's whole cache.
     small = select is not None and len(select) <= SMALL_SELECTION
     parse_cache = ParseCache(None if small else cache_dir, salt)
@@ -112,6 +112,11 @@ def load_snapshot(
         git=facts,
         line_reader=LineReader(blobs, parse_cache),
     )
+
+
+def parse_cache_salt() -> str:
+    """What names the parse cache of this release and these schemas (see :class:`ParseCache`)."""
+    return f"{_VERSION_SALT}-{schemas.digest()[:16]}"
 
 
 def _records(

@@ -28,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "docs" / "getting-started.md"
 EXAMPLES = ROOT / "docs" / "examples"
+REALDATA = ROOT.parent / "shared" / "realdata"  # public exports real tools produced, read in place
 HOME = "/home/you"
 MARK = "@@regent-guide-step@@"
 
@@ -86,7 +87,7 @@ def run(blocks: list[Block], work: Path) -> list[list[str]]:
     for step in steps:
         script.append(f"echo {MARK}")
         script.append(f"{{\n{step.command}\n}} 2>&1")
-    env = dict(os.environ, HOME=str(work), EXAMPLES=str(EXAMPLES), COLUMNS="100", CI="true", TZ="UTC",
+    env = dict(os.environ, HOME=str(work), EXAMPLES=str(EXAMPLES), REALDATA=str(REALDATA), COLUMNS="100", CI="true", TZ="UTC",
                GIT_CONFIG_NOSYSTEM="1", REGENT_CACHE_DIR=str(work / ".cache"), LC_ALL="C.UTF-8")
     env.pop("REGENT_OPA_URL", None)
     env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), str(ROOT / ".tools" / "bin"), env["PATH"]])
@@ -95,7 +96,7 @@ def run(blocks: list[Block], work: Path) -> list[list[str]]:
     outputs = done.stdout.split(MARK + "\n")[1:]
     if len(outputs) != len(steps):
         raise SystemExit(f"the guide's session stopped early:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
-    paths = [(str(work), HOME), (str(EXAMPLES), "$EXAMPLES")]
+    paths = [(str(work), HOME), (str(EXAMPLES), "$EXAMPLES"), (str(REALDATA), "$REALDATA")]
     result = []
     for text in outputs:
         for real, shown in paths:

@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
-import yaml
-
 from regent.evidence import schemas
+from regent.evidence.authoring.dumping import dump as dump
+from regent.evidence.authoring.index import open_cache, read_records, remember, worktree_entries
+from regent.evidence.cache import ParseCache
 from regent.evidence.authoring.files import replace
 from regent.evidence.config import CONFIG_FILE, PEOPLE_FILE, RepoConfig
 from regent.evidence.parse import ParseFailure, parse_document
-from regent.evidence.paths import record_files
 from regent.evidence.provenance import person_of
 from regent.evidence.settings import read_worktree_config
 from regent.evidence.gitrepo import Entry
@@ -38,28 +38,6 @@ FOLDERS: Mapping[str, str] = {
     "objective": "business/objectives",
     "business_process": "business/processes",
 }
-
-
-class _Dumper(yaml.SafeDumper):
-    """Block style; multi-line text as literal blocks so plans and notes stay readable in a diff."""
-
-
-def _text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
-    style = "|" if "\n" in value.strip("\n") else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _text)
-
-
-def dump(record: Mapping[str, Any]) -> str:
-    """A record as YAML, its fields in the order of the kind's schema, then any others."""
-    order = list(schemas.schema(str(record.get("kind"))).get("properties", {})) if record.get("kind") in (
-        schemas.record_kinds()) else []
-    rank = {name: i for i, name in enumerate(["kind", "id", *order])}
-    ordered = dict(sorted(record.items(), key=lambda item: (rank.get(item[0], len(rank)), item[0])))
-    return yaml.dump(ordered, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100,
-                     default_flow_style=False)
 
 
 def file_name(record_id: str) -> str:
@@ -85,27 +63,35 @@ class WorkTree:
     people: dict[str, dict[str, Any]]
     records: dict[tuple[str, str], Stored] = field(default_factory=dict)
     unreadable: list[str] = field(default_factory=list)
+    cache: ParseCache | None = None
 
     @classmethod
     def open(cls, root: Path, kinds: frozenset[str] | None = None) -> WorkTree:
         """Read the work tree's records (only of ``kinds`` when given); a file that does not parse
-        is listed in ``unreadable`` and left alone."""
+        is listed in ``unreadable`` and left alone. In a git work tree, files are found through the
+        index and the parse cache (:mod:`evidence.authoring.index`), parsing only what changed."""
         config = read_worktree_config(root)
-        tree = cls(root, config, read_people(root))
-        files = [Entry(p, "", None) for p in _files(root)]
-        for entry in record_files(files, config):
-            try:
-                value = parse_document(entry.path, (root / entry.path).read_bytes()).value
-            except (ParseFailure, OSError):
-                tree.unreadable.append(entry.path)
+        cache = open_cache()
+        tree = cls(root, config, read_people(root), cache=cache)
+        entries = worktree_entries(root)
+        if entries is None:
+            entries = [Entry(p, "", None) for p in _files(root)]
+        for path, value in read_records(root, entries, config, cache):
+            if value is None:
+                tree.unreadable.append(path)
                 continue
             if not isinstance(value, dict) or not isinstance(value.get("kind"), str):
                 continue
             if kinds is not None and value["kind"] not in kinds:
                 continue
             if "id" in value:
-                tree.records.setdefault((value["kind"], str(value["id"])), Stored(entry.path, value))
+                tree.records.setdefault((value["kind"], str(value["id"])), Stored(path, value))
         return tree
+
+    def keep(self) -> None:
+        """Save what this work tree learnt of its files to the parse cache (see :meth:`write`)."""
+        if self.cache is not None:
+            self.cache.save()
 
     def ids(self, kind: str) -> list[str]:
         return [record_id for k, record_id in self.records if k == kind]
@@ -124,7 +110,10 @@ class WorkTree:
         key = (str(record["kind"]), str(record["id"]))
         known = self.records.get(key)
         target = path or (known.path if known else self.new_path(*key))
-        replace(self.root, target, dump(record).encode("utf-8"), evidence=key[0] == "evidence")
+        data = dump(record).encode("utf-8")
+        replace(self.root, target, data, evidence=key[0] == "evidence")
+        if self.cache is not None and key[0] in schemas.record_kinds() and schemas.is_valid(key[0], record):
+            remember(self.cache, data, record)
         self.records[key] = Stored(target, record)
         return target
 

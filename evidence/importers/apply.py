@@ -61,7 +61,9 @@ def run_import(root: Path, importer: Importer, data: bytes, *, kind: str | None 
     context = Context(settings=tree.config.imports, known_person=tree.person, kind=kind, encoding=encoding,
                       options=dict(options or {}))
     batch = importer(data, context)
-    return replace(_apply(tree, batch, context, dry_run), notes=tuple(context.notes))
+    summary = replace(_apply(tree, batch, context, dry_run), notes=tuple(context.notes))
+    tree.keep()
+    return summary
 
 
 def _apply(tree: WorkTree, batch: Batch, context: Context, dry_run: bool) -> ImportSummary:

@@ -55,3 +55,10 @@ def status(message: str, enabled: bool) -> ContextManager[Any]:
     from rich.console import Console
 
     return Console(stderr=True).status(message)
+
+
+def oneline(text: str) -> str:
+    """Text on one line of output: line breaks, tabs and other control characters written as escapes."""
+    if all(c.isprintable() for c in text):
+        return text
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text.strip())

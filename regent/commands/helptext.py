@@ -64,6 +64,8 @@ OPTIONS: dict[str, str] = {
     "kind": f"The kind of record the rows are: {', '.join(schemas.record_kinds())} [default: from the export, where "
             "it says].",
     "dry_run": "Say what would be created and updated; write nothing.",
+    "history": "Replay the export's timeline as dated git commits (see above) instead of writing its last state.",
+    "granularity": "With --history: one commit per author and day, ISO week or month (UTC).",
     "encoding": "The export's text encoding, e.g. cp1252 [default: UTF-8; Windows-1252 for a file that holds no "
                 "UTF-8 at all].",
     "map": "csv: fill record FIELD (dotted for nested ones) from COLUMN; servicenow: read the field FIELD from "

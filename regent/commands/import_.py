@@ -9,7 +9,9 @@ from typing import Any, Mapping
 
 from regent.commands.console import err, fail, out
 from regent.commands.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, exits
+from regent.commands.import_history import run_history
 from regent.evidence import EvidenceError
+from regent.evidence.authoring.replay import HistoryRequest
 from regent.evidence.importers.apply import ImportSummary
 from regent.evidence.importers.apply import run_import as import_export
 from regent.evidence.importers.formats import importer
@@ -26,6 +28,8 @@ class ImportOptions:
     encoding: str | None = None
     settings: Mapping[str, Any] = field(default_factory=dict)  # the format's own: columns, delimiter, ...
     verbose: bool = False  # list the files written and every person named who is not in people.yaml
+    history: bool = False  # replay the export's timeline as dated commits
+    granularity: str = "day"  # one commit per author and day, week or month
 
 
 @exits
@@ -54,6 +58,16 @@ def run_import(path: Path, options: ImportOptions) -> int:
 
     Exit codes: 0 every row imported, 1 some rows rejected, 2 the file cannot be read.
     Review the changes with git diff and commit them.
+
+    \b
+    With --history, the export's timeline (each state a record passed through, with its time) is
+    replayed as git commits in time order instead: one per day (--history-granularity) and person
+    who acted, each holding the records as they stood at the end of it, dated by its latest event,
+    authored by the person who acted where the export names one people.yaml lists, and committed by
+    import.committer of regent.yaml (default: git's user). Scans --as-of a date and reports of a
+    month in the past then judge the records as they stood then. Importing the same log again adds
+    nothing; a longer log adds what came after. The work tree's record files, people.yaml and
+    regent.yaml must be committed first (exit 2 otherwise).
     """
     o = options
     try:
@@ -64,6 +78,12 @@ def run_import(path: Path, options: ImportOptions) -> int:
         return fail(f"{o.export}: {exc.strerror or exc}", EXIT_USAGE)
     except EOFError:
         return fail(f"{o.export}: the gzip file is cut short", EXIT_USAGE)
+    if o.history:
+        request = HistoryRequest(o.fmt, o.export.name, o.granularity, o.kind, o.encoding, o.settings, o.dry_run)
+        try:
+            return run_history(path, importer(o.fmt), data, o.export, request)
+        except EvidenceError as exc:
+            return fail(f"{o.export}: {exc}", EXIT_USAGE)
     try:
         summary = import_export(path, importer(o.fmt), data, kind=o.kind, encoding=o.encoding,
                                 options=o.settings, dry_run=o.dry_run)
