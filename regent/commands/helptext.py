@@ -21,9 +21,12 @@ OPTIONS: dict[str, str] = {
     "baseline": "Report only findings this baseline does not hold, and list its stale entries.",
     "no_cache": "Parse and evaluate everything again instead of reusing parsed records and earlier answers.",
     "stats": "Print where the time went to stderr.",
-    "opa_url": "Use this OPA service instead of starting a private one.",
+    "opa_url": "Use this OPA service instead of starting a private one. The policy set is checked here first "
+               "(built-ins a policy may not call are refused), then uploaded, and its own modules removed after.",
     "opa_token": "Bearer token for --opa-url (or $REGENT_OPA_TOKEN).",
     "opa_binary": "The opa binary for the private server (default: the project's pinned OPA, then PATH).",
+    "timeout": "Stop the policies' evaluation after this many seconds (or $REGENT_TIMEOUT) and exit 3, naming "
+               "the check that did not finish when it can be found.",
     # gate
     "base": "What the request merges into, such as origin/main. Judged from its merge base with the head.",
     "head": "The request's head commit [default: the work tree, as a pre-commit hook sees it].",
