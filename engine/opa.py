@@ -276,7 +276,7 @@ class PrivateOpa(OpaService):
                 super().__init__(f"http://127.0.0.1:{port}", token=token, binary=binary, timeout=timeout)
                 self._preloaded = preload.digest if preload else None
                 self._loaded = preload
-                self._shared = False
+                self._shared = False  # nothing but this command loads policies into it
                 return
         last_error = log_path.read_text(errors="replace").strip()
         self._workdir.cleanup()
