@@ -14,9 +14,8 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from regent.cli import main
 from tests.conftest import Repo
 
 AS_OF = "2026-03-31"
