@@ -8,6 +8,7 @@ instead of becoming a wrong answer.
 
 from __future__ import annotations
 
+import collections.abc
 import dataclasses
 import types
 import typing
@@ -74,7 +75,7 @@ def _decode(hint: Any, value: Any) -> Any:
         if len(args) != len(value):
             raise TypeError("a tuple of another length")
         return tuple(_decode(a, v) for a, v in zip(args, value, strict=True))
-    if origin in (Mapping, dict, typing.Mapping) or hint in (dict, Mapping):
+    if origin in (collections.abc.Mapping, dict) or hint in (dict, Mapping):
         if not isinstance(value, dict):
             raise TypeError("expected an object")
         key_hint, value_hint = args or (str, Any)
