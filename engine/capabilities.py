@@ -22,6 +22,7 @@ from typing import Any, Mapping
 
 import yaml
 
+from regent.engine import scratch
 from regent.engine.errors import EngineUnavailable
 
 
@@ -63,7 +64,7 @@ def capabilities_file(binary: Path) -> Path:
     allowed = builtin_policy().allowed
     caps["builtins"] = [b for b in caps["builtins"] if b["name"] in allowed]
     caps["allow_net"] = []
-    handle, name = tempfile.mkstemp(prefix="regent-capabilities-", suffix=".json")
+    handle, name = tempfile.mkstemp(prefix=scratch.prefix("capabilities"), suffix=".json")
     with os.fdopen(handle, "w") as fh:
         json.dump(caps, fh)
     atexit.register(Path(name).unlink, missing_ok=True)

@@ -24,7 +24,7 @@ import orjson
 import requests
 from opa_client import OpaClient
 
-from regent.engine import uploads
+from regent.engine import scratch, uploads
 from regent.engine.errors import EngineUnavailable, EvaluationTimeout, PolicyError
 from regent.engine.interface import EvalTimings, PolicyEvaluator
 from regent.engine.opa_binary import check_policies, find_opa, opa_version
@@ -238,7 +238,8 @@ class PrivateOpa(OpaService):
         self._preloaded: str | None = None
         if preload is not None:
             check_policies(binary, [f.path for f in preload.files])
-        self._workdir = tempfile.TemporaryDirectory(prefix="regent-opa-")
+        scratch.remove_leftovers()
+        self._workdir = tempfile.TemporaryDirectory(prefix=scratch.prefix("opa"))
         token = secrets.token_urlsafe(24)
         authz = Path(self._workdir.name) / "authz.rego"
         authz.write_text(_AUTHZ_POLICY.format(token=token))
