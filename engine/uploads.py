@@ -52,15 +52,16 @@ def marker_module(policies: PolicySet) -> str:
 
 
 def upload(client: OpaClient, url: str, policies: PolicySet, present: Collection[str]) -> list[str]:
-    """Upload the modules of ``policies`` that are not ``present`` already, and the marker; return the
-    ids of the set's own modules (custom and marker), in upload order: those to remove after the scan.
+    """Upload the built-in modules of ``policies`` that are not ``present`` already, every module of the
+    set's own and its marker; return the ids of the set's own modules (custom and marker), in upload
+    order: those to remove after the scan.
 
     OPA compiles each module as it arrives, so a module that calls a helper not yet uploaded is
     refused; those go round again until nothing moves."""
     done: list[str] = []
-    waiting = [(f.path, upload_id(policies, f), f.text) for f in policies.upload_order()]
-    waiting = [item for item in waiting if item[1] not in present]
-    waiting.append((Path("<marker>"), set_id(policies) + "loaded.rego", marker_module(policies)))
+    every = [(f.path, upload_id(policies, f), f.text) for f in policies.upload_order()]
+    every.append((Path("<marker>"), set_id(policies) + "loaded.rego", marker_module(policies)))
+    waiting = [item for item in every if item[1] not in present or item[1].startswith(set_id(policies))]
     while waiting:
         refused: list[tuple[tuple[Path, str, str], RegoParseError]] = []
         for item in waiting:
