@@ -1,10 +1,10 @@
 """A policy set uploaded to an OPA service through its policy API, and removed again.
 
 An organisation's own modules go under an id that names the whole policy set's
-digest (``regent/<set digest>/custom0/...``), beside a small module that says
+digest (``regent/set-<digest>/custom0/...``), beside a small module that says
 which set is loaded, so that an answer can be matched to the set that gave it;
 they are removed after the scan. Regent's built-in checks go under an id that
-names their own digest (``regent/<built-in digest>/builtin/...``) and stay: they
+names their own digest (``regent/builtin-<digest>/builtin/...``) and stay: they
 hold no repository's checks, every scan with the same release uploads the same
 bytes, and OPA recompiles the whole set on each module uploaded or deleted,
 which for the built-ins takes a minute. Modules Regent left on the service
@@ -32,7 +32,7 @@ MARKER_PACKAGE = "regent_loaded"
 
 def set_id(policies: PolicySet) -> str:
     """The id prefix of one policy set's own modules: its custom checks and its marker."""
-    return f"{PREFIX}{policies.digest.removeprefix('sha256:')[:32]}/"
+    return f"{PREFIX}set-{policies.digest.removeprefix('sha256:')[:32]}/"
 
 
 def builtin_id(policies: PolicySet) -> str:
@@ -40,7 +40,7 @@ def builtin_id(policies: PolicySet) -> str:
     h = hashlib.sha256()
     for f in sorted((f for f in policies.files if not f.custom), key=lambda f: f.module_id):
         h.update(f.module_id.encode() + b"\x00" + f.text.encode() + b"\x00")
-    return f"{PREFIX}{h.hexdigest()[:32]}/"
+    return f"{PREFIX}builtin-{h.hexdigest()[:32]}/"
 
 
 def upload_id(policies: PolicySet, f: PolicyFile) -> str:
