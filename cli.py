@@ -16,6 +16,7 @@ from regent.commands.options import RunOptions
 from regent.engine import __version__
 from regent.engine.model import SEVERITIES
 from regent.engine.render.formats import report_formats
+from regent.engine.opa import DEFAULT_TIMEOUT_SECONDS
 from regent.engine.session import OpaOptions
 from regent.evidence import schemas
 from regent.evidence.config import FRAMEWORKS
@@ -72,6 +73,8 @@ _O: dict[str, Decorator] = dict([  # every argument and option, by the name comm
     _opt("opa_url", "--opa-url", metavar="URL", envvar="REGENT_OPA_URL"),
     _opt("opa_token", "--opa-token", metavar="TOKEN", envvar="REGENT_OPA_TOKEN"),
     _opt("opa_binary", "--opa-binary", metavar="PATH", envvar="REGENT_OPA"),
+    _opt("timeout", "--timeout", metavar="SECONDS", envvar="REGENT_TIMEOUT", type=click.FloatRange(min=0, min_open=True),
+         default=DEFAULT_TIMEOUT_SECONDS, show_default=True),
     _opt("base", "--base", required=True, metavar="REV"),
     _opt("head", "--head", metavar="REV"),
     _opt("full", "--full", is_flag=True),
@@ -118,7 +121,7 @@ _O: dict[str, Decorator] = dict([  # every argument and option, by the name comm
     _opt("offline", "--offline", is_flag=True),
 ])
 _RUN = ("format", "output", "fail_on", "framework")
-_OPA = ("opa_url", "opa_token", "opa_binary")
+_OPA = ("opa_url", "opa_token", "opa_binary", "timeout")
 
 
 def _command(group: click.Group, name: str, run: Callable[..., int], *names: str, **build: Callable[[Kw], Any]) -> None:
@@ -133,7 +136,8 @@ def _command(group: click.Group, name: str, run: Callable[..., int], *names: str
 
 
 def _opa(kw: Kw) -> OpaOptions:
-    return OpaOptions(kw.pop("opa_url", None), kw.pop("opa_token", None), kw.pop("opa_binary", None))
+    return OpaOptions(kw.pop("opa_url", None), kw.pop("opa_token", None), kw.pop("opa_binary", None),
+                      kw.pop("timeout", DEFAULT_TIMEOUT_SECONDS))
 
 
 def _run(kw: Kw) -> RunOptions:

@@ -7,6 +7,10 @@ class PolicyError(Exception):
     """The policy set cannot be used: a file that does not compile, bad metadata."""
 
 
+class EvaluationTimeout(PolicyError):
+    """The policies' evaluation did not finish within the time limit."""
+
+
 class EngineUnavailable(Exception):
     """OPA cannot be found, started or reached."""
 

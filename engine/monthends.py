@@ -11,18 +11,19 @@ a digest of those, the month ends a report shares with last month's report
 from __future__ import annotations
 
 import hashlib
-import pickle
 from datetime import date
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Sequence
 
+from regent.engine.codec import decode, encode
 from regent.engine.model import ScanResult
 from regent.engine.results import keep_newest
+from regent.evidence import cachefile
 from regent.evidence.revisions import DayEnds
 
 KEEP = 48  # four years of month ends
-_VERSION = 2
+_VERSION = 3
 
 
 @cache
@@ -53,18 +54,13 @@ class MonthEndCache:
     def get(self, commit: str, end: date) -> ScanResult | None:
         if self._directory is None:
             return None
-        try:
-            with open(self._directory / f"{self._key(commit, end)}.pickle", "rb") as f:
-                result = pickle.load(f)
-        except Exception:  # a missing, truncated or foreign file is a miss, never an error
-            return None
-        return result if isinstance(result, ScanResult) else None
+        return cachefile.read(self._directory / f"{self._key(commit, end)}.json", "monthend", _VERSION, _decode)
 
     def put(self, commit: str, end: date, result: ScanResult) -> None:
         """Keep the result; keep only the newest KEEP. A cache that cannot be written is skipped."""
         if self._directory is not None:
-            keep_newest(self._directory, f"{self._key(commit, end)}.pickle",
-                        pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), KEEP)
+            keep_newest(self._directory, f"{self._key(commit, end)}.json",
+                        cachefile.header("monthend", _VERSION) + cachefile.frame(encode(result)), KEEP)
 
     def _key(self, commit: str, end: date) -> str:
         h = hashlib.sha256()
@@ -78,3 +74,8 @@ class MonthEndCache:
         and Regent's code."""
         conditions = self._day_ends.conditions
         return hashlib.sha256(f"{conditions.trust}\x00{code_digest()}\x00".encode() + conditions.shallow).hexdigest()
+
+
+def _decode(frames: list[object]) -> ScanResult:
+    (document,) = frames
+    return decode(ScanResult, document)

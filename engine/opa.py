@@ -23,16 +23,16 @@ from urllib.parse import urlsplit
 import orjson
 import requests
 from opa_client import OpaClient
-from opa_client.errors import RegoParseError
 
-from regent.engine.errors import EngineUnavailable, PolicyError
+from regent.engine import scratch, uploads
+from regent.engine.errors import EngineUnavailable, EvaluationTimeout, PolicyError
 from regent.engine.interface import EvalTimings, PolicyEvaluator
-from regent.engine.opa_binary import check_policies, opa_version
-from regent.engine.policyset import PolicyFile, PolicySet
+from regent.engine.opa_binary import check_policies, find_opa, opa_version
+from regent.engine.policyset import PolicySet
 
 QUERY_PATH = "regent"
 _PR_SET_PDEATHSIG = 1
-EVAL_TIMEOUT_SECONDS = 1800.0
+DEFAULT_TIMEOUT_SECONDS = 300.0
 MAX_INPUT_BYTES = 4 * 1024**3
 
 _AUTHZ_POLICY = """package system.authz
@@ -58,7 +58,7 @@ class _Client(OpaClient):  # type: ignore[misc]  # opa-python-client ships no ty
 
     def query_serialised(self, path: str, body: bytes, timeout: float) -> dict[str, Any]:
         response = self._session.post(
-            f"{self.root_url}/data/{path}?metrics=true",
+            f"{self.root_url}/{path}?metrics=true",
             data=body,
             headers={"Content-Type": "application/json"},
             timeout=timeout,
@@ -85,7 +85,10 @@ def _opa_message(response: requests.Response) -> str:
 class OpaService(PolicyEvaluator):
     """An OPA server reached over HTTP: the organisation's, or our own private one."""
 
-    def __init__(self, url: str, token: str | None = None, binary: Path | None = None) -> None:
+    def __init__(self, url: str, token: str | None = None, binary: Path | None = None,
+                 timeout: float = DEFAULT_TIMEOUT_SECONDS, checker: Path | None = None) -> None:
+        """``binary``: the OPA serving ``url`` when Regent started it; ``checker``: the local OPA that checks
+        a policy set before it is uploaded (default: ``binary``, else the one :func:`find_opa` finds)."""
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise EngineUnavailable(f"--opa-url {url!r} is not an http(s) URL such as http://opa.internal:8181")
@@ -93,6 +96,11 @@ class OpaService(PolicyEvaluator):
         self.url = url
         self.token = token
         self._binary = binary
+        self._checker = checker or binary
+        self.timeout = timeout
+        self._uploaded: list[str] = []
+        self._loaded: PolicySet | None = None
+        self._shared = True  # another Regent run may load its own policy set meanwhile
         self._client = _Client(
             host=parts.hostname, port=port, ssl=parts.scheme == "https", token=token, timeout=30.0, retries=1
         )
@@ -118,38 +126,76 @@ class OpaService(PolicyEvaluator):
         raise EngineUnavailable(f"OPA at {self.url} is not reachable: {problem}")
 
     def load(self, policies: PolicySet) -> None:
-        if self._binary is not None:
-            check_policies(self._binary, [f.path for f in policies.files])
-        # OPA compiles each module as it arrives, so a module that calls a helper
-        # not yet uploaded is refused; those go round again until nothing moves.
-        waiting = policies.upload_order()
-        while waiting:
-            refused: list[tuple[PolicyFile, RegoParseError]] = []
-            for f in waiting:
-                try:
-                    self._client.update_policy_from_string(f.text, f.module_id, rego_compat=False)
-                except RegoParseError as exc:
-                    refused.append((f, exc))
-                except requests.HTTPError as exc:
-                    raise PolicyError(f"OPA at {self.url} refused {f.path}: {exc}") from None
-                except requests.RequestException as exc:
-                    raise EngineUnavailable(f"OPA at {self.url} failed while loading policies: {exc}") from None
-            if len(refused) == len(waiting):
-                first, error = refused[0]
-                raise PolicyError(_describe_upload_error(first.path, error))
-            waiting = [f for f, _ in refused]
+        """Check the set locally with the allowed built-ins, then upload it under its digest's id."""
+        check_policies(self._checker or find_opa(), [f.path for f in policies.files])
+        kept = uploads.remove_others(self._client, uploads.present(self._client, self.url), policies)
+        self._uploaded = uploads.upload(self._client, self.url, policies, kept)
+        self._loaded = policies
 
     def evaluate(self, input_json: bytes) -> Mapping[str, Any]:
-        body = b'{"input":' + input_json + b"}"
-        try:
-            answer = self._client.query_serialised(QUERY_PATH, body, EVAL_TIMEOUT_SECONDS)
-        except requests.RequestException as exc:
-            raise EngineUnavailable(f"OPA at {self.url} failed during evaluation: {exc}") from None
-        self.last_metrics = answer.get("metrics", {})
-        result = answer.get("result")
+        if not self._shared:
+            answer = self._query(f"data/{QUERY_PATH}", b'{"input":' + input_json + b"}")
+            return self._result(answer.get("result"))
+        # A shared service: the marker is read in the same query, so the answer is known to come
+        # from the policy set this scan loaded, not one another run loaded meanwhile.
+        body = b'{"query":"result := data.regent; loaded := data.regent_loaded.digest","input":' + input_json + b"}"
+        answer = self._query("query", body)
+        rows = answer.get("result") or [{}]
+        loaded = rows[0].get("loaded")
+        if self._loaded is not None and loaded is not None and loaded != self._loaded.digest:
+            raise PolicyError(f"OPA at {self.url} holds another policy set ({loaded}) than this scan loaded: another "
+                              "Regent run loaded its own meanwhile; run again, or give each repository its own OPA")
+        return self._result(rows[0].get("result") if loaded is not None else None)
+
+    def _result(self, result: object) -> Mapping[str, Any]:
         if not isinstance(result, dict) or "checks" not in result:
             raise PolicyError(f"OPA at {self.url} has no Regent policy set loaded (data.{QUERY_PATH} is undefined)")
         return result
+
+    def _query(self, path: str, body: bytes) -> dict[str, Any]:
+        """One query within the time limit; past it, the check that keeps OPA busy is named when it can be."""
+        started = time.monotonic()
+        try:
+            answer = self._client.query_serialised(path, body, self.timeout)
+            self.last_metrics = answer.get("metrics", {})
+            return answer
+        except requests.Timeout:
+            pass
+        except requests.RequestException as exc:
+            raise EngineUnavailable(f"OPA at {self.url} failed during evaluation: {exc}") from None
+        elapsed = time.monotonic() - started
+        slow = self._slow_check(body, budget=self.timeout)
+        named = f": {slow} did not finish" if slow else ""
+        raise EvaluationTimeout(f"the policies' evaluation was stopped after {elapsed:.0f} s "
+                                f"(--timeout {self.timeout:g}){named}")
+
+    def _check_id(self, package: str) -> str:
+        """The id a check's metadata gives it, else its package."""
+        try:
+            meta = self._client.query_serialised(f"data/{package.replace('.', '/')}/meta", b"{}", 10).get("result")
+        except (requests.RequestException, PolicyError):
+            meta = None
+        return str(meta["id"]) if isinstance(meta, dict) and "id" in meta else package
+
+    def _slow_check(self, body: bytes, budget: float) -> str | None:
+        """The first check (custom ones first) whose violations alone do not finish within ``budget`` seconds."""
+        if self._loaded is None:
+            return None
+        input_only = b'{"input":' + body.partition(b',"input":')[2] if body.startswith(b'{"query"') else body
+        checks = sorted((f for f in self._loaded.files if f.package.split(".")[0] != "lib" and "." in f.package),
+                        key=lambda f: (not f.custom, f.module_id))
+        deadline = time.monotonic() + budget
+        for f in checks:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return None
+            try:
+                self._client.query_serialised(f"data/{f.package.replace('.', '/')}/violation", input_only, left)
+            except requests.Timeout:
+                return f"{self._check_id(f.package)} ({f.path})"
+            except (requests.RequestException, PolicyError):
+                continue
+        return None
 
     def timings(self) -> EvalTimings:
         """OPA's own timers for the last query: parsing the input, evaluating, the whole request."""
@@ -171,21 +217,19 @@ class OpaService(PolicyEvaluator):
             return "unknown"
 
     def close(self) -> None:
-        self._client.close_connection()
-
-
-def _describe_upload_error(path: Path, exc: RegoParseError) -> str:
-    details = []
-    for error in (getattr(exc, "errors", None) or [])[:10]:
-        row = (error.get("location") or {}).get("row", "?")
-        details.append(f"{path}:{row}: {error.get('message')}")
-    return "a policy does not compile:\n  " + "\n  ".join(details or [f"{path}: {exc}"])
+        """Remove what this scan uploaded (also after a failure), then close the connection."""
+        try:
+            uploads.remove(self._client, self._uploaded)
+        finally:
+            self._uploaded = []
+            self._client.close_connection()
 
 
 class PrivateOpa(OpaService):
     """A private OPA server on a free loopback port, started now and stopped by :meth:`close`."""
 
-    def __init__(self, binary: Path, preload: PolicySet | None = None, startup_timeout: float = 30.0) -> None:
+    def __init__(self, binary: Path, preload: PolicySet | None = None, startup_timeout: float = 30.0,
+                 timeout: float = DEFAULT_TIMEOUT_SECONDS) -> None:
         """Start the server; with ``preload``, it starts with that policy set already compiled.
 
         Uploading modules one by one makes OPA compile the whole set once per
@@ -194,10 +238,14 @@ class PrivateOpa(OpaService):
         self._preloaded: str | None = None
         if preload is not None:
             check_policies(binary, [f.path for f in preload.files])
-        self._workdir = tempfile.TemporaryDirectory(prefix="regent-opa-")
+        scratch.remove_leftovers()
+        self._workdir = tempfile.TemporaryDirectory(prefix=scratch.prefix("opa"))
         token = secrets.token_urlsafe(24)
         authz = Path(self._workdir.name) / "authz.rego"
         authz.write_text(_AUTHZ_POLICY.format(token=token))
+        marker = Path(self._workdir.name) / "loaded.rego"
+        if preload is not None:
+            marker.write_text(uploads.marker_module(preload))
         self._process: subprocess.Popen[bytes] | None = None
         log_path = Path(self._workdir.name) / "opa.log"
         for _ in range(3):
@@ -212,7 +260,7 @@ class PrivateOpa(OpaService):
                     "--log-level", "error",
                     "--set", f"server.decoding.max_length={MAX_INPUT_BYTES}",
                     str(authz),
-                    *(str(f.path) for f in (preload.files if preload else ())),
+                    *((str(marker), *(str(f.path) for f in preload.files)) if preload else ()),
                 ],
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
@@ -226,8 +274,10 @@ class PrivateOpa(OpaService):
                     break
                 time.sleep(0.02)
             if self._process.poll() is None:
-                super().__init__(f"http://127.0.0.1:{port}", token=token, binary=binary)
+                super().__init__(f"http://127.0.0.1:{port}", token=token, binary=binary, timeout=timeout)
                 self._preloaded = preload.digest if preload else None
+                self._loaded = preload
+                self._shared = False  # nothing but this command loads policies into it
                 return
         last_error = log_path.read_text(errors="replace").strip()
         self._workdir.cleanup()
@@ -238,6 +288,7 @@ class PrivateOpa(OpaService):
             super().load(policies)
 
     def close(self) -> None:
+        self._uploaded = []  # the server goes, and what it holds with it
         try:
             super().close()
         finally:

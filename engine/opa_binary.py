@@ -7,24 +7,22 @@ Order: ``--opa-binary``, then ``$REGENT_OPA``, then the project's
 
 from __future__ import annotations
 
-import atexit
 import json
 import os
+import re
 import shutil
 import subprocess
-import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Iterable
 
+from regent.engine.capabilities import builtin_policy, capabilities_file, opa_capabilities
 from regent.engine.errors import EngineUnavailable, PolicyError
 
 PINNED_VERSION = "1.22.2"
 _PROJECT_OPA = Path(__file__).resolve().parent.parent / ".tools" / "bin" / "opa"
 
-# Built-ins a policy may not call: they reach the network, read the runtime,
-# or give a different answer on each run.
-FORBIDDEN_PREFIXES = ("http.send", "net.", "opa.runtime", "rand.", "time.now_ns", "uuid.rfc4122")
+_UNDEFINED = re.compile(r"undefined function ([\w.]+)")
 
 HOW_TO_GET = (
     f"install OPA {PINNED_VERSION}: run 'make opa' in Regent's source folder (builds it with Go), "
@@ -56,32 +54,24 @@ def opa_version(binary: Path) -> str:
     raise EngineUnavailable(f"{binary} did not report a version; is it OPA?")
 
 
-@cache
-def restricted_capabilities(binary: Path) -> Path:
-    """A capabilities file: this OPA's built-ins less the forbidden ones."""
-    out = subprocess.run(
-        [str(binary), "capabilities", "--current"], capture_output=True, check=True, timeout=30
-    ).stdout
-    caps = json.loads(out)
-    caps["builtins"] = [b for b in caps["builtins"] if not b["name"].startswith(FORBIDDEN_PREFIXES)]
-    handle, name = tempfile.mkstemp(prefix="regent-capabilities-", suffix=".json")
-    with os.fdopen(handle, "w") as fh:
-        json.dump(caps, fh)
-    atexit.register(Path(name).unlink, missing_ok=True)
-    return Path(name)
-
-
 def check_policies(binary: Path, files: Iterable[Path]) -> None:
-    """Compile the policies strictly with restricted capabilities; raise PolicyError naming file and line."""
-    caps = restricted_capabilities(binary)
+    """Compile the policies (and test files, when given) strictly with only the allowed built-ins;
+    raise PolicyError naming file and line."""
+    caps = capabilities_file(binary)
     cmd = [str(binary), "check", "--strict", "--format", "json", "--capabilities", str(caps), *map(str, files)]
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
     if proc.returncode == 0:
         return
-    raise PolicyError(describe_compile_errors(proc.stdout or proc.stderr))
+    raise PolicyError(describe_compile_errors(proc.stdout or proc.stderr, known_builtins(binary)))
 
 
-def describe_compile_errors(text: str) -> str:
+@cache
+def known_builtins(binary: Path) -> frozenset[str]:
+    """The names of every built-in this OPA has, allowed or not."""
+    return frozenset(b["name"] for b in opa_capabilities(binary)["builtins"])
+
+
+def describe_compile_errors(text: str, known: frozenset[str] = frozenset()) -> str:
     try:
         errors = json.loads(text).get("errors", [])
     except (ValueError, AttributeError):
@@ -91,7 +81,9 @@ def describe_compile_errors(text: str) -> str:
         loc = error.get("location") or {}
         where = f"{loc.get('file', '?')}:{loc.get('row', '?')}: " if loc else ""
         message = error.get("message", "")
-        if "undefined function" in message and any(p.rstrip(".") in message for p in FORBIDDEN_PREFIXES):
-            message += " (network and non-deterministic built-ins are not allowed in policies)"
+        called = _UNDEFINED.search(message)
+        if called and (called.group(1) in known or called.group(1) in builtin_policy().refused):
+            message += f" ({called.group(1)} is not allowed in policies: {builtin_policy().reason(called.group(1))})"
         lines.append(f"{where}{message}")
     return "the policies do not compile:\n  " + "\n  ".join(lines)
+

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
+from regent.engine.capabilities import capabilities_file
 from regent.engine.errors import EngineUnavailable
+from regent.engine.opa_binary import check_policies
 from regent.engine.policyset import BUILTIN_DIR
 
 
@@ -50,6 +52,14 @@ def policy_dirs(repository: Path, policy_paths: Sequence[str]) -> list[Path]:
     return [BUILTIN_DIR, *(repository / p for p in policy_paths)]
 
 
+def check_test_files(binary: Path, dirs: Sequence[Path]) -> None:
+    """Compile every Rego file in ``dirs``, test files included, with only the allowed built-ins:
+    a test is evaluated as a policy is, so it is held to the same list (PolicyError naming file and line)."""
+    files = sorted(path for d in dirs for path in Path(d).rglob("*.rego"))
+    if files:
+        check_policies(binary, files)
+
+
 def run_tests(binary: Path, dirs: Sequence[Path]) -> list[PolicyTest]:
     """Every test in ``dirs``, in OPA's order."""
     results = _opa_json(binary, ["test", "--format", "json"], dirs, "opa test", list)
@@ -69,7 +79,8 @@ def measure_coverage(binary: Path, dirs: Sequence[Path]) -> Coverage:
 
 def _opa_json(binary: Path, args: Sequence[str], dirs: Sequence[Path], what: str, shape: type) -> Any:
     """What ``opa`` printed as JSON, when it is a ``shape``."""
-    run = subprocess.run([str(binary), *args, *(str(d) for d in dirs)], capture_output=True, text=True)
+    caps = ["--capabilities", str(capabilities_file(binary))]
+    run = subprocess.run([str(binary), *args, *caps, *(str(d) for d in dirs)], capture_output=True, text=True)
     try:
         value = json.loads(run.stdout)
     except ValueError:

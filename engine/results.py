@@ -15,9 +15,10 @@ import os
 from pathlib import Path
 from typing import Any, Mapping
 
-import orjson
+from regent.evidence import cachefile
 
 KEEP = 64
+_VERSION = 2
 
 
 class ResultCache:
@@ -34,29 +35,40 @@ class ResultCache:
     def get(self, key: str) -> Mapping[str, Any] | None:
         if self._directory is None:
             return None
-        try:
-            document: Mapping[str, Any] = orjson.loads((self._directory / f"{key}.json").read_bytes())
-        except (OSError, orjson.JSONDecodeError):
-            return None
-        return document
+        return cachefile.read(self._directory / f"{key}.json", "answer", _VERSION, _answer)
 
     def put(self, key: str, document: Mapping[str, Any]) -> None:
         """Keep the answer; keep only the newest answers. A cache that cannot be written is skipped."""
         if self._directory is not None:
-            keep_newest(self._directory, f"{key}.json", orjson.dumps(document), KEEP)
+            keep_newest(self._directory, f"{key}.json", cachefile.header("answer", _VERSION) + cachefile.frame(document),
+                        KEEP)
+
+
+def _answer(frames: list[object]) -> Mapping[str, Any]:
+    """OPA's answer as kept: the checks' metadata and the violations, nothing less."""
+    (document,) = frames
+    if not (isinstance(document, dict) and isinstance(document.get("checks"), dict)
+            and isinstance(document.get("violations", []), list)):
+        raise cachefile.Damaged("it is not an answer of the policies")
+    return document
 
 
 def keep_newest(directory: Path, name: str, data: bytes, keep: int) -> None:
-    """Write ``data`` to ``directory``/``name`` atomically and leave only the ``keep`` newest files
-    of its suffix there. A folder that cannot be written is skipped: a cache is never an error."""
+    """Write ``data`` to ``directory``/``name`` atomically (0600, in a 0700 folder) and leave only the
+    ``keep`` newest files of its suffix there. A folder that cannot be written is noted: a cache is
+    never an error."""
     suffix = Path(name).suffix
+    if not cachefile.private_folder(directory):
+        return
+    tmp = directory / f".{name}.{os.getpid()}.tmp"
     try:
-        directory.mkdir(parents=True, exist_ok=True)
-        tmp = directory / f"{name}.{os.getpid()}.tmp"
-        tmp.write_bytes(data)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
         os.replace(tmp, directory / name)
         kept = sorted(directory.glob(f"*{suffix}"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in kept[keep:]:
             old.unlink(missing_ok=True)
-    except OSError:
-        return
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        cachefile.note(f"cache folder {directory} cannot be written ({exc.strerror}): working without keeping it")

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Sequence
 
 from regent.engine.interface import PolicyEvaluator
-from regent.engine.opa import OpaService, PrivateOpa
+from regent.engine.opa import DEFAULT_TIMEOUT_SECONDS, OpaService, PrivateOpa
 from regent.engine.opa_binary import find_opa
 from regent.engine.policyset import PolicySet
 
@@ -20,6 +20,7 @@ class OpaOptions:
     url: str | None = None
     token: str | None = None
     binary: str | None = None
+    timeout: float = DEFAULT_TIMEOUT_SECONDS  # seconds one evaluation may take
 
 
 def open_evaluator(policies: PolicySet, opa: OpaOptions = OpaOptions()) -> PolicyEvaluator:
@@ -27,9 +28,9 @@ def open_evaluator(policies: PolicySet, opa: OpaOptions = OpaOptions()) -> Polic
     is given, else a private server started with them."""
     evaluator: PolicyEvaluator
     if opa.url:
-        evaluator = OpaService(opa.url, token=opa.token)
+        evaluator = OpaService(opa.url, token=opa.token, timeout=opa.timeout, checker=find_opa(opa.binary))
     else:
-        evaluator = PrivateOpa(find_opa(opa.binary), preload=policies)
+        evaluator = PrivateOpa(find_opa(opa.binary), preload=policies, timeout=opa.timeout)
     try:
         evaluator.load(policies)
     except BaseException:

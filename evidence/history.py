@@ -10,23 +10,25 @@ Signatures are checked only for commits that carry one: the commit objects
 are read in one ``git cat-file --batch`` pass, and the signed ones go to
 ``git log --no-walk`` in one more call, which verifies them with git's own
 configuration (``gpg.format``, ``gpg.ssh.allowedSignersFile``, the GPG
-keyring). Everything is cached by commit id and trust settings: a second scan
-of the same revision does not walk again.
+keyring). Everything is cached by commit id, trust settings and the shallow
+clone's edge (a shallow clone and a full one of the same commit have different
+histories): a second scan of the same revision does not walk again. The cache
+files are JSON (see :mod:`evidence.cachefile`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, NamedTuple
 
+from regent.evidence import cachefile
 from regent.evidence.gitrepo import GitRepository
 
 _FORMAT = "%x1e%H%x1f%an%x1f%ae%x1f%aI%x1f%cI%x1f%at%x1f%ct"
-_CACHE_VERSION = "2"
+_CACHE_VERSION = 3
 _NS = 1_000_000_000
 KEEP_REVISIONS = 16  # history caches kept: one file per revision scanned, the most recently used
 
@@ -85,14 +87,14 @@ class History:
 
 def read_history(repo: GitRepository, revision: str, paths: Iterable[str], cache_dir: Path | None) -> History:
     """The history of ``revision``: from the cache when this revision was walked before with
-    the same trust settings; else, when an ancestor's history is cached, that history with
-    only the commits since walked; else one walk of everything."""
-    trust = trust_digest(repo)[:16]
-    cache = _cache_file(cache_dir, revision, trust) if cache_dir else None
-    if cache is not None and (history := _load(cache)) is not None:
+    the same trust settings and shallow edge; else, when an ancestor's history is cached, that
+    history with only the commits since walked; else one walk of everything."""
+    condition = _condition(repo)
+    cache = _cache_file(cache_dir, revision, condition) if cache_dir else None
+    if cache is not None and (history := _load(cache, revision)) is not None:
         history.commits_walked = 0
         return history
-    base = _cached_ancestor(repo, revision, cache_dir, trust) if cache_dir else None
+    base = _cached_ancestor(repo, revision, cache_dir, condition) if cache_dir else None
     history, alive = _walk(repo, revision, paths, since=base.revision if base else None)
     _verify_signatures(repo, history)
     if base is not None:
@@ -102,30 +104,72 @@ def read_history(repo: GitRepository, revision: str, paths: Iterable[str], cache
     return history
 
 
-def _cache_file(cache_dir: Path, revision: str, trust: str) -> Path:
-    return cache_dir / f"history-{_CACHE_VERSION}-{revision}-{trust}.pickle"
+def _condition(repo: GitRepository) -> str:
+    """What else decides a revision's history facts: git's trust settings and the shallow clone's edge."""
+    shallow = hashlib.sha256("\n".join(sorted(_shallow_commits(repo))).encode()).hexdigest()
+    return f"{trust_digest(repo)[:16]}-{shallow[:16]}"
 
 
-def _load(path: Path) -> History | None:
-    if not path.exists():
+def _cache_file(cache_dir: Path, revision: str, condition: str) -> Path:
+    return cache_dir / f"history-{_CACHE_VERSION}-{revision}-{condition}.json"
+
+
+def _load(path: Path, revision: str) -> History | None:
+    history = cachefile.read(path, "history", _CACHE_VERSION, _decode)
+    if history is None:
+        return None
+    if history.revision != revision:
+        cachefile.note(f"cache file {path} is damaged (it holds another revision): ignored and rebuilt")
         return None
     try:
-        with path.open("rb") as fh:
-            history: History = pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        return None  # damaged, or written by another release: a miss
-    os.utime(path)  # recently used: kept when older revisions' files are pruned
+        os.utime(path)  # recently used: kept when older revisions' files are pruned
+    except OSError:
+        pass
     return history
 
 
-def _cached_ancestor(repo: GitRepository, revision: str, cache_dir: Path, trust: str) -> History | None:
-    """The most recently used cached history of an ancestor of ``revision`` (same trust settings)."""
-    found = sorted(cache_dir.glob(f"history-{_CACHE_VERSION}-*-{trust}.pickle"),
-                   key=lambda p: p.stat().st_mtime, reverse=True) if cache_dir.is_dir() else []
+def _encode(history: History) -> dict[str, object]:
+    return {"revision": history.revision, "shallow": history.shallow,
+            "commits": [list(c) for c in history.commits.values()],
+            "files": {path: [list(t) for t in touches] for path, touches in history.files.items()}}
+
+
+def _decode(frames: list[object]) -> History:
+    """The one frame as a History; raises on any value not of the shape written."""
+    (doc,) = frames
+    if not isinstance(doc, dict) or not isinstance(doc["revision"], str) or not isinstance(doc["shallow"], bool):
+        raise cachefile.Damaged("it is not a history")
+    commits = {}
+    for row in doc["commits"]:
+        commit = Commit(*row)
+        if not all(isinstance(getattr(commit, f), t) for f, t in _COMMIT_TYPES):
+            raise cachefile.Damaged(f"commit {row[0]!r} is not a commit")
+        commits[commit.sha] = commit
+    files = {}
+    for path, touches in doc["files"].items():
+        files[path] = [Touch(str(sha), str(blob), bool(changed)) for sha, blob, changed in touches]
+        if not all(t.sha in commits for t in files[path]):
+            raise cachefile.Damaged(f"{path!r} is touched by a commit the history does not hold")
+    return History(doc["revision"], doc["shallow"], commits, files)
+
+
+_COMMIT_TYPES = (("sha", str), ("order", int), ("author", str), ("email", str), ("authored", str),
+                 ("committed", str), ("authored_ns", int), ("committed_ns", int), ("boundary", bool),
+                 ("signature", str), ("signer", str))
+
+
+def _cached_ancestor(repo: GitRepository, revision: str, cache_dir: Path, condition: str) -> History | None:
+    """The most recently used cached history of an ancestor of ``revision`` (same trust settings and
+    shallow edge)."""
+    try:
+        found = sorted(cache_dir.glob(f"history-{_CACHE_VERSION}-*-{condition}.json"),
+                       key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError:
+        return None
     for path in found:
         candidate = path.name.split("-")[2]
         if candidate != revision and repo.is_ancestor(candidate, revision):
-            history = _load(path)
+            history = _load(path, candidate)
             if history is not None and history.shallow == bool(_shallow_commits(repo)):
                 return history
     return None
@@ -282,40 +326,20 @@ def _has_signature(commit_object: bytes) -> bool:
 
 def _save(path: Path, history: History) -> None:
     """Write the facts for next time, keeping only the most recently used revisions' files."""
-    if not _write(path, history):
+    if not cachefile.write(path, "history", _CACHE_VERSION, [_encode(history)]):
         return
     try:
-        kept = sorted(path.parent.glob("history-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        kept = sorted(path.parent.glob("history-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in kept[KEEP_REVISIONS:]:
             old.unlink(missing_ok=True)
     except OSError:
         return
 
 
-def _write(path: Path, value: object) -> bool:
-    """Replace a cache file whole, so a reader never sees half of it; a cache that cannot be
-    written is only lost time."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        return False
-    return True
-
-
 def artifact_digests(repo: GitRepository, blobs: Iterable[str], cache_dir: Path | None, limit: int) -> dict[str, str]:
     """The sha256 of each blob's bytes, kept by blob id so that no artifact is hashed twice."""
-    path = cache_dir / f"artifact-sha256-{_CACHE_VERSION}.pickle" if cache_dir else None
-    known: dict[str, str] = {}
-    if path is not None and path.exists():
-        try:
-            with path.open("rb") as fh:
-                known = pickle.load(fh)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-            known = {}
+    path = cache_dir / f"artifact-sha256-{_CACHE_VERSION}.json" if cache_dir else None
+    known: dict[str, str] = (cachefile.read(path, "artifact-sha256", _CACHE_VERSION, _digests) or {}) if path else {}
     wanted = sorted(set(blobs))
     missing = [b for b in wanted if b not in known]
     if missing:
@@ -323,5 +347,12 @@ def artifact_digests(repo: GitRepository, blobs: Iterable[str], cache_dir: Path 
             if data is not None:
                 known[blob] = hashlib.sha256(data).hexdigest()
         if path is not None:
-            _write(path, known)
+            cachefile.write(path, "artifact-sha256", _CACHE_VERSION, [known])
     return {b: known[b] for b in wanted if b in known}
+
+
+def _digests(frames: list[object]) -> dict[str, str]:
+    (doc,) = frames
+    if not isinstance(doc, dict) or not all(isinstance(v, str) and len(v) == 64 for v in doc.values()):
+        raise cachefile.Damaged("it is not a map of digests")
+    return doc

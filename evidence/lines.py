@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from regent.evidence.cache import ParseCache
+from regent.evidence.cache import ParseCache, cache_key
 from regent.evidence.gitrepo import Entry
 from regent.evidence.model import FieldLines, Record
 from regent.evidence.parse import ParseFailure, field_lines
@@ -28,7 +28,7 @@ class LineReader:
         result: dict[str, FieldLines] = {}
         missing: dict[str, Record] = {}
         for record in records:
-            known = self._cache.lines(record.blob)
+            known = self._cache.lines(cache_key(record.blob, record.path))
             if known is not None:
                 result[record.path] = known
             else:
@@ -42,6 +42,6 @@ class LineReader:
             except (ParseFailure, ValueError):
                 lines = {}
             result[path] = lines
-            self._cache.put_lines(record.blob, lines)
+            self._cache.put_lines(cache_key(record.blob, record.path), lines)
         self._cache.save()
         return result

@@ -10,6 +10,7 @@ with the line they were found on.
 from __future__ import annotations
 
 import json
+import math
 import re
 import sys
 from dataclasses import dataclass
@@ -45,7 +46,17 @@ def _construct_int(loader: Any, node: yaml.ScalarNode) -> Any:
     return yaml.SafeLoader.construct_yaml_int(loader, node)
 
 
+def _construct_float(loader: Any, node: yaml.ScalarNode) -> Any:
+    """YAML's floats, refusing infinities and not-a-number: JSON has no such value, so the policies
+    would read null where the record states a number."""
+    value = yaml.SafeLoader.construct_yaml_float(loader, node)
+    if not math.isfinite(value):
+        raise _OutOfRange(node, f"{node.value} is not a finite number (JSON, which the policies read, has none)")
+    return value
+
+
 RecordLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+RecordLoader.add_constructor("tag:yaml.org,2002:float", _construct_float)
 
 
 class _OutOfRange(Exception):

@@ -4,7 +4,7 @@
 document into a record (a mapping with a known ``kind`` and an ``id`` that its
 schema accepts) or the problems that stop it being one. YAML parsing is most
 of a cold scan's time, so many files are parsed by worker processes, and
-every result is kept in the :class:`~evidence.cache.ParseCache` by blob id.
+every result is kept in the :class:`~evidence.cache.ParseCache` by blob id and format.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Callable, Iterable, Iterator, Mapping
 import orjson
 
 from regent.evidence import schemas
-from regent.evidence.cache import ParseCache, Parsed, ParsedTuple
+from regent.evidence.cache import ParseCache, Parsed, ParsedTuple, blob_of, cache_key
 from regent.evidence.gitrepo import Entry
 from regent.evidence.model import line_of
 from regent.evidence.parse import ParseFailure, parse_document
@@ -144,54 +144,58 @@ class RecordReader:
                     results[f.path] = (failed(failure.line, "unreadable", failure.reason), "")
                 else:
                     results[f.path] = (self._parse(f.path, blob, data), blob)
-            elif (hit := self.parse_cache.get(f.blob)) is not None:
+            elif (hit := self.parse_cache.get(cache_key(f.blob, f.path))) is not None:
                 self.cached += 1
                 results[f.path] = (hit, f.blob)
             else:
-                pending.setdefault(f.blob, []).append(f)
+                pending.setdefault(cache_key(f.blob, f.path), []).append(f)
                 continue
             done += 1
             tick()
 
         self.workers = parse_workers(len(pending))
-        for blob, parsed, size in self.parse_blobs({blob: fs[0].path for blob, fs in pending.items()}):
+        for key, parsed, size in self.parse_blobs({key: fs[0].path for key, fs in pending.items()}):
             if parsed is None:
                 parsed = failed(1, "unreadable", too_big(size, self.files.limit))
             else:
                 self.parsed += 1
-            for f in pending[blob]:
-                results[f.path] = (parsed, blob)
+            for f in pending[key]:
+                results[f.path] = (parsed, blob_of(key))
                 done += 1
                 tick()
         return results
 
     def parse_blobs(self, wanted: Mapping[str, str]) -> Iterator[tuple[str, Parsed | None, int]]:
-        """Blobs (id to a path they are at) read from git in one pass and parsed, on every core
-        when there are many, each result put in the cache: ``(blob, parsed, size)``, parsed
+        """Blobs (cache key to a path they are at) read from git in one pass and parsed, on every core
+        when there are many, each result put in the cache: ``(key, parsed, size)``, parsed
         None for a blob over the size limit."""
-        sent: list[str] = []  # blobs handed to the parser, in the order its results come back
+        sent: list[str] = []  # keys handed to the parser, in the order its results come back
         too_large: list[tuple[str, int]] = []
+        keys: dict[str, list[str]] = {}
+        for key in wanted:
+            keys.setdefault(blob_of(key), []).append(key)
 
         def jobs() -> Iterator[tuple[str, bytes]]:
-            for blob, content, size in self.files.read_blobs(list(wanted)):
-                if content is None:
-                    too_large.append((blob, size))
-                else:
-                    sent.append(blob)
-                    yield wanted[blob], content
+            for blob, content, size in self.files.read_blobs(list(keys)):
+                for key in keys[blob]:
+                    if content is None:
+                        too_large.append((key, size))
+                    else:
+                        sent.append(key)
+                        yield wanted[key], content
 
         for i, parsed in enumerate(parse_records(jobs(), len(wanted))):
             self.parse_cache.put(sent[i], parsed)
             yield sent[i], parsed, 0
-        for blob, size in too_large:
-            yield blob, None, size
+        for key, size in too_large:
+            yield key, None, size
 
     def _parse(self, path: str, blob: str, data: bytes) -> ParsedTuple:
-        hit = self.parse_cache.get(blob)
+        hit = self.parse_cache.get(cache_key(blob, path))
         if hit is not None:
             self.cached += 1
             return hit
         self.parsed += 1
         result = read_record(path, data)
-        self.parse_cache.put(blob, result)
+        self.parse_cache.put(cache_key(blob, path), result)
         return result

@@ -30,6 +30,7 @@ from typing import AbstractSet, Any, Callable, Iterable, Mapping, NamedTuple
 
 import orjson
 
+from regent.evidence.cache import blob_of, cache_key
 from regent.evidence.gitrepo import Entry
 from regent.evidence.history import Commit, History, Touch, artifact_digests, file_history, read_history
 from regent.evidence.model import GitFacts, Record
@@ -92,13 +93,13 @@ class Provenance:
         out: dict[str, bytes | None] = {}
         missing: dict[str, str] = {}
         for blob, path in wanted.items():
-            hit = cache.get(blob)
+            hit = cache.get(cache_key(blob, path))
             if hit is None:
-                missing[blob] = path
+                missing[cache_key(blob, path)] = path
             else:
                 out[blob] = hit[2]
-        for blob, parsed, _ in self._records.parse_blobs(missing):
-            out[blob] = parsed.raw if parsed is not None else None
+        for key, parsed, _ in self._records.parse_blobs(missing):
+            out[blob_of(key)] = parsed.raw if parsed is not None else None
             if parsed is not None:
                 self.versions_parsed += 1
         return out

@@ -17,12 +17,14 @@ it so the gate can evaluate everything instead.
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 from collections import defaultdict
 from pathlib import Path
 from typing import AbstractSet, Callable, Iterable, Iterator, Mapping, NamedTuple
 
+from regent.evidence import cachefile
 from regent.evidence.config import CONFIG_FILE, RepoConfig
 from regent.evidence.gitrepo import GitRepository, blob_id
 from regent.evidence.parse import ParseFailure
@@ -84,11 +86,12 @@ class MentionIndex:
     def __init__(self, directory: Path | None) -> None:
         target = ":memory:"
         if directory is not None:
-            try:
-                directory.mkdir(parents=True, exist_ok=True)
+            if cachefile.private_folder(directory):
                 target = str(directory / f"mentions-{_CACHE_VERSION}.sqlite")
-            except OSError:
-                target = ":memory:"
+                try:  # private before SQLite first writes to it
+                    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW, 0o600))
+                except OSError:
+                    target = ":memory:"
         try:
             self._db = sqlite3.connect(target, timeout=60)
             self._db.executescript(_SCHEMA)

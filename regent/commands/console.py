@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from contextlib import nullcontext
@@ -9,7 +10,7 @@ from typing import Any, Callable, ContextManager
 
 from regent.engine.render.base import count
 
-__all__ = ["count", "err", "fail", "interactive", "out", "progress", "status"]
+__all__ = ["count", "err", "fail", "interactive", "out", "progress", "show_notes", "status"]
 
 Tick = Callable[[int, int], None]
 
@@ -22,6 +23,22 @@ def out(text: str, *, end: str = "\n") -> None:
 def err(text: str) -> None:
     """A line on standard error."""
     print(text, file=sys.stderr, flush=True)
+
+
+class _NoteLine(logging.Handler):
+    """What the lower layers note (a damaged cache rebuilt, a cache folder that cannot be written): one
+    ``regent: note: ...`` line on standard error each."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        err(f"regent: note: {record.getMessage()}")
+
+
+def show_notes() -> None:
+    """Have the lower layers' notes shown on standard error (once, however often it is called)."""
+    logger = logging.getLogger("regent")
+    if not any(isinstance(h, _NoteLine) for h in logger.handlers):
+        logger.addHandler(_NoteLine(logging.WARNING))
+        logger.propagate = False
 
 
 def fail(message: str, code: int) -> int:

@@ -18,7 +18,7 @@ from contextvars import ContextVar
 from typing import Callable, Iterator, ParamSpec
 
 from regent.attestation import AttestationError
-from regent.commands.console import err, fail
+from regent.commands.console import err, fail, show_notes
 from regent.engine.errors import EngineUnavailable, InputFileError, PolicyError
 from regent.evidence import EvidenceError
 
@@ -84,6 +84,7 @@ def exits(command: Callable[P, int]) -> Callable[P, int]:
 
     @functools.wraps(command)
     def run(*args: P.args, **kwargs: P.kwargs) -> int:
+        show_notes()
         try:
             return command(*args, **kwargs)
         except USAGE_ERRORS as exc:

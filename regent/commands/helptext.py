@@ -24,9 +24,12 @@ OPTIONS: dict[str, str] = {
     "by": "Show the business view instead of the findings list (text and markdown): open findings rolled up to "
           "each service, business process or objective, most exposed first, with the check to fix first on top. "
           "--format json always carries it as business.",
-    "opa_url": "Use this OPA service instead of starting a private one.",
+    "opa_url": "Use this OPA service instead of starting a private one. The policy set is checked here first "
+               "(built-ins a policy may not call are refused), then uploaded, and its own modules removed after.",
     "opa_token": "Bearer token for --opa-url (or $REGENT_OPA_TOKEN).",
     "opa_binary": "The opa binary for the private server (default: the project's pinned OPA, then PATH).",
+    "timeout": "Stop the policies' evaluation after this many seconds (or $REGENT_TIMEOUT) and exit 3, naming "
+               "the check that did not finish when it can be found.",
     # gate
     "base": "What the request merges into, such as origin/main. Judged from its merge base with the head.",
     "head": "The request's head commit [default: the work tree, as a pre-commit hook sees it].",

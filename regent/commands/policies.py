@@ -11,8 +11,8 @@ from regent.commands.console import err, fail, out, status
 from regent.commands.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, exits
 from regent.engine.catalog import coverage, load_catalogs
 from regent.engine.model import CheckInfo
-from regent.engine.opa_binary import check_policies, find_opa
-from regent.engine.policytest import PolicyTest, measure_coverage, policy_dirs, run_tests
+from regent.engine.opa_binary import find_opa
+from regent.engine.policytest import PolicyTest, check_test_files, measure_coverage, policy_dirs, run_tests
 from regent.engine.policyset import PolicySet
 from regent.engine.render import policies as render_policies
 from regent.engine.scan import list_checks
@@ -91,11 +91,11 @@ def run_policies_test(path: Path, opa: OpaOptions, *, min_coverage: float = 90.0
     """Run the Rego tests of the built-in checks and of the repository's own policy folders, with coverage."""
     # Exit 1 when a test fails or the tests cover less than min_coverage percent of the policy lines.
     config = read_worktree_config(path)
-    policies = policy_set(path, config.policy_paths)
+    policy_set(path, config.policy_paths)  # refuses a custom package outside "custom"
     binary = find_opa(opa.binary)
-    # Non-test modules first: strict, and without network or non-deterministic built-ins.
-    check_policies(binary, [f.path for f in policies.files])
+    # Every Rego file, tests included, compiled strictly with only the allowed built-ins before any runs.
     dirs = policy_dirs(path, config.policy_paths)
+    check_test_files(binary, dirs)
     with status("running the policy tests", True):
         tests = run_tests(binary, dirs)
     failed = [t for t in tests if not t.passed]

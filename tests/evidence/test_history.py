@@ -187,7 +187,7 @@ def test_the_cache_keeps_only_the_most_recent_revisions(
         repo.commit(f"Record CHG-{20 + n}")
         load_snapshot(repo.path, rev="HEAD", cache_dir=cache)
     head = repo.git("rev-parse", "HEAD")
-    kept = sorted(p.name for p in cache.glob("history-*.pickle"))
+    kept = sorted(p.name for p in cache.glob("history-*.json"))
     assert len(kept) == 2 and any(head in name for name in kept)
 
 
