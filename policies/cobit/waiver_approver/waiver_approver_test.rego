@@ -17,6 +17,7 @@ test_meta if {
 	waiver_approver.meta.id == "REG-GOV-003"
 	waiver_approver.meta.config == ["roles.approvers"]
 	waiver_approver.meta.severity == "high"
+	waiver_approver.meta.rejects_waivers == true
 }
 
 test_fail_approver_not_listed if {

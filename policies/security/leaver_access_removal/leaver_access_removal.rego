@@ -71,7 +71,7 @@ violation contains finding if {
 	count(removals) == 0
 	msg := sprintf(
 		"%s left on %s and no access removal evidence names them, due by the end of %s (limit %s)",
-		[id, left_on, dates.date_of(deadline - 1), _limit],
+		[id, left_on, dates.local_date(deadline - 1), _limit],
 	)
 	finding := findings.new(rego.metadata.chain(), "person", {"id": id}, msg, ["left_on"])
 }
@@ -83,7 +83,7 @@ violation contains finding if {
 	msg := sprintf(
 		"%s left on %s but their access removal was first recorded by %s at %s, after the end of %s (limit %s)",
 		[
-			id, left_on, e.id, e.collected_at, dates.date_of(deadline - 1),
+			id, left_on, e.id, e.collected_at, dates.local_date(deadline - 1),
 			_limit,
 		],
 	)
