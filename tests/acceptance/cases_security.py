@@ -32,6 +32,12 @@ def _ev(eid: str, type_: str, subject: str, at: str, **fields: Any) -> dict[str,
     return manifest(eid, type_, [subject], at, **fields)
 
 
+def _incident(iid: str, **fields: Any) -> dict[str, Any]:
+    return _apply({"kind": "incident", "id": iid, "title": "Card payments time out", "priority": "P3",
+                   "status": "closed", "opened": "2026-10-05T21:00:00Z", "resolved": "2026-10-05T23:00:00Z",
+                   "closed": "2026-10-06T09:00:00Z", "services": ["SVC-1"]}, fields)
+
+
 def _leaver(pid: str, **fields: Any) -> dict[str, Any]:
     return {"id": pid, "name": pid.title(), "emails": [f"{pid}@example.com"], "roles": ["engineer"], **fields}
 
@@ -183,6 +189,18 @@ CASES: list[Case] = [
     lookalike("REG-SEC-021", "within the hour of skew, in another offset", Step("gus", _AT, {
         "problems/PRB-S212.yaml": {"kind": "problem", "id": "PRB-S212", "title": "Slow ledger", "status": "open",
                                    "opened": "2026-11-10T14:00:00+01:00"}})),
+    breach("REG-SEC-022", "request edits a committed manifest", Step("carol", _AT, evidence_files(_ev(
+        "EV-S221", "capacity_review", "SVC-1", "2026-11-09T09:00:00Z"))), Step("carol", "2026-11-20T10:00:00Z", {
+            "evidence/EV-S221.yaml": _ev("EV-S221", "capacity_review", "SVC-1", "2026-11-09T09:00:00Z",
+                                         result="fail")}, request=True), flagged=("EV-S221",)),
+    lookalike("REG-SEC-022", "request adds new evidence", Step("carol", "2026-11-20T10:00:00Z", evidence_files(_ev(
+        "EV-S222", "capacity_review", "SVC-1", "2026-11-19T09:00:00Z")), request=True)),
+    breach("REG-CHG-022", "request edits a closed incident", Step("gus", "2026-10-06T09:00:00Z", {
+        "incidents/INC-S223.yaml": _incident("INC-S223")}), Step("gus", "2026-11-20T10:00:00Z", {
+            "incidents/INC-S223.yaml": _incident("INC-S223", resolved="2026-10-05T22:00:00Z")}, request=True),
+        flagged=("INC-S223",)),
+    lookalike("REG-CHG-022", "request records an incident already closed", Step("gus", "2026-11-20T10:00:00Z", {
+        "incidents/INC-S224.yaml": _incident("INC-S224")}, request=True)),
     breach("REG-SEC-014", "accepted by its deployer", *[Step("erin", "2026-10-06T08:00:00Z", {
         "releases/REL-S141.yaml": {"kind": "release", "id": "REL-S141", "version": "1.4.1", "changes": [],
                                    "status": "deployed", "environment": "test",
