@@ -1,7 +1,9 @@
 # Everything Regent needs, installed by the project itself:
-#   make demo   set up, build the demo evidence repository, scan it and write October's report
+#   make demo   set up, build the demo evidence repository, scan it (findings, then the business view)
+#               and write October's report
 #   make test   set up, then the whole test suite (opa fmt/check/test with coverage, Regal, ruff, mypy, pytest)
-#   make bench  set up, then the benchmark tables (scans, history facts, gate, imports, monthly report)
+#   make bench  set up, then the benchmark tables (scans, history facts, gate, imports, monthly report,
+#               business view)
 
 PYTHON ?= python3
 VENV := .venv
@@ -46,6 +48,8 @@ demo: setup
 	$(BIN)/python scripts/make_demo.py $(DEMO)
 	@# The demo breaches controls on purpose: exit 1 (findings) is the expected answer.
 	$(BIN)/regent scan $(DEMO) --as-of $(DEMO_DAY) || test $$? -eq 1
+	@# The same scan as the business reads it: the processes at risk and the one check to fix first.
+	$(BIN)/regent scan $(DEMO) --as-of $(DEMO_DAY) --by process || test $$? -eq 1
 	@# ... and so is the pre-merge gate of its unmerged request.
 	$(BIN)/regent gate $(DEMO) --base main --head request/edi-peak --as-of $(DEMO_DAY) || test $$? -eq 1
 	@# The demo's history is fixed (June to November 2026): October's evidence report, to open in a browser.
@@ -74,6 +78,7 @@ bench: setup
 	$(BIN)/python bench/gate.py
 	$(BIN)/python bench/imports.py
 	$(BIN)/python bench/report.py
+	$(BIN)/python bench/business.py --sizes 10000,100000
 
 clean:
 	rm -rf build .pytest_cache .mypy_cache

@@ -11,7 +11,7 @@ from typing import Any, Callable, cast
 import click
 
 from regent.commands import errors, evidence, gate, import_, init, new, outputs, policies, report, scan, validate
-from regent.commands import helptext, version
+from regent.commands import attest, helptext, verify, version
 from regent.commands.options import RunOptions
 from regent.engine import __version__
 from regent.engine.model import SEVERITIES
@@ -68,6 +68,7 @@ _O: dict[str, Decorator] = dict([  # every argument and option, by the name comm
     _opt("baseline", "--baseline", "use_baseline", type=_FILES, metavar="FILE"),
     _opt("no_cache", "--no-cache", is_flag=True),
     _opt("stats", "--stats", is_flag=True),
+    _opt("by", "--by", type=click.Choice(["service", "process", "objective"])),
     _opt("opa_url", "--opa-url", metavar="URL", envvar="REGENT_OPA_URL"),
     _opt("opa_token", "--opa-token", metavar="TOKEN", envvar="REGENT_OPA_TOKEN"),
     _opt("opa_binary", "--opa-binary", metavar="PATH", envvar="REGENT_OPA"),
@@ -107,6 +108,10 @@ _O: dict[str, Decorator] = dict([  # every argument and option, by the name comm
     _opt("delimiter", "--delimiter", metavar="CHAR"),
     _opt("date_format", "--date-format", metavar="FORMAT"),
     _opt("version_opa", "--opa-binary", metavar="PATH", envvar="REGENT_OPA"),
+    _opt("key", "--key", required=True, type=_FILES, metavar="KEY"),
+    ("attestation", click.argument("attestation", type=_FILES)),
+    _opt("allowed_signers", "--allowed-signers", type=_FILES, metavar="FILE"),
+    _opt("offline", "--offline", is_flag=True),
 ])
 _RUN = ("format", "output", "fail_on", "framework")
 _OPA = ("opa_url", "opa_token", "opa_binary")
@@ -133,12 +138,23 @@ def _run(kw: Kw) -> RunOptions:
     except errors.UsageError as exc:
         raise click.UsageError(str(exc)) from None
     return RunOptions(to=to, use_baseline=kw.pop("use_baseline"), fail_on=kw.pop("fail_on"), opa=_opa(kw),
-                      frameworks=kw.pop("frameworks"), use_cache=not kw.pop("no_cache"), show_stats=kw.pop("stats"))
+                      frameworks=kw.pop("frameworks"), use_cache=not kw.pop("no_cache"), show_stats=kw.pop("stats"),
+                      by=kw.pop("by", None))
 
 
 def _report(kw: Kw) -> report.ReportOptions:
     return report.ReportOptions(kw.pop("month"), kw.pop("months"), kw.pop("fmt"), kw.pop("output"),
                                 kw.pop("frameworks"), _opa(kw), use_cache=not kw.pop("no_cache"))
+
+
+def _attest(kw: Kw) -> attest.AttestOptions:
+    return attest.AttestOptions(kw.pop("key"), kw.pop("output"), kw.pop("frameworks"), _opa(kw),
+                                use_cache=not kw.pop("no_cache"))
+
+
+def _verify(kw: Kw) -> verify.VerifyOptions:
+    return verify.VerifyOptions(kw.pop("allowed_signers"), kw.pop("offline"), _opa(kw),
+                                use_cache=not kw.pop("no_cache"))
 
 
 def _new_evidence(kw: Kw) -> evidence.NewEvidence:
@@ -180,7 +196,7 @@ main.add_command(_policies := click.Group("policies", help="Inspect and test the
                                           "framework, and the Rego tests."))
 main.add_command(_evidence := click.Group("evidence", help="Record collected evidence."))
 _command(main, "scan", scan.run_scan, "path", "rev", "as_of", *_RUN, "write_baseline", "baseline", "no_cache", "stats",
-         *_OPA, as_of=_revision, options=_run)
+         "by", *_OPA, as_of=_revision, options=_run)
 _command(main, "gate", gate.run_gate, "path", "base", "head", "full", "gate_as_of", *_RUN, "baseline", "no_cache", "stats", *_OPA,
          options=_run)
 _command(main, "validate", validate.run_validate, "path", "rev", "as_of", as_of=_revision)
@@ -197,3 +213,7 @@ _command(_evidence, "add", evidence.run_evidence_add, "files", "type", "subject"
 _command(main, "import", import_.run_import, "import_format", "export", "import_repo", "kind", "dry_run", "encoding",
          "map", "set", "mapping", "delimiter", "date_format", options=_import)
 _command(main, "version", version.run_version, "version_opa", opa=_opa)
+_command(main, "attest", attest.run_attest, "path", "rev", "as_of", "key", "report_output", "framework", "no_cache",
+         *_OPA, as_of=_revision, options=_attest)
+_command(main, "verify", verify.run_verify, "attestation", "path", "allowed_signers", "offline", "no_cache", *_OPA,
+         options=_verify)

@@ -5,7 +5,9 @@
 
 For N changes the repository holds N/5 configuration items, max(10, N/100)
 services, N/2 incidents, N/10 problems, N/5 evidence manifests (some with an
-artifact file), N/50 releases, max(20, N/500) people and a few waivers. About
+artifact file), N/50 releases, max(20, N/500) people, a few waivers, and the
+business side of the alignment chain: four objectives and max(3, N/500)
+business processes, each service depended on by one or two of them. About
 5% of the changes break one of the change checks (REG-CHG-001 to 010); all
 other records follow the rules. The same N and seed give the same commits.
 
@@ -18,7 +20,8 @@ in DEST for a normally packed repository.
 
 Layout: changes/, incidents/ and evidence/ are filed by day
 (changes/2025/03/14/CHG-2025-004321.yaml), problems/ by month, releases/ by
-year, cmdb/ by service (cmdb/SVC-0042/CI-001234.yaml).
+year, cmdb/ by service (cmdb/SVC-0042/CI-001234.yaml), business/objectives/ and
+business/processes/.
 
 DEST is replaced only if it holds the ``.regent-bench`` marker this script
 leaves behind; any other non-empty directory is left alone.
@@ -852,6 +855,31 @@ class Generator:
                      f"expires: {day(expires)}"]
             self.add(at, f"waivers/{wid}.yaml", "\n".join(lines) + "\n", who)
 
+    # -- objectives and business processes ------------------------------------
+
+    def business(self) -> None:
+        """Objectives and the processes that serve them, each service depended on by one or two
+        processes. No random draw: the records after these stay the same as without them."""
+        objectives = ["On-time delivery", "Gross margin", "Customer retention", "Regulatory standing"]
+        owner = self.cms[0]
+        t0 = START + 2 * DAY
+        for i, title in enumerate(objectives):
+            text = (f"kind: objective\nid: OBJ-{i + 1:03d}\ntitle: {title}\nowner: {owner.id}\n"
+                    f"measure: Quarterly figure reported to the board\nstatus: active\n")
+            self.add(t0 + i * MIN, f"business/objectives/OBJ-{i + 1:03d}.yaml", text, owner)
+        n_bp = max(3, len(self.svc_ids) // 5)
+        depends: list[list[str]] = [[] for _ in range(n_bp)]
+        for s, service_id in enumerate(self.svc_ids):
+            depends[s % n_bp].append(service_id)
+            if s % 3 == 0:
+                depends[(s + 1) % n_bp].append(service_id)
+        for b in range(n_bp):
+            served = sorted({f"OBJ-{b % 4 + 1:03d}", f"OBJ-{(b + 1) % 4 + 1:03d}"})
+            text = (f"kind: business_process\nid: BP-{b + 1:04d}\nname: Business process {b + 1}\n"
+                    f"owner: {owner.id}\ncriticality: {CRITS[b % len(CRITS)]}\nobjectives: {flow(served)}\n"
+                    f"services: {flow(depends[b])}\nmax_outage_hours: {4 * (b % 6 + 1)}\nstatus: active\n")
+            self.add(t0 + (10 + b) * MIN, f"business/processes/BP-{b + 1:04d}.yaml", text, owner)
+
     # -- the whole repository -----------------------------------------------
 
     def build(self) -> str:
@@ -864,6 +892,7 @@ class Generator:
         self.add(START - DAY, "people.yaml", people, first)
         self.add(START - DAY, "regent.yaml", regent, first)
         self.services_and_cis()
+        self.business()
         self.changes()
         self.incidents_and_problems()
         self.evidence()
@@ -875,7 +904,8 @@ class Generator:
 KIND_NAMES = {"changes": ("change", "changes"), "incidents": ("incident", "incidents"),
               "problems": ("problem", "problems"), "evidence": ("evidence manifest", "evidence manifests"),
               "releases": ("release", "releases"), "cmdb": ("configuration item", "configuration items"),
-              "services": ("service", "services"), "waivers": ("waiver", "waivers")}
+              "services": ("service", "services"), "waivers": ("waiver", "waivers"),
+              "business": ("business record", "business records")}
 
 
 def message(paths: list[str], last: int) -> str:

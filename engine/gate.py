@@ -29,6 +29,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
+from regent.engine.business import critical_rises
 from regent.engine.interface import PolicyEvaluator
 from regent.engine.model import ChangedFile, Finding, GateSummary, RecordRef, ScanResult
 from regent.engine.policyset import PolicySet
@@ -79,6 +80,9 @@ def gate(
                          "cannot be followed to the records that mention them, so every record was evaluated")
         else:
             chosen |= index.of_kind("waiver")
+            # The business chain, so that both sides roll their findings up to the same processes.
+            if index.of_kind("business_process"):
+                chosen |= index.of_kind("business_process") | index.of_kind("objective") | index.of_kind("service")
             history_of = seeds
     located = time.perf_counter()
 
@@ -121,7 +125,8 @@ def gate(
         notes=(*at_head.notes, *notes),
         stats=stats,
         gate=GateSummary(base=request.base, merge_base=request.merge_base, head=request.head, scope=scope,
-                         changed=changed, evaluated=head.record_count, elsewhere=elsewhere),
+                         changed=changed, evaluated=head.record_count, elsewhere=elsewhere,
+                         raises=critical_rises(at_base.business, at_head.business)),
     )
 
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
 from regent.engine.stats import GateStats, ScanStats
 from regent.evidence.config import FRAMEWORKS
+
+if TYPE_CHECKING:
+    from regent.engine.business import BusinessView, ExposureRise
 
 SEVERITIES: tuple[str, ...] = ("low", "medium", "high", "critical")
 SEVERITY_RANK: Mapping[str, int] = {name: rank for rank, name in enumerate(SEVERITIES)}
@@ -159,11 +162,13 @@ class GateSummary:
     evaluated: int  # records evaluated at the head
     # Findings on records the request left alone: present at the head and not at the merge base.
     elsewhere: int
+    # The critical business processes the request leaves more exposed than the merge base had them.
+    raises: tuple[ExposureRise, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {"base": self.base, "merge_base": self.merge_base, "head": self.head, "scope": self.scope,
                 "changed": [c.to_dict() for c in self.changed], "evaluated": self.evaluated,
-                "elsewhere": self.elsewhere}
+                "elsewhere": self.elsewhere, "raises_critical_exposure": [r.to_dict() for r in self.raises]}
 
 
 @dataclass(frozen=True)
@@ -207,6 +212,7 @@ class ScanResult:
     stats: ScanStats | GateStats = ScanStats()
     gate: GateSummary | None = None  # a gate's request
     baseline: BaselineSummary | None = None  # with --baseline
+    business: BusinessView | None = None  # the roll-up; None without a business process record
 
     def count(self, status: str) -> int:
         return sum(1 for f in self.findings if f.status == status)
@@ -240,6 +246,7 @@ class ScanResult:
             },
             "controls": [c.to_dict() for c in self.controls],
             "findings": [f.to_dict() for f in self.findings],
+            "business": self.business.to_dict() if self.business is not None else None,
             "notes": list(self.notes),
             **({"gate": self.gate.to_dict()} if self.gate is not None else {}),
             **({"baseline": self.baseline.to_dict()} if self.baseline is not None else {}),

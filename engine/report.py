@@ -35,9 +35,10 @@ def month_end(month: str) -> date:
 
 
 def month_ends(month: str, count: int) -> list[date]:
-    """The last days of ``count`` months ending with ``month``, oldest first."""
+    """The last days of ``count`` months ending with ``month``, oldest first; fewer when the calendar
+    starts sooner (no month before January of year 1)."""
     ends = [month_end(month)]
-    while len(ends) < count:
+    while len(ends) < count and ends[-1] > date(1, 1, 31):
         ends.append(ends[-1].replace(day=1) - timedelta(days=1))
     return ends[::-1]
 
@@ -74,7 +75,7 @@ def build_report(month: str, snapshot: Snapshot, result: ScanResult, previous: S
     start = end.replace(day=1)
     before = {finding_key(f) for f in previous.findings if f.status != "waived"} if previous else set()
     now = {finding_key(f) for f in result.findings if f.status != "waived"}
-    controls = _controls(result, load_catalogs())
+    controls = control_rows(result, load_catalogs())
     supports = _controls_by_evidence_type(result, controls)
     evidence = tuple(replace(item, controls=supports.get(item.type, {})) for item in _evidence_in(snapshot, start, end))
     by_type: dict[str, int] = {}
@@ -107,7 +108,7 @@ def build_report(month: str, snapshot: Snapshot, result: ScanResult, previous: S
     )
 
 
-def _controls(result: ScanResult, catalogs: Mapping[str, Catalog]) -> dict[str, tuple[ControlRow, ...]]:
+def control_rows(result: ScanResult, catalogs: Mapping[str, Catalog]) -> dict[str, tuple[ControlRow, ...]]:
     """Each framework's controls with their status: held, failed, not tested, or partly waived
     (held only because a waiver covers a finding)."""
     waived: dict[tuple[str, str], list[Finding]] = {}

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from regent.engine.model import ControlState, Finding
+from regent.engine.model import ControlState, Finding, ScanResult
+from regent.evidence.config import FRAMEWORKS
 
 
 def _lists(by_framework: Mapping[str, tuple[str, ...]]) -> dict[str, list[str]]:
@@ -148,6 +149,22 @@ class Reproduction:
     opa_version: str
     regent_version: str
     command: str
+
+    @classmethod
+    def of_scan(cls, result: ScanResult, fmt: str) -> Reproduction:
+        """What it takes to run a scan again, and the command that does, writing ``fmt``."""
+        revision, as_of = result.repository.get("revision"), result.repository.get("as_of")
+        words = ["regent scan"]
+        if as_of:
+            words.append(f"--as-of {as_of}")
+        elif revision and not result.repository.get("worktree"):
+            words.append(f"--rev {revision}")
+        words.append(f"--format {fmt}")
+        if len(result.frameworks) < len(FRAMEWORKS):
+            words.extend(f"--framework {fw}" for fw in result.frameworks)
+        return cls(evidence_revision=revision, as_of=as_of, reference_time=result.reference_time,
+                   policy_digest=result.policy_digest, opa_version=result.opa_version,
+                   regent_version=result.regent_version, command=" ".join(words))
 
     def to_dict(self) -> dict[str, Any]:
         return {"evidence_revision": self.evidence_revision, "as_of": self.as_of,

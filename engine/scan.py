@@ -13,6 +13,7 @@ from typing import Any, Iterable, Mapping, Sequence
 import orjson
 
 from regent.engine import __version__, input_checks
+from regent.engine.business import business_view
 from regent.engine.errors import PolicyError
 from regent.engine.interface import EvalTimings, PolicyEvaluator
 from regent.engine.model import SEVERITY_RANK, CheckInfo, ControlState, ControlStatus, Finding, RecordRef, ScanResult
@@ -131,6 +132,8 @@ def scan(
         (narrowed for f in findings if (narrowed := _only_frameworks(f, selected)) is not None), key=Finding.sort_key
     )
 
+    rolled = time.perf_counter()
+    business = business_view(snapshot, findings)
     stats = ScanStats(
         load=snapshot.stats,
         input_mb=len(body) / 1e6,
@@ -138,6 +141,7 @@ def scan(
         evaluate_seconds=evaluated - serialised,
         reused_answer=reused,
         opa=EvalTimings() if reused else evaluator.timings(),
+        business_seconds=time.perf_counter() - rolled,
     )
     return ScanResult(
         regent_version=__version__,
@@ -157,6 +161,7 @@ def scan(
         frameworks=selected,
         notes=snapshot.notes,
         stats=stats,
+        business=business,
     )
 
 

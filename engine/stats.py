@@ -18,6 +18,7 @@ class ScanStats:
     evaluate_seconds: float = 0.0
     reused_answer: bool = False  # OPA's answer came from the result cache: OPA evaluated nothing
     opa: EvalTimings = EvalTimings()  # OPA's own timers; all 0 when the answer was reused
+    business_seconds: float = 0.0  # rolling the findings up to services, processes and objectives
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,9 @@ DEFAULT_MAX_RECORD_BYTES: int = _default("max_record_bytes")
 # The IANA time zone in which a date without a time (YYYY-MM-DD) is a whole day.
 DEFAULT_TIMEZONE: str = _default("timezone")
 
+# The business view's weights: by a finding's severity, and by the criticality of what it reaches.
+DEFAULT_BUSINESS_WEIGHTS: Mapping[str, Mapping[str, float]] = _defaults("business")
+
 # The repository's own files: its configuration, its people, and the suffixes of record files.
 CONFIG_FILE = "regent.yaml"
 PEOPLE_FILE = "people.yaml"
@@ -71,6 +74,7 @@ class RepoConfig:
     timezone: str = DEFAULT_TIMEZONE
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     imports: Mapping[str, Any] = field(default_factory=lambda: import_settings({}))
+    business: Mapping[str, Mapping[str, float]] = field(default_factory=lambda: business_weights({}))
 
     @classmethod
     def from_mapping(cls, settings: Mapping[str, Any]) -> RepoConfig:
@@ -96,6 +100,7 @@ class RepoConfig:
             timezone=str(settings.get("timezone") or DEFAULT_TIMEZONE),
             exclude=DEFAULT_EXCLUDE + tuple(settings.get("exclude") or ()),
             imports=import_settings(settings.get("import") or {}),
+            business=business_weights(settings.get("business") or {}),
         )
 
     def policy_input(self) -> dict[str, Any]:
@@ -108,6 +113,11 @@ class RepoConfig:
             "require_signed_evidence": self.require_signed_evidence,
             "timezone": self.timezone,
         }
+
+
+def business_weights(given: Mapping[str, Any]) -> dict[str, dict[str, float]]:
+    """The business view's weights: the defaults, with the levels ``regent.yaml`` gives put over them."""
+    return {name: {**default, **(given.get(name) or {})} for name, default in DEFAULT_BUSINESS_WEIGHTS.items()}
 
 
 def import_settings(given: Mapping[str, Any]) -> dict[str, Any]:

@@ -198,6 +198,12 @@ class GitRepository:
             raise EvidenceError(f"git {args[0]} failed: {proc.stderr.decode(errors='replace').strip()}")
         return proc.stdout
 
+    def config_path(self, key: str) -> Path | None:
+        """The file a git setting names (``gpg.ssh.allowedSignersFile``), as git reads it for this
+        repository (its own, the user's and the system's configuration); None when it is not set."""
+        value = self.git("config", "--get", key, check=False).decode("utf-8", "replace").strip()
+        return self.resolve_path(value) if value else None
+
     def resolve_path(self, value: str) -> Path:
         """A path from git's configuration: ``~`` expanded, relative ones from where git runs."""
         path = Path(value).expanduser()

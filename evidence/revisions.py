@@ -71,10 +71,18 @@ def day_end(repo: GitRepository, day: date) -> tuple[str | None, datetime]:
     The zone is the ``timezone`` of the ``regent.yaml`` of the last commit by the end of the next
     UTC day (no zone's day ends later), so the setting of the time is the one the records of that
     day were kept under."""
-    latest = repo.last_commit_before(_stamp(end_of_day(day + timedelta(days=1))))
+    latest = _commit_by(repo, end_of_day(day if day == date.max else day + timedelta(days=1)))
     zone = zone_at(repo, latest) if latest else DEFAULT_TIMEZONE
     reference = end_of_day(day, zone)
-    return repo.last_commit_before(_stamp(reference)), reference
+    return _commit_by(repo, reference), reference
+
+
+def _commit_by(repo: GitRepository, moment: datetime) -> str | None:
+    """The newest commit on HEAD's first-parent history committed by ``moment``. None before 1970: git
+    dates no commit earlier, and reads a date before then as no limit at all."""
+    if moment.timestamp() < 0:
+        return None
+    return repo.last_commit_before(_stamp(moment))
 
 
 def day_end_commit(repo: GitRepository, day: date) -> str | None:

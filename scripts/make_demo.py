@@ -783,6 +783,36 @@ record("SUP-006", "suppliers/SUP-006.yaml", "supplier", name="Postcode Atlas Ltd
        last_review="2026-05-12", owner="mchen")
 
 
+# The business side of the alignment chain: what the services are for. Order to delivery needs the
+# warehouse, tracking and carrier EDI; billing needs billing; customs clearance needs the carrier EDI
+# gateway (customs declarations travel with the carriers' messages) and the warehouse.
+# REG-BIZ-001: customs clearance also names the customs declaration service, which IT never recorded.
+# REG-BIZ-002: no process names the delivery notifications service.
+# REG-BIZ-003: the emissions objective, set in June, has no process serving it yet.
+record("OBJ-ONTIME", "business/objectives/OBJ-ONTIME.yaml", "objective",
+       title="Deliver on the day promised to the customer", owner="hmorgan",
+       measure="Share of consignments delivered on or before the promised day, per month",
+       target="97 % each month", status="active")
+record("OBJ-MARGIN", "business/objectives/OBJ-MARGIN.yaml", "objective",
+       title="Keep the operating margin at plan", owner="hmorgan",
+       measure="Operating margin of the quarter against the board's plan", target="6.5 % or better",
+       status="active")
+record("OBJ-EMISSIONS", "business/objectives/OBJ-EMISSIONS.yaml", "objective",
+       title="Cut fuel burnt per delivery", owner="hmorgan",
+       measure="Litres of fuel per hundred consignments, per quarter", target="10 % below 2025 by 2027",
+       status="active")
+record("BP-O2D", "business/processes/BP-O2D.yaml", "business_process", name="Order to delivery",
+       owner="mchen", criticality="critical", objectives=["OBJ-ONTIME", "OBJ-MARGIN"],
+       services=["SVC-WMS", "SVC-TRACK", "SVC-EDI"], max_outage_hours=4, status="active")
+record("BP-BILLING", "business/processes/BP-BILLING.yaml", "business_process", name="Billing",
+       owner="dokafor", criticality="high", objectives=["OBJ-MARGIN"], services=["SVC-BILL"],
+       max_outage_hours=24, status="active")
+record("BP-CUSTOMS", "business/processes/BP-CUSTOMS.yaml", "business_process", name="Customs clearance",
+       owner="dokafor", criticality="high", objectives=["OBJ-ONTIME"],
+       services=["SVC-EDI", "SVC-WMS", "SVC-CUSTOMS"],
+       max_outage_hours=8, status="active")
+
+
 def report(rid: str, service: str, period: str, by: str, availability: float, incidents: int,
            actions: list[str], reviewed: str | None, **extra: Any) -> Rec:
     return record(rid, f"services/reports/{rid}.yaml", "service_report",
@@ -1820,6 +1850,9 @@ HISTORY: list[tuple[str, str, str, list[tuple[str, str]]]] = [
     ("06-03 14:40", "mchen", "Add the service catalogue and the WMS continuity plan",
      [("SVC-WMS", "v1"), ("SVC-TRACK", "v1"), ("SVC-EDI", "v1"), ("SVC-BILL", "v1"),
       ("SVC-NOTIFY", "v1")] + ev(1)),
+    ("06-03 16:10", "hmorgan", "Record the objectives and the business processes the services serve",
+     [("OBJ-ONTIME", "v1"), ("OBJ-MARGIN", "v1"), ("OBJ-EMISSIONS", "v1"), ("BP-O2D", "v1"),
+      ("BP-BILLING", "v1"), ("BP-CUSTOMS", "v1")]),
     ("06-10 15:45", "hmorgan", "Approve CHG-2026-0101 and book June patching (CHG-2026-0102)",
      [("CHG-2026-0101", "scheduled"), ("CHG-2026-0102", "scheduled")]),
     ("06-24 11:30", "dokafor", "CHG-2026-0103: move the nightly stock reconciliation to 00:30",

@@ -18,7 +18,7 @@ import regent
 PACKAGE = Path(regent.__file__).parent
 
 # Lowest first. A module may import its own layer and the layers before it.
-LAYERS = ("regent", "regent.evidence", "regent.engine", "regent.commands", "regent.cli")
+LAYERS = ("regent", "regent.evidence", "regent.engine", "regent.attestation", "regent.commands", "regent.cli")
 # `python -m regent` is the command line too.
 ENTRY_POINTS = {"regent.__main__": "regent.cli"}
 

@@ -27,6 +27,13 @@ def _readme_scan() -> list[str]:
     return match.group(1).splitlines()
 
 
+def _readme_business_view() -> list[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    match = re.search(r"```\n(Fix first: .*?)```", readme, re.DOTALL)
+    assert match, "the README shows no business view of the demo"
+    return match.group(1).splitlines()
+
+
 def test_make_demo_scans_as_the_readme_shows(invoke: Callable[..., Result], tmp_path: Path) -> None:
     makefile = (ROOT / "Makefile").read_text()
     day = _demo_day()
@@ -44,3 +51,12 @@ def test_make_demo_scans_as_the_readme_shows(invoke: Callable[..., Result], tmp_
     head, tail = expected[:cut], expected[cut + 1:]
     assert shown[:len(head)] == head
     assert [line for line in shown if line][-len(tail):] == tail
+
+    makefile_line = "regent scan $(DEMO) --as-of $(DEMO_DAY) --by process"
+    assert makefile_line in makefile
+    business = invoke("scan", str(demo), "--as-of", day, "--by", "process")
+    assert business.exit_code == 1, business.output
+    lines = [line.rstrip() for line in business.output.splitlines()]
+    view = _readme_business_view()
+    start = lines.index(view[0])
+    assert lines[start:start + len(view)] == view

@@ -98,3 +98,8 @@ def test_bad_month_and_no_history(invoke: Callable[..., Result], history: Repo, 
 def test_month_ends() -> None:
     assert [d.isoformat() for d in month_ends("2026-03", 4)] == ["2025-12-31", "2026-01-31", "2026-02-28",
                                                                 "2026-03-31"]
+
+
+def test_the_trend_of_the_calendars_first_month_is_that_month_alone() -> None:
+    assert [d.isoformat() for d in month_ends("0001-02", 4)] == ["0001-01-31", "0001-02-28"]
+    assert [d.isoformat() for d in month_ends("0001-01", 2)] == ["0001-01-31"]

@@ -14,6 +14,7 @@ class RenderOptions:
     color: bool = False
     width: int = 120
     fail_on: str = "high"  # the threshold the exit code uses, for formats that say pass or fail
+    by: str | None = None  # text and markdown: the business view at this level instead of the findings
 
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -53,11 +54,11 @@ def plural(n: int, word: str, many: str | None = None) -> str:
 
 
 class Renderer(ABC):
-    """One output format."""
+    """One output format: text, or bytes for a binary one (a workbook)."""
 
     def __init__(self, options: RenderOptions) -> None:
         self.options = options
 
     @abstractmethod
-    def render(self, result: ScanResult) -> str:
+    def render(self, result: ScanResult) -> str | bytes:
         """The whole output for this result."""

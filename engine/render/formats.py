@@ -21,7 +21,7 @@ from regent.engine.render.sarif import SarifRenderer
 from regent.engine.render.text import TextRenderer
 from regent.engine.report import Report
 
-ReportRender = Callable[[Report], str]
+ReportRender = Callable[[Report], "str | bytes"]
 
 
 def _html(report: Report) -> str:
@@ -36,6 +36,30 @@ def _oscal(report: Report) -> str:
     return render_oscal(report)
 
 
+def _xlsx(report: Report) -> bytes:
+    from regent.engine.render.xlsx import render_report_workbook  # openpyxl, only when asked for
+
+    return render_report_workbook(report)
+
+
+class _ResultXlsx(Renderer):
+    """A scan's or a gate's result as an auditor's workbook."""
+
+    def render(self, result: ScanResult) -> bytes:
+        from regent.engine.render.xlsx import render_result_workbook
+
+        return render_result_workbook(result)
+
+
+class _ScanOscal(Renderer):
+    """A scan's result as OSCAL assessment-results, like the report's."""
+
+    def render(self, result: ScanResult) -> str:
+        from regent.engine.render.oscal import render_scan_oscal
+
+        return render_scan_oscal(result)
+
+
 @dataclass(frozen=True)
 class Format:
     """One output format; ``result`` renders a scan or gate result, ``report`` the monthly report."""
@@ -43,6 +67,7 @@ class Format:
     name: str
     result: type[Renderer] | None = None
     report: ReportRender | None = None
+    binary: bool = False  # its renderers return bytes (a file for a program, not text for a terminal)
 
 
 FORMATS: tuple[Format, ...] = (
@@ -51,13 +76,19 @@ FORMATS: tuple[Format, ...] = (
     Format("markdown", result=MarkdownRenderer, report=render_markdown),
     Format("json", result=JsonRenderer, report=render_json),
     Format("csv", report=render_csv),
-    Format("oscal", report=_oscal),
+    Format("xlsx", result=_ResultXlsx, report=_xlsx, binary=True),
+    Format("oscal", result=_ScanOscal, report=_oscal),
     Format("sarif", result=SarifRenderer),
     Format("junit", result=JUnitRenderer),
     Format("github", result=GitHubRenderer),
 )
 RESULT_RENDERERS: dict[str, type[Renderer]] = {f.name: f.result for f in FORMATS if f.result is not None}
 REPORT_RENDERERS: dict[str, ReportRender] = {f.name: f.report for f in FORMATS if f.report is not None}
+
+
+def is_binary(name: str) -> bool:
+    """Whether the format ``name`` is a binary file."""
+    return any(f.binary for f in FORMATS if f.name == name)
 
 
 def result_formats() -> list[str]:
@@ -70,11 +101,11 @@ def report_formats() -> list[str]:
     return list(REPORT_RENDERERS)
 
 
-def render_result(name: str, result: ScanResult, options: RenderOptions | None = None) -> str:
-    """A scan or gate result in the format ``name``."""
+def render_result(name: str, result: ScanResult, options: RenderOptions | None = None) -> str | bytes:
+    """A scan or gate result in the format ``name``: text, or bytes for a binary format."""
     return RESULT_RENDERERS[name](options or RenderOptions()).render(result)
 
 
-def render_report(name: str, report: Report) -> str:
-    """The monthly report in the format ``name``."""
+def render_report(name: str, report: Report) -> str | bytes:
+    """The monthly report in the format ``name``: text, or bytes for a binary format."""
     return REPORT_RENDERERS[name](report)

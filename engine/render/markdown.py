@@ -14,6 +14,7 @@ from typing import Any, Sequence
 
 from regent.engine.model import SEVERITIES, BaselineSummary, ControlState, Finding, GateSummary, ScanResult
 from regent.engine.render.base import Renderer, plural
+from regent.engine.render.business import NO_PROCESSES, business_table
 from regent.engine.render.policies import FRAMEWORK_NAMES
 
 GITHUB_LIMIT = 65_536
@@ -25,11 +26,14 @@ LIST_ITEMS = 20  # stale baseline entries and notes shown before "and N more"
 
 class MarkdownRenderer(Renderer):
     def render(self, result: ScanResult) -> str:
-        return markdown(result, self.options.fail_on)
+        return markdown(result, self.options.fail_on, by=self.options.by)
 
 
-def markdown(result: ScanResult, fail_on: str = "high", max_chars: int = MAX_CHARS) -> str:
-    """The comment for ``result``, judged at ``fail_on``, at most ``max_chars`` characters long."""
+def markdown(result: ScanResult, fail_on: str = "high", max_chars: int = MAX_CHARS, by: str | None = None) -> str:
+    """The comment for ``result``, judged at ``fail_on``, at most ``max_chars`` characters long; with
+    ``by``, the business view at that level in place of the findings."""
+    if by:
+        return _business_document(result, fail_on, by)
     ordered = [f for f in result.findings if f.status != "waived"] + [
         f for f in result.findings if f.status == "waived"]
     whole = _document(result, fail_on, ordered, len(ordered))
@@ -58,6 +62,23 @@ def _document(result: ScanResult, fail_on: str, ordered: Sequence[Finding], show
         parts.append(_baseline(result.baseline))
     if result.notes:
         parts.append(_notes(result.notes))
+    parts.append(_footer(result))
+    return "\n\n".join(parts) + "\n"
+
+
+def _business_document(result: ScanResult, fail_on: str, by: str) -> str:
+    parts = [_verdict(result, fail_on), _counts(result)]
+    if result.gate is not None:
+        parts.append(_gate(result.gate))
+    if result.business is None:
+        parts.append(f"### Business view\n\n{cell(NO_PROCESSES)}")
+    else:
+        view = business_table(result.business, by, result.checks)
+        rows = [f"### {view.heading}", "", f"**{cell(view.constraint)}**", "",
+                "| " + " | ".join(view.columns) + " |", "|" + " --- |" * len(view.columns)]
+        rows += ["| " + " | ".join(cell(value) for value in row) + " |" for row in view.rows]
+        rows += ["", cell(view.unaligned)]
+        parts.append("\n".join(rows))
     parts.append(_footer(result))
     return "\n\n".join(parts) + "\n"
 
@@ -94,7 +115,10 @@ def _gate(gate: GateSummary) -> str:
         line += f", checked with scope {cell(gate.scope)}"
     line += (f". {plural(gate.elsewhere, 'finding')} {'is' if gate.elsewhere == 1 else 'are'} on records "
              "this request did not touch")
-    return line + "."
+    line += "."
+    for rise in gate.raises:
+        line += f"\n\n**⚠ This request {cell(rise.sentence())}.**"
+    return line
 
 
 def _findings(ordered: Sequence[Finding], shown: int) -> str:

@@ -1,7 +1,7 @@
-"""The monthly report as a NIST OSCAL 1.2 assessment-results document.
+"""A scan's result, or the monthly report, as a NIST OSCAL 1.2 assessment-results document.
 
-One result for the month: the controls of the frameworks in the report as reviewed controls, an
-observation per evidence manifest collected in the month (examined) and per check with findings at
+One result for the month (or for a scan's reference time): the controls of the frameworks in the report as
+reviewed controls, an observation per evidence manifest collected in the month (examined) and per check with findings at
 the month's end (tested), and a finding per control per framework stating whether it was satisfied,
 related to the observations of its checks' findings and of the manifests of the types its checks judge.
 What OSCAL has no field for (framework, check, severity, Regent's own control status) is in
@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 import uuid
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Mapping, Sequence
 from urllib.parse import quote
@@ -23,8 +24,10 @@ import orjson
 from regent.engine.model import ControlState, Finding
 from regent.engine.render.base import plural
 from regent.engine.render.policies import FRAMEWORK_NAMES
-from regent.engine.report import WAIVER_HORIZON_DAYS, Report
-from regent.engine.report_sections import ControlRow, EvidenceItem
+from regent.engine.catalog import load_catalogs
+from regent.engine.model import ScanResult
+from regent.engine.report import WAIVER_HORIZON_DAYS, Report, control_rows
+from regent.engine.report_sections import ControlRow, EvidenceItem, Reproduction
 
 OSCAL_VERSION = "1.2.3"
 NS = "https://regent.dev/ns/oscal"
@@ -34,39 +37,85 @@ FIRST_FINDINGS = 10  # findings listed as relevant evidence in a check's observa
 # Regent's control status -> the objective's state, the reason, and why the one means the other.
 STATES: Mapping[ControlState, tuple[str, str, str]] = {
     ControlState.HELD: ("satisfied", "pass",
-             "Held: its checks judged the records they read and found nothing open at the month's end."),
+             "Held: its checks judged the records they read and found nothing open at {moment}."),
     ControlState.FAILED: ("not-satisfied", "fail",
-               "Failed: its checks found open findings at the month's end; the related observations list them."),
+               "Failed: its checks found open findings at {moment}; the related observations list them."),
     ControlState.PARTLY_WAIVED: ("not-satisfied", "other",
                       "Partly waived: it holds only because waivers accept findings of its checks. An accepted "
                       "risk does not show the control operating, so it is reported not satisfied; the status "
                       "property keeps Regent's own status."),
     ControlState.NOT_TESTED: ("not-satisfied", "other",
-                   "Not tested: no record of the kinds its checks read existed at the month's end, so nothing "
+                   "Not tested: no record of the kinds its checks read existed at {moment}, so nothing "
                    "showed the control operating. OSCAL has no state for an objective nobody could assess, so "
                    "it is reported not satisfied; the status property keeps Regent's own status."),
 }
 _NOT_TOKEN = re.compile(r"[^\w.\-]")
 
 
+@dataclass(frozen=True)
+class Assessment:
+    """What one assessment-results document states: a scan's result, its controls per framework, the
+    evidence examined (the report's month), and the words that place it in time."""
+
+    key: str  # tells this result's identifiers from another's of the same scan: the month, or "scan"
+    title: str  # the document's
+    result_title: str
+    version: str
+    start: str  # RFC 3339
+    summary: str
+    result: ScanResult
+    reproduce: Reproduction
+    controls: Mapping[str, tuple[ControlRow, ...]]
+    moment: str = "the month's end"  # when the controls' status holds, as the descriptions say it
+    evidence: tuple[EvidenceItem, ...] = field(default_factory=tuple)
+    remarks: str = ""
+
+
 def render_oscal(report: Report) -> str:
-    """The report as an OSCAL assessment-results JSON document."""
-    body = _compact(_assessment_results(report))
+    """The monthly report as an OSCAL assessment-results JSON document."""
+    revision = report.reproduce.evidence_revision
+    return render_assessment(Assessment(
+        key=report.month, title=f"Regent evidence report, {report.month}",
+        result_title=f"Regent evidence report {report.month}",
+        version=f"{report.month}+{revision}" if revision else report.month,
+        start=f"{report.period[0]}T00:00:00Z", summary=_summary(report), result=report.result,
+        reproduce=report.reproduce, controls=report.controls, evidence=report.evidence,
+        remarks=_waiver_remarks(report)))
+
+
+def render_scan_oscal(result: ScanResult) -> str:
+    """A scan's result as an OSCAL assessment-results JSON document: the report's document for one moment,
+    the scan's reference time, without the month's evidence."""
+    revision, as_of = result.repository.get("revision"), result.repository.get("as_of")
+    when = f"as of {as_of}" if as_of else f"at {str(revision)[:12]}" if revision else "with no commit yet"
+    worktree = " (its work tree, which may hold changes not committed)" if result.repository.get("worktree") else ""
+    return render_assessment(Assessment(
+        key="scan", title=f"Regent scan {when}", result_title=f"Regent scan {when}",
+        version=str(revision or "worktree"), start=_timestamp(result.reference_time)[0], result=result,
+        reproduce=Reproduction.of_scan(result, "oscal"), controls=control_rows(result, load_catalogs()),
+        moment="the scan's reference time",
+        summary=f"Regent's scan of the evidence repository {when}{worktree}, judged at "
+                f"{result.reference_time}: {_counts(result)}."))
+
+
+def render_assessment(assessment: Assessment) -> str:
+    """The document: its own UUID is derived from everything else in it."""
+    body = _compact(_assessment_results(assessment))
     digest = hashlib.sha256(orjson.dumps(body)).hexdigest()
     document = {"assessment-results": {"uuid": _uuid("document", digest), **body}}
     return orjson.dumps(document, option=orjson.OPT_INDENT_2).decode() + "\n"
 
 
-def _assessment_results(report: Report) -> dict[str, Any]:
+def _assessment_results(a: Assessment) -> dict[str, Any]:
     """Everything of the document but its own UUID."""
-    result, reproduce = report.result, report.reproduce
+    result, reproduce = a.result, a.reproduce
     revision = reproduce.evidence_revision
     policy_set = _uuid("policy-set", result.policy_digest, result.regent_version)
     return {
         "metadata": {
-            "title": f"Regent evidence report, {report.month}",
+            "title": a.title,
             "last-modified": _timestamp(result.reference_time)[0],
-            "version": f"{report.month}+{revision}" if revision else report.month,
+            "version": a.version,
             "oscal-version": OSCAL_VERSION,
             "props": [_prop("evidence-revision", revision), _prop("policy-digest", result.policy_digest)],
             "remarks": f"Produced by `{reproduce.command}` from the evidence repository at the revision "
@@ -77,7 +126,7 @@ def _assessment_results(report: Report) -> dict[str, Any]:
             "remarks": "Regent's policies are the assessment plan: the checks of the policy set in the back "
                        "matter, named by its digest. No separate OSCAL assessment plan exists.",
         },
-        "results": [_result(report)],
+        "results": [_result(a)],
         "back-matter": {"resources": [{
             "uuid": policy_set,
             "title": f"Regent policy set {result.policy_digest}",
@@ -89,23 +138,22 @@ def _assessment_results(report: Report) -> dict[str, Any]:
     }
 
 
-def _result(report: Report) -> dict[str, Any]:
-    result, reproduce = report.result, report.reproduce
-    result_id = _uuid("result", report.month, reproduce.evidence_revision, result.policy_digest,
-                      result.reference_time)
-    evidence = [_evidence_observation(result_id, item) for item in report.evidence]
-    checks = _check_observations(result_id, report)
+def _result(a: Assessment) -> dict[str, Any]:
+    result, reproduce = a.result, a.reproduce
+    result_id = _uuid("result", a.key, reproduce.evidence_revision, result.policy_digest, result.reference_time)
+    evidence = [_evidence_observation(result_id, item) for item in a.evidence]
+    checks = _check_observations(result_id, result, a.moment)
     supported: dict[tuple[str, str], list[str]] = {}  # (framework, control id) -> its evidence observations
-    for item, observation in zip(report.evidence, evidence, strict=True):
+    for item, observation in zip(a.evidence, evidence, strict=True):
         for framework, ids in item.controls.items():
             for control_id in ids:
                 supported.setdefault((framework, control_id), []).append(observation["uuid"])
-    subjects = sorted({str(s) for item in report.evidence for s in item.subject})
+    subjects = sorted({str(s) for item in a.evidence for s in item.subject})
     return {
         "uuid": result_id,
-        "title": f"Regent evidence report {report.month}",
-        "description": _summary(report),
-        "start": f"{report.period[0]}T00:00:00Z",
+        "title": a.result_title,
+        "description": a.summary,
+        "start": a.start,
         "end": _timestamp(result.reference_time)[0],
         "props": [_prop(name.replace("_", "-"), value) for name, value in reproduce.to_dict().items()],
         "local-definitions": {"inventory-items": [{
@@ -113,21 +161,25 @@ def _result(report: Report) -> dict[str, Any]:
             "description": f"{s}, as the evidence manifests collected in the month name it.",
             "props": [_prop("record-id", s)],
         } for s in subjects]},
-        "reviewed-controls": _reviewed_controls(report),
+        "reviewed-controls": _reviewed_controls(a.controls),
         "observations": evidence + list(checks.values()),
-        "findings": [_finding(result_id, framework, control, checks, supported.get((framework, control.id), []))
-                     for framework, controls in report.controls.items() for control in controls],
-        "remarks": _waiver_remarks(report),
+        "findings": [_finding(result_id, framework, control, checks, supported.get((framework, control.id), []),
+                              a.moment)
+                     for framework, controls in a.controls.items() for control in controls],
+        "remarks": a.remarks,
     }
 
 
-def _summary(report: Report) -> str:
-    result = report.result
+def _counts(result: ScanResult) -> str:
     open_ = result.by_severity()
-    text = (f"Regent's as-of scan of the evidence repository at the end of {report.month}: "
-            f"{plural(result.records, 'record')}, {plural(sum(open_.values()), 'open finding')} ("
+    return (f"{plural(result.records, 'record')}, {plural(sum(open_.values()), 'open finding')} ("
             + ", ".join(f"{n} {severity}" for severity, n in open_.items())
-            + f"), {result.count('waived')} waived, {plural(result.count('error'), 'error')}; "
+            + f"), {result.count('waived')} waived, {plural(result.count('error'), 'error')}")
+
+
+def _summary(report: Report) -> str:
+    text = (f"Regent's as-of scan of the evidence repository at the end of {report.month}: "
+            f"{_counts(report.result)}; "
             f"{plural(len(report.evidence), 'evidence manifest')} collected in the month; "
             f"{plural(len(report.new_findings), 'new finding')} and {len(report.resolved_findings)} resolved "
             "since the previous month end.")
@@ -136,9 +188,9 @@ def _summary(report: Report) -> str:
     return text
 
 
-def _reviewed_controls(report: Report) -> dict[str, Any]:
+def _reviewed_controls(by_framework: Mapping[str, Sequence[ControlRow]]) -> dict[str, Any]:
     selections = []
-    for framework, controls in report.controls.items():
+    for framework, controls in by_framework.items():
         ids = list(dict.fromkeys(_control_token(framework, c.id) for c in controls))
         selections.append({
             "props": [_prop("framework", framework)],
@@ -188,16 +240,16 @@ def _evidence_observation(result_id: str, item: EvidenceItem) -> dict[str, Any]:
     }
 
 
-def _check_observations(result_id: str, report: Report) -> dict[str, dict[str, Any]]:
-    """Per check with findings at the month's end: how many, on how many records, and the first few."""
+def _check_observations(result_id: str, result: ScanResult, moment: str) -> dict[str, dict[str, Any]]:
+    """Per check with findings at ``moment``: how many, on how many records, and the first few."""
     by_check: dict[str, list[Finding]] = {}
-    for f in report.result.findings:
+    for f in result.findings:
         by_check.setdefault(f.check, []).append(f)
-    collected = _timestamp(report.result.reference_time)[0]
+    collected = _timestamp(result.reference_time)[0]
     out = {}
     for check in sorted(by_check):
         findings = by_check[check]
-        info = report.result.checks.get(check)
+        info = result.checks.get(check)
         title = info.title if info else findings[0].title
         severity = info.severity if info else findings[0].severity
         counts = {s: sum(1 for f in findings if f.status == s) for s in ("fail", "waived", "error")}
@@ -207,7 +259,7 @@ def _check_observations(result_id: str, report: Report) -> dict[str, dict[str, A
             "uuid": _uuid(result_id, "check", check),
             "title": _line(f"{check} {title}"),
             "description": f"Check {check} ({severity}) found {plural(len(findings), 'finding')} on "
-                           f"{plural(records, 'record')} at the month's end: {counts['fail']} open, "
+                           f"{plural(records, 'record')} at {moment}: {counts['fail']} open, "
                            f"{counts['waived']} waived, {plural(counts['error'], 'error')}.",
             "props": [_prop("check", check), _prop("severity", severity), _prop("findings", len(findings)),
                       _prop("open", counts["fail"]), _prop("waived", counts["waived"]),
@@ -215,7 +267,7 @@ def _check_observations(result_id: str, report: Report) -> dict[str, dict[str, A
             "methods": ["TEST"],
             "relevant-evidence": [_finding_evidence(f) for f in shown],
             "collected": collected,
-            "remarks": f"The first {len(shown)} of {len(findings)} findings are listed; the JSON report lists "
+            "remarks": f"The first {len(shown)} of {len(findings)} findings are listed; the JSON output lists "
                        "every one." if len(findings) > len(shown) else None,
         }
     return out
@@ -231,8 +283,8 @@ def _finding_evidence(f: Finding) -> dict[str, Any]:
 
 
 def _finding(result_id: str, framework: str, control: ControlRow,
-             observations: Mapping[str, Mapping[str, Any]], evidence: Sequence[str]) -> dict[str, Any]:
-    """A control's status at the month's end, as an objective satisfied or not, related to the observations
+             observations: Mapping[str, Mapping[str, Any]], evidence: Sequence[str], moment: str) -> dict[str, Any]:
+    """A control's status at ``moment``, as an objective satisfied or not, related to the observations
     of its checks' findings and to ``evidence``: those of the month's manifests that support it."""
     status = control.status.label
     state, reason, why = STATES[control.status]
@@ -248,7 +300,7 @@ def _finding(result_id: str, framework: str, control: ControlRow,
     return {
         "uuid": _uuid(result_id, "finding", framework, control.id),
         "title": label,
-        "description": f"{name} control {control.id} at the month's end: {status}, as judged by "
+        "description": f"{name} control {control.id} at {moment}: {status}, as judged by "
                        f"{', '.join(control.checks) or 'no check'}.{counts}",
         "target": {
             "type": "objective-id",
@@ -257,7 +309,7 @@ def _finding(result_id: str, framework: str, control: ControlRow,
             "props": [_prop("framework", framework), _prop("control-id", control.id), _prop("status", status),
                       *(_prop("check", c) for c in control.checks)],
             "status": {"state": state, "reason": reason},
-            "remarks": why,
+            "remarks": why.format(moment=moment),
         },
         "related-observations": [{"observation-uuid": observations[c]["uuid"]} for c in checks if c in observations]
         + [{"observation-uuid": uuid_} for uuid_ in evidence],

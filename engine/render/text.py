@@ -10,6 +10,7 @@ from rich.text import Text
 
 from regent.engine.model import SEVERITIES, ControlState, Finding, GateSummary, ScanResult
 from regent.engine.render.base import Renderer, plural, printable
+from regent.engine.render.business import NO_PROCESSES, business_table
 from regent.frameworks import SHORT as _SHORT
 
 _STYLE = {"critical": "bold white on red", "high": "bold red", "medium": "yellow", "low": "cyan"}
@@ -40,17 +41,39 @@ class TextRenderer(Renderer):
         if result.baseline is not None:
             console.print(Text(f"baseline {result.baseline.file}: {result.baseline.known} known findings left "
                                f"out, {len(result.baseline.stale)} stale entries", style="dim"))
-        for severity in reversed(SEVERITIES):
-            group = [f for f in result.findings if f.severity == severity]
-            if group:
-                console.print()
-                console.print(Text(f"{severity.upper()} ({len(group)})", style=_STYLE[severity]))
-                console.print(_table(group))
+        if self.options.by:
+            _business(console, result, self.options.by)
+        else:
+            for severity in reversed(SEVERITIES):
+                group = [f for f in result.findings if f.severity == severity]
+                if group:
+                    console.print()
+                    console.print(Text(f"{severity.upper()} ({len(group)})", style=_STYLE[severity]))
+                    console.print(_table(group))
         for note in result.notes:
             console.print(Text(printable(f"note: {note}"), style="dim"))
         console.print()
         console.print(_summary(result))
         return buffer.getvalue()
+
+
+def _business(console: Console, result: ScanResult, by: str) -> None:
+    """The business view at one level: the constraint on top, then the table, then the unaligned."""
+    console.print()
+    if result.business is None:
+        console.print(Text(NO_PROCESSES))
+        return
+    view = business_table(result.business, by, result.checks)
+    console.print(Text(printable(view.constraint), style="bold"))
+    console.print()
+    console.print(Text(view.heading.upper(), style="bold"))
+    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False, expand=False)
+    for column in view.columns:
+        table.add_column(column, overflow="fold")
+    for row in view.rows:
+        table.add_row(*(printable(value) for value in row))
+    console.print(table)
+    console.print(Text(printable(view.unaligned), style="dim"))
 
 
 def _table(findings: list[Finding]) -> Table:
@@ -109,4 +132,6 @@ def _summary(result: ScanResult) -> Text:
     line.append(f"{open_count} open ({severities}), {result.count('waived')} waived, "
                 f"{plural(result.count('error'), 'error')}. ")
     line.append(f"Controls over {len(result.frameworks)} frameworks: {controls}.")
+    for rise in result.gate.raises if result.gate is not None else ():
+        line.append(printable(f" The request {rise.sentence()}."), style="bold")
     return line

@@ -227,9 +227,9 @@ def example_files(now: datetime) -> dict[str, bytes]:
 
 
 def example_records(now: datetime, artifact_path: str, artifact_sha256: str) -> Iterator[dict[str, Any]]:
-    """The example records: one service with its item, supplier and monthly report, a change under
-    review with its test evidence and planned release, a resolved incident, an open problem, and a
-    waiver. Every date lies before ``now``, except the change's window and the release, still to come."""
+    """The example records: one objective and the business process that serves it, one service
+    the process depends on with its item, supplier and monthly report, a change under review with
+    its test evidence and planned release, a resolved incident, an open problem, and a waiver. Every date lies before ``now``, except the change's window and the release, still to come."""
     at = (now if now.tzinfo else now.replace(tzinfo=timezone.utc)).astimezone(timezone.utc).replace(microsecond=0)
     today = at.date()
 
@@ -239,6 +239,12 @@ def example_records(now: datetime, artifact_path: str, artifact_sha256: str) -> 
     def day(days: int) -> str:
         return (today + timedelta(days=days)).isoformat()
 
+    yield {"kind": "objective", "id": "OBJ-EXAMPLE-1", "title": "Example: orders reach customers on time",
+           "owner": "alice", "measure": "Example: share of orders delivered by the promised day",
+           "target": "Example: 95 % each month", "status": "active"}
+    yield {"kind": "business_process", "id": "BP-EXAMPLE-1", "name": "Example: order to delivery", "owner": "alice",
+           "criticality": "high", "objectives": ["OBJ-EXAMPLE-1"], "services": ["SVC-EXAMPLE-1"],
+           "max_outage_hours": 8, "status": "active"}
     yield {"kind": "service", "id": "SVC-EXAMPLE-1", "name": "Example: web shop", "owner": "alice",
            "status": "active", "criticality": "medium", "customers": ["Example customers"],
            "sla": {"availability": 99.5, "response_minutes": {"P1": 15, "P2": 30, "P3": 240, "P4": 480},

@@ -38,7 +38,7 @@ DEFAULT_STYLES: Mapping[str, tuple[str, int]] = {
     "change": ("CHG-{year}-", 4), "incident": ("INC-{year}-", 4), "problem": ("PRB-{year}-", 4),
     "release": ("REL-{year}-", 3), "configuration_item": ("CI-", 3), "service": ("SVC-", 3),
     "supplier": ("SUP-", 3), "evidence": ("EV-{year}-", 4), "waiver": ("WVR-{year}-", 3),
-    "service_report": ("SR-{year}-", 4),
+    "service_report": ("SR-{year}-", 4), "objective": ("OBJ-", 3), "business_process": ("BP-", 3),
 }
 
 # What a new record of each kind starts with: "now" and "me" are filled in when it is made.
@@ -53,6 +53,8 @@ TEMPLATES: Mapping[str, Mapping[str, str]] = {
     "supplier": {"status": "active", "owner": "me"},
     "evidence": {"collected_at": "now", "collected_by": "me"},
     "waiver": {},
+    "objective": {"status": "active", "owner": "me"},
+    "business_process": {"status": "active", "owner": "me"},
 }
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")

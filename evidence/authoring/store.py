@@ -35,6 +35,8 @@ FOLDERS: Mapping[str, str] = {
     "supplier": "suppliers",
     "evidence": "evidence",
     "waiver": "waivers",
+    "objective": "business/objectives",
+    "business_process": "business/processes",
 }
 
 

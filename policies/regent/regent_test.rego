@@ -19,6 +19,7 @@ _control_patterns := {
 _kinds := {
 	"person", "change", "release", "configuration_item", "incident", "problem",
 	"service", "service_report", "supplier", "evidence", "waiver",
+	"objective", "business_process",
 }
 
 # The built-in checks: an organisation's own (origin custom) may be loaded
@@ -30,7 +31,7 @@ _builtin[id] := meta if {
 
 test_pass_collects_every_builtin_check if {
 	object.keys(_builtin) == {
-		"REG-AVL-001", "REG-BCM-001", "REG-BCM-002", "REG-CAP-001", "REG-CFG-001", "REG-CFG-002",
+		"REG-AVL-001", "REG-BCM-001", "REG-BCM-002", "REG-BIZ-001", "REG-BIZ-002", "REG-BIZ-003", "REG-CAP-001", "REG-CFG-001", "REG-CFG-002",
 		"REG-CFG-003", "REG-CFG-004", "REG-CFG-005", "REG-CFG-006", "REG-CHG-001", "REG-CHG-002",
 		"REG-CHG-003", "REG-CHG-004", "REG-CHG-005", "REG-CHG-006", "REG-CHG-007", "REG-CHG-008",
 		"REG-CHG-009", "REG-CHG-010", "REG-CHG-011", "REG-CHG-012", "REG-CHG-013", "REG-CHG-014",

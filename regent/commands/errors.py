@@ -1,7 +1,8 @@
 """The one place that turns each layer's exceptions into a line on stderr and an exit code.
 
 The codes are those of the findings contract: 2 for usage and configuration (the evidence layer's
-errors, a file the user named that cannot be read or written), 3 when the policy engine cannot
+errors, a file the user named that cannot be read or written, an attestation that cannot be read or
+whose signature does not hold), 3 when the policy engine cannot
 run, and 4 for anything else: a failure of Regent itself, reported in one line with where to
 report it (the traceback with ``--debug``).
 """
@@ -16,6 +17,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Callable, Iterator, ParamSpec
 
+from regent.attestation import AttestationError
 from regent.commands.console import err, fail
 from regent.engine.errors import EngineUnavailable, InputFileError, PolicyError
 from regent.evidence import EvidenceError
@@ -31,7 +33,8 @@ class OutputError(Exception):
     """A report could not be written where the command was told to write it."""
 
 
-USAGE_ERRORS: tuple[type[Exception], ...] = (EvidenceError, InputFileError, OutputError, UsageError)
+USAGE_ERRORS: tuple[type[Exception], ...] = (EvidenceError, InputFileError, OutputError, UsageError,
+                                             AttestationError)
 ENGINE_ERRORS: tuple[type[Exception], ...] = (PolicyError, EngineUnavailable)
 
 _tracebacks: ContextVar[bool] = ContextVar("regent_tracebacks", default=False)

@@ -21,6 +21,9 @@ OPTIONS: dict[str, str] = {
     "baseline": "Report only findings this baseline does not hold, and list its stale entries.",
     "no_cache": "Parse and evaluate everything again instead of reusing parsed records and earlier answers.",
     "stats": "Print where the time went to stderr.",
+    "by": "Show the business view instead of the findings list (text and markdown): open findings rolled up to "
+          "each service, business process or objective, most exposed first, with the check to fix first on top. "
+          "--format json always carries it as business.",
     "opa_url": "Use this OPA service instead of starting a private one.",
     "opa_token": "Bearer token for --opa-url (or $REGENT_OPA_TOKEN).",
     "opa_binary": "The opa binary for the private server (default: the project's pinned OPA, then PATH).",
@@ -70,6 +73,12 @@ OPTIONS: dict[str, str] = {
                    "'%d/%m/%Y %H:%M'.",
     # version
     "version_opa": "The opa binary to report on.",
+    # attest, verify
+    "key": "The SSH key to sign with: a private key file, or the public key of one ssh-agent holds (as git's "
+           "user.signingkey).",
+    "allowed_signers": "Trust the keys this allowed-signers file lists (ssh-keygen's format) [default: git's "
+                       "gpg.ssh.allowedSignersFile for the repository at PATH].",
+    "offline": "Check only the signature; do not run the scan again.",
     # the group
     "debug": "On an internal error, print its traceback instead of one line.",
 }

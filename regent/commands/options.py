@@ -24,6 +24,7 @@ class RunOptions:
     use_cache: bool = True
     show_progress: bool = True
     show_stats: bool = False
+    by: str | None = None  # scan: the business view at this level in text and markdown
 
     def cache(self) -> Path | None:
         return default_cache_directory() if self.use_cache else None

@@ -14,7 +14,8 @@ from regent.commands.options import Target
 from regent.engine import baseline
 from regent.engine.model import ScanResult
 from regent.engine.render.base import RenderOptions
-from regent.engine.render.formats import render_result, result_formats
+from regent.engine.render.formats import is_binary, render_result, result_formats
+from regent.engine.render.markdown import MarkdownRenderer
 
 
 def targets(formats: Sequence[str], outputs: Sequence[Path]) -> list[Target]:
@@ -30,6 +31,9 @@ def targets(formats: Sequence[str], outputs: Sequence[Path]) -> list[Target]:
         if sep and not file:
             raise UsageError(f"--format {given!r}: name the file after '='")
         pairs.append((name, Path(file) if sep else None))
+    for name, to in pairs:
+        if to is None and not outputs:
+            refuse_binary_on_terminal(name)
     unpaired = [i for i, (_, to) in enumerate(pairs) if to is None]
     if outputs:
         if len(outputs) != len(unpaired) or len(unpaired) != len(pairs):
@@ -42,26 +46,45 @@ def targets(formats: Sequence[str], outputs: Sequence[Path]) -> list[Target]:
     return pairs
 
 
-def emit(text: str, output: Path | None) -> None:
-    """``text`` to the file ``output``, or to standard output."""
+def refuse_binary_on_terminal(fmt: str) -> None:
+    """:class:`UsageError` when the binary format ``fmt`` would go to standard output and that is a terminal."""
+    if is_binary(fmt) and sys.stdout.isatty():
+        raise UsageError(f"{fmt} is a binary file, not for a terminal: write it to a file with -o FILE "
+                         f"(or --format {fmt}=FILE)")
+
+
+def emit(text: str | bytes, output: Path | None, fmt: str = "") -> None:
+    """``text`` to the file ``output``, or to standard output. A binary format (a workbook) goes to a
+    file or a pipe, never to a terminal: :class:`UsageError` then."""
     if output is None:
-        out(text, end="")
+        if isinstance(text, str):
+            out(text, end="")
+        else:
+            refuse_binary_on_terminal(fmt)
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+            sys.stdout.buffer.flush()
         return
     try:
-        output.write_text(text, encoding="utf-8")
+        if isinstance(text, str):
+            output.write_text(text, encoding="utf-8")
+        else:
+            output.write_bytes(text)
     except OSError as exc:
         raise OutputError(f"cannot write {output}: {exc.strerror}") from None
 
 
-def deliver(result: ScanResult, to: Sequence[Target], threshold: str) -> None:
-    """Render the result in each format to its file or stdout; with github, the job summary too."""
+def deliver(result: ScanResult, to: Sequence[Target], threshold: str, by: str | None = None) -> None:
+    """Render the result in each format to its file or stdout; with github, the job summary too.
+    With ``by``, text and markdown show the business view at that level instead of the findings."""
     for fmt, output in to:
         color = output is None and fmt == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         width = shutil.get_terminal_size().columns if color else 120
-        emit(render_result(fmt, result, RenderOptions(color=color, width=width, fail_on=threshold)), output)
+        emit(render_result(fmt, result, RenderOptions(color=color, width=width, fail_on=threshold, by=by)), output,
+             fmt)
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary and any(fmt == "github" for fmt, _ in to):
-        text = render_result("markdown", result, RenderOptions(fail_on=threshold))
+        text = MarkdownRenderer(RenderOptions(fail_on=threshold)).render(result)
         try:
             with open(summary, "a", encoding="utf-8") as fh:
                 fh.write(text)

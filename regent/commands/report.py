@@ -10,7 +10,7 @@ from typing import Sequence
 
 from regent.commands.console import err, fail, status
 from regent.commands.errors import EXIT_OK, EXIT_USAGE, exits
-from regent.commands.outputs import emit
+from regent.commands.outputs import emit, refuse_binary_on_terminal
 from regent.engine.monthly import MonthlyReport, ReportRequest, monthly_report
 from regent.engine.render.formats import render_report
 from regent.engine.report import month_end
@@ -48,6 +48,8 @@ def run_report(path: Path, options: ReportOptions) -> int:
         month_end(o.month)
     except ValueError:
         return fail(f"--month {o.month!r} is not a month written YYYY-MM, such as 2026-10", EXIT_USAGE)
+    if o.output is None:
+        refuse_binary_on_terminal(o.fmt)
     command = " ".join(["regent report", f"--month {o.month}", f"--months {o.months}", f"--format {o.fmt}",
                         *(f"--framework {fw}" for fw in o.frameworks)])
     request = ReportRequest(path, o.month, o.months, o.frameworks,
@@ -58,7 +60,7 @@ def run_report(path: Path, options: ReportOptions) -> int:
 
     made = monthly_report(request, o.opa, scanning)
     _notes(made)
-    emit(render_report(o.fmt, made.report), o.output)
+    emit(render_report(o.fmt, made.report), o.output, o.fmt)
     return EXIT_OK
 
 

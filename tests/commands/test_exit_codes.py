@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import date
 from pathlib import Path
 from typing import Callable
 
@@ -19,6 +20,7 @@ from regent.commands import validate
 from regent.commands.errors import OutputError, UsageError, exits
 from regent.commands.report import ReportOptions, run_report
 from regent.commands.validate import run_validate
+from regent.engine import monthly
 from regent.engine.errors import EngineUnavailable, InputFileError, PolicyError
 from regent.engine.opa import PrivateOpa
 from regent.engine.session import OpaOptions
@@ -29,17 +31,28 @@ INTERNAL = ("regent: internal error: OverflowError: date value out of range; ple
             "ran (run again with --debug for the traceback)\n")
 
 
-def test_an_internal_failure_is_one_line_and_exit_4(invoke: Callable[..., Result], history: Repo) -> None:
-    # The month before 0001-01 is not a date Python can hold: the trend's month ends overflow.
-    result = invoke("report", str(history.path), "--month", "0001-01")
+def _month_ends_with_a_bug(month: str, count: int) -> list[date]:
+    """A test double of the report's month-end arithmetic that overflows, as date arithmetic can."""
+    raise OverflowError("date value out of range")
+
+
+@pytest.fixture
+def buggy_month_ends(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(monthly, "month_ends", _month_ends_with_a_bug)
+
+
+def test_an_internal_failure_is_one_line_and_exit_4(invoke: Callable[..., Result], history: Repo,
+                                                    buggy_month_ends: None) -> None:
+    result = invoke("report", str(history.path), "--month", "2026-10")
 
     assert result.exit_code == 4
     assert result.stderr == INTERNAL
     assert result.stdout == ""
 
 
-def test_debug_shows_the_traceback_instead(invoke: Callable[..., Result], history: Repo) -> None:
-    result = invoke("--debug", "report", str(history.path), "--month", "0001-01")
+def test_debug_shows_the_traceback_instead(invoke: Callable[..., Result], history: Repo,
+                                          buggy_month_ends: None) -> None:
+    result = invoke("--debug", "report", str(history.path), "--month", "2026-10")
 
     assert result.exit_code == 4
     assert result.stderr.startswith("Traceback (most recent call last):")
@@ -47,13 +60,13 @@ def test_debug_shows_the_traceback_instead(invoke: Callable[..., Result], histor
     assert "internal error" not in result.stderr
 
     # --debug lasts as long as its command.
-    again = invoke("report", str(history.path), "--month", "0001-01")
+    again = invoke("report", str(history.path), "--month", "2026-10")
     assert again.exit_code == 4 and again.stderr == INTERNAL
 
 
-def test_the_command_function_returns_4_for_the_same_failure(history: Repo, opa: PrivateOpa,
+def test_the_command_function_returns_4_for_the_same_failure(history: Repo, opa: PrivateOpa, buggy_month_ends: None,
                                                              capsys: pytest.CaptureFixture[str]) -> None:
-    options = ReportOptions("0001-01", opa=OpaOptions(url=opa.url, token=opa.token))
+    options = ReportOptions("2026-10", opa=OpaOptions(url=opa.url, token=opa.token))
 
     assert run_report(history.path, options) == 4
 

@@ -25,7 +25,7 @@ def _schema_for(path: Path) -> str:
 def test_every_kind_has_a_schema_and_a_valid_example() -> None:
     kinds = set(schemas.record_kinds())
     assert kinds == {"change", "release", "configuration_item", "incident", "problem", "service",
-                     "service_report", "supplier", "evidence", "waiver"}
+                     "service_report", "supplier", "evidence", "waiver", "objective", "business_process"}
     assert kinds <= {p.stem for p in VALID}
 
 

@@ -140,6 +140,12 @@ def test_as_of_reads_the_last_commit_of_that_day(repo: Repo) -> None:
         load_snapshot(repo.path, as_of=date(2026, 3, 4))
 
 
+@pytest.mark.parametrize("day", [date(1, 1, 31), date(1969, 12, 31)])
+def test_a_day_before_git_dates_anything_has_no_commit(repo: Repo, day: date) -> None:
+    with pytest.raises(EvidenceError, match=f"no commit on or before {day.isoformat()}"):
+        load_snapshot(repo.path, as_of=day)
+
+
 def test_unknown_revision_is_a_clear_error(repo: Repo) -> None:
     with pytest.raises(EvidenceError, match="unknown revision 'no-such-branch'"):
         load_snapshot(repo.path, rev="no-such-branch")
