@@ -61,3 +61,31 @@ CASES: list[Case] = [
     breach("REG-GOV-006", "misspelt check id", _w("WVR-G61", check="REG-CHG-0002"), flagged=("WVR-G61",)),
     lookalike("REG-GOV-006", "an engine input check", _w("WVR-G62", check="REG-INPUT-002", records=["*"])),
 ]
+
+# The business alignment checks, in a repository whose organisation records its processes: there,
+# a live service no process depends on is worth asking about.
+GROUPS["business"] = Group()
+_OBJ = {"kind": "objective", "id": "OBJ-B1", "title": "Take card payments around the clock", "owner": "gus"}
+_BP = {"kind": "business_process", "id": "BP-B1", "name": "Online checkout", "owner": "gus", "criticality": "high",
+       "objectives": ["OBJ-B1"], "services": ["SVC-1"]}
+_B_AT = "2026-02-01T10:00:00Z"
+
+CASES += [
+    breach("REG-BIZ-001", "process depends on a service with no record", Step("gus", _B_AT, {
+        "business/OBJ-B1.yaml": _OBJ, "business/BP-B1.yaml": _BP,
+        "business/BP-B2.yaml": {**_BP, "id": "BP-B2", "name": "Refunds", "services": ["SVC-1", "SVC-B404"]}}),
+        flagged=("BP-B2",), group="business"),
+    lookalike("REG-BIZ-001", "retired process names a service with no record", Step("gus", _B_AT, {
+        "business/BP-B3.yaml": Json({**_BP, "id": "BP-B3", "name": "Cheque payments", "status": "retired",
+                                     "services": ["SVC-B405"]})}), group="business"),
+    breach("REG-BIZ-002", "active service no process depends on", Step("gus", _B_AT, {
+        "services/SVC-B2.yaml": {"kind": "service", "id": "SVC-B2", "name": "Fax gateway", "owner": "gus",
+                                 "status": "active"}}), flagged=("SVC-B2",), group="business"),
+    lookalike("REG-BIZ-002", "the service checkout depends on", Step("gus", _B_AT, {"business/BP-B1.yaml": _BP}),
+              owns=frozenset({"SVC-1"}), group="business"),
+    breach("REG-BIZ-003", "objective no process serves", Step("gus", _B_AT, {
+        "business/OBJ-B3.yaml": {**_OBJ, "id": "OBJ-B3", "title": "Open a second warehouse"}}),
+        flagged=("OBJ-B3",), group="business"),
+    lookalike("REG-BIZ-003", "objective checkout serves", Step("gus", _B_AT, {
+        "business/OBJ-B1.yaml": _OBJ, "business/BP-B1.yaml": _BP}), group="business"),
+]

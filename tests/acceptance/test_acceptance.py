@@ -68,7 +68,7 @@ def _readme_controls() -> dict[str, dict[str, set[str]]]:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for check, cobit4, iso27002 in re.findall(r"^\| (REG-[A-Z]+-\d{3}) \| \w+ \| [^|]+ \| ([^|]*) \| ([^|]*) \|$",
                                                readme, re.MULTILINE):
-        table[check] = {"cobit4": set(cobit4.split()), "iso27002": set(iso27002.split())}
+        table[check] = {"cobit4": set(cobit4.split()) - {"–"}, "iso27002": set(iso27002.split()) - {"–"}}
     return table
 
 
