@@ -32,6 +32,7 @@ class CheckInfo:
     origin: str = "builtin"  # builtin | custom | engine
     config: tuple[str, ...] = ()  # the input.config settings it reads, as dotted paths
     example: Mapping[str, Any] = field(default_factory=dict)  # records, by kind, that it flags
+    rejects_waivers: bool = False  # a failing finding of it on a waiver means the waiver accepts nothing
 
     @classmethod
     def from_metadata(cls, meta: Mapping[str, Any], origin: str) -> CheckInfo:
@@ -51,6 +52,7 @@ class CheckInfo:
             origin=origin,
             config=tuple(str(c) for c in meta.get("config") or ()),
             example=dict(meta.get("example") or {}),
+            rejects_waivers=meta.get("rejects_waivers") is True,
         )
 
 

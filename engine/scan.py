@@ -6,7 +6,8 @@ import re
 import time
 from collections import defaultdict
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 from typing import Any, Iterable, Mapping, Sequence
 
 import orjson
@@ -107,7 +108,8 @@ def scan(
     selected = tuple(fw for fw in FRAMEWORKS if fw in (frameworks or snapshot.config.frameworks))
     started = time.perf_counter()
     checks = list_checks(evaluator)
-    body = build_input(snapshot, kinds_read(checks.values()), extra)
+    # The ids of the checks this scan runs: a waiver naming none of them accepts nothing.
+    body = build_input(snapshot, kinds_read(checks.values()), {"checks": sorted(checks), **(extra or {})})
     opa = evaluator.opa_version()
     serialised = time.perf_counter()
     key = ResultCache.key(body, policies.digest, opa) if results else ""
@@ -125,7 +127,7 @@ def scan(
     )
     findings = [_policy_finding(snapshot, checks, v, located) for v in violations]
     findings.extend(_input_finding(error) for error in snapshot.errors)
-    findings = _apply_waivers(findings, snapshot)
+    findings = _apply_waivers(findings, snapshot, checks)
     findings = sorted(
         (narrowed for f in findings if (narrowed := _only_frameworks(f, selected)) is not None), key=Finding.sort_key
     )
@@ -214,19 +216,19 @@ def _input_finding(error: LoadError) -> Finding:
     )
 
 
-# The checks whose failing finding on a waiver means the waiver accepts nothing (records.md, waiver):
-# approved without the authority to accept risk or by the person whose own finding it waives, or
-# longer than max_waiver_days. An expired waiver is known by its date, below.
-WAIVER_REJECTIONS = frozenset({"REG-GOV-002", "REG-GOV-003"})
+def _apply_waivers(findings: Iterable[Finding], snapshot: Snapshot, checks: Mapping[str, CheckInfo]) -> list[Finding]:
+    """Mark findings that a waiver in force covers.
 
-
-def _apply_waivers(findings: Iterable[Finding], snapshot: Snapshot) -> list[Finding]:
-    """Mark findings that a waiver in force covers. Expired waivers, and those the waiver checks
-    reject, waive nothing: such a finding stays open beside the finding on its waiver."""
+    A waiver that a check marked ``rejects_waivers`` in its METADATA fails (records.md, waiver:
+    expired, naming no existing check, approved without the authority to accept risk or by the
+    person whose own finding it waives, longer than max_waiver_days) waives nothing, and neither
+    does one past its ``expires`` date, the whole of which is in force in the organisation's time
+    zone: such a finding stays open beside the finding on its waiver."""
     findings = list(findings)
     rejected = {f.record.id for f in findings
-                if f.check in WAIVER_REJECTIONS and f.status == "fail" and f.record.kind == "waiver"}
-    today = snapshot.reference_time.date()
+                if f.status == "fail" and f.record.kind == "waiver"
+                and (info := checks.get(f.check)) is not None and info.rejects_waivers}
+    today = local_day(snapshot.reference_time, snapshot.config.timezone)
     in_force: dict[str, list[tuple[str, frozenset[str]]]] = defaultdict(list)
     for waiver in snapshot.records.get("waiver", {}).values():
         if waiver.id in rejected:
@@ -247,6 +249,11 @@ def _apply_waivers(findings: Iterable[Finding], snapshot: Snapshot) -> list[Find
             finding = replace(finding, status="waived", waiver=match)
         result.append(finding)
     return result
+
+
+def local_day(instant: datetime, zone: str) -> date:
+    """The date an instant falls on in an IANA time zone: the organisation's "today" at it."""
+    return instant.astimezone(ZoneInfo(zone)).date()
 
 
 def _only_frameworks(finding: Finding, frameworks: Sequence[str]) -> Finding | None:

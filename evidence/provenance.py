@@ -17,6 +17,8 @@ something the others do not):
 - [``rewrites``]: commits after the first that changed the file's bytes, oldest first;
 - [``fields``]: field name to the commit that recorded its present value, for
   fields changed since the file was created (null: changed in the work tree);
+- [``added``]: those of ``fields`` whose present value was recorded by adding
+  the field (the version before had none), sorted;
 - [``approvals``]: for each entry of ``approvals``, the commit it first appeared in;
 - [``uncommitted``]: true when the scanned bytes are not those of the last commit;
 - ``artifacts`` (evidence): per artifact, ``path``, ``present``, ``sha256``
@@ -216,6 +218,7 @@ def _recorded(values: list[tuple[str | None, bytes | None]], created: str | None
     Versions that are not valid records are skipped: a broken edit fixed in the
     next commit does not make every field look new."""
     last_change: dict[str, str | None] = {}
+    added: set[str] = set()  # fields whose present value was recorded by adding them
     since: dict[bytes, str | None] = {}
     previous: dict[str, Any] | None = None
     for sha, raw in values:
@@ -228,6 +231,10 @@ def _recorded(values: list[tuple[str | None, bytes | None]], created: str | None
         for key in keys:
             if previous is None or value.get(key, _MISSING) != previous.get(key, _MISSING):
                 last_change[key] = sha
+                if previous is not None and key not in previous:
+                    added.add(key)
+                else:
+                    added.discard(key)
         entries = value.get("approvals")
         entries = entries if isinstance(entries, list) else []
         since = {k: since.get(k, sha) for k in map(_entry_key, entries)}
@@ -236,6 +243,9 @@ def _recorded(values: list[tuple[str | None, bytes | None]], created: str | None
     fields = {k: sha for k, sha in sorted(last_change.items()) if sha != created}
     if fields:
         facts["fields"] = fields
+        new_fields = sorted(k for k in fields if k in added)
+        if new_fields:
+            facts["added"] = new_fields
     entries = previous.get("approvals") if previous else None
     if isinstance(entries, list):
         approvals = [since.get(_entry_key(e)) for e in entries]

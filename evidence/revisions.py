@@ -8,14 +8,20 @@ served only while it still holds.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from functools import cached_property
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
-from regent.evidence.errors import EvidenceError
+from regent.evidence.config import CONFIG_FILE, DEFAULT_TIMEZONE
+from regent.evidence.errors import ConfigError, EvidenceError
 from regent.evidence.gitrepo import GITLINK_MODE, Entry, GitRepository
 from regent.evidence.history import trust_digest
 from regent.evidence.paths import is_record_path
+from regent.evidence.settings import config_from_bytes
+
+_LINK_MODE = "120000"
+_MAX_CONFIG_BYTES = 1 << 20  # a regent.yaml larger than this is refused when the scan reads it
 
 
 @dataclass(frozen=True)
@@ -31,10 +37,10 @@ class Revision:
 
 def read_revision(repo: GitRepository, rev: str | None, as_of: date | None, now: datetime | None) -> Revision:
     """The commit ``rev``; or, with ``as_of``, the last commit on HEAD's first-parent history at or
-    before the end of that day (UTC), judged at that day's last second; else the work tree."""
+    before the end of that day in the organisation's time zone, judged at that day's last second;
+    else the work tree."""
     if as_of is not None:
-        commit = day_end_commit(repo, as_of)
-        reference = end_of_day(as_of)
+        commit, reference = day_end(repo, as_of)
         if commit is None:
             raise EvidenceError(f"the repository has no commit on or before {as_of.isoformat()}")
         return Revision(commit, tuple(repo.tree(commit)), False, reference)
@@ -48,18 +54,53 @@ def read_revision(repo: GitRepository, rev: str | None, as_of: date | None, now:
     return Revision(repo.head(), tuple(files), True, now or _now(), tuple(notes))
 
 
-def end_of_day(day: date) -> datetime:
-    """The last second of ``day`` (UTC): "now" for a scan or a gate as of that day."""
-    return datetime(day.year, day.month, day.day, 23, 59, 59, tzinfo=timezone.utc)
+def end_of_day(day: date, zone: str = DEFAULT_TIMEZONE) -> datetime:
+    """The last second of ``day`` in an IANA time zone, in UTC: "now" for a scan or a gate as of
+    that day."""
+    return datetime.combine(day, time(23, 59, 59), ZoneInfo(zone)).astimezone(timezone.utc)
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def day_end(repo: GitRepository, day: date) -> tuple[str | None, datetime]:
+    """The newest commit on HEAD's first-parent history committed by the end of ``day`` in the
+    organisation's time zone, and that end.
+
+    The zone is the ``timezone`` of the ``regent.yaml`` of the last commit by the end of the next
+    UTC day (no zone's day ends later), so the setting of the time is the one the records of that
+    day were kept under."""
+    latest = _commit_by(repo, end_of_day(day if day == date.max else day + timedelta(days=1)))
+    zone = zone_at(repo, latest) if latest else DEFAULT_TIMEZONE
+    reference = end_of_day(day, zone)
+    return _commit_by(repo, reference), reference
+
+
+def _commit_by(repo: GitRepository, moment: datetime) -> str | None:
+    """The newest commit on HEAD's first-parent history committed by ``moment``. None before 1970: git
+    dates no commit earlier, and reads a date before then as no limit at all."""
+    if moment.timestamp() < 0:
+        return None
+    return repo.last_commit_before(_stamp(moment))
 
 
 def day_end_commit(repo: GitRepository, day: date) -> str | None:
-    """The newest commit on HEAD's first-parent history committed by the end of ``day`` (UTC). None before
-    1970: git dates no commit earlier, and reads a date before then as no limit at all."""
-    end = end_of_day(day)
-    if end.timestamp() < 0:
-        return None
-    return repo.last_commit_before(end.strftime("%Y-%m-%dT%H:%M:%SZ"))
+    """The newest commit on HEAD's first-parent history committed by the end of ``day`` (see day_end)."""
+    return day_end(repo, day)[0]
+
+
+def zone_at(repo: GitRepository, commit: str) -> str:
+    """The time zone the ``regent.yaml`` of a commit sets; the default when it sets none or cannot
+    be read (the scan then reports that file itself)."""
+    entry = next((e for e in repo.tree(commit) if e.path == CONFIG_FILE), None)
+    if entry is None or entry.blob is None or entry.mode == _LINK_MODE:
+        return DEFAULT_TIMEZONE
+    data = b"".join(blob or b"" for _, blob, _ in repo.read_blobs([entry.blob], _MAX_CONFIG_BYTES))
+    try:
+        return config_from_bytes(CONFIG_FILE, data).timezone
+    except ConfigError:
+        return DEFAULT_TIMEZONE
 
 
 def _now() -> datetime:

@@ -48,8 +48,8 @@ def load_snapshot(
 
     The work tree by default; the commit ``rev``; or, with ``as_of``, the last
     commit on HEAD's first-parent history at or before the end of that day
-    (UTC). Problems with single files come back as ``errors``; only a problem
-    with the repository itself raises :class:`EvidenceError`. With ``history``
+    in the organisation's time zone. Problems with single files come back as
+    ``errors``; only a problem with the repository itself raises :class:`EvidenceError`. With ``history``
     off, the records carry no ``_git`` facts (reading them is then only parsing).
 
     A gate reads part of the repository: with ``select``, only the record files

@@ -759,6 +759,7 @@ record("SUP-002", "suppliers/SUP-002.yaml", "supplier", name="Relaypoint EDI Net
        status="active", services=["SVC-EDI"],
        contract={"start": "2025-01-01", "end": "2027-12-31", "review_due": "2026-12-15"},
        last_review="2025-11-06", owner="dokafor")
+# REG-GOV-005: the review is dated 3 June, the day after the commit that recorded it.
 record("SUP-003", "suppliers/SUP-003.yaml", "supplier", name="Inkwell Label Systems",
        status="active", services=["SVC-WMS"],
        contract={"start": "2025-06-01", "end": "2028-05-31", "review_due": "2027-05-01"},
@@ -1086,6 +1087,13 @@ record("WVR-2026-003", "waivers/WVR-2026-003.yaml", "waiver", quote_times=True,
        reason="Text-only change to the cookie banner, checked in both languages by legal "
               "before it went live. No test report is needed for wording.",
        approved_by="mchen", approved_at=T("10-19 11:00"), expires="2027-10-18")
+# REG-GOV-006: the firewall's backup gap waived under a check id that does not
+# exist (REG-SEC-050 for REG-SEC-005): it accepts nothing.
+record("WVR-2026-004", "waivers/WVR-2026-004.yaml", "waiver", quote_times=True,
+       check="REG-SEC-050", records=["CI-NET-FW-01"],
+       reason="The firewall's configuration is exported nightly to the config archive; "
+              "a separate backup job is being set up with the vendor.",
+       approved_by="sbrandt", approved_at=T("11-03 10:00"), expires="2027-01-31")
 
 # --------------------------------------------------------------------------
 # Incidents, problems, releases
@@ -1982,6 +1990,8 @@ HISTORY: list[tuple[str, str, str, list[tuple[str, str]]]] = [
      [(c, "audit") for c in ("CI-WMS-DB-01", "CI-TRK-WEB-01", "CI-NET-FW-01", "CI-K8S-PROD-01",
                              "CI-EDI-GW-01", "CI-BIL-APP-01", "CI-BIL-DB-01", "CI-NET-LDS-01")]
      + [("CI-WMS-APP-01", "audit2")]),
+    ("11-05 16:30", "sbrandt", "Waive the firewall's backup check until its backup job is set up",
+     [("WVR-2026-004", "v1")]),
     # REG-SEC-017, REG-SEC-018: Sofia edits a scan export already on record instead of
     # adding a corrected one, and the manifest keeps the old digest.
     ("11-06 09:10", "sbrandt", "Tidy the November platform scan summary",
@@ -2245,6 +2255,8 @@ if __name__ == "__main__":
 #   REG-GOV-002  WVR-2026-002    455 days long
 #   REG-GOV-003  WVR-2026-003    approved by mchen, who holds no approver role
 #   REG-GOV-004  EVD-2026-015    failed billing restore test, never retested
+#   REG-GOV-005  SUP-003         reviewed the day after the commit that recorded it
+#   REG-GOV-006  WVR-2026-004    waives REG-SEC-050, which does not exist
 #   REG-INC-001  INC-2026-0072   major incident, no problem record
 #   REG-INC-002  INC-2026-0061   closed with no resolution time
 #   REG-PRB-001  PRB-2026-005    resolved with no root cause

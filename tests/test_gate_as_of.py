@@ -4,11 +4,12 @@ fixed history gives the same answer whenever it runs (what `make demo` relies on
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any, Callable
 
 from click.testing import Result
 
-from tests.conftest import Repo, change
+from tests.conftest import PEOPLE, Repo, change
 
 
 def _gate(invoke: Callable[..., Result], repo: Repo, *args: str) -> dict[str, Any]:
@@ -44,3 +45,18 @@ def test_gate_judges_the_request_as_at_the_end_of_the_day(invoke: Callable[..., 
     assert overdue(late)
     # Without it, "now" is the moment the gate runs, long after the review was due.
     assert overdue(_gate(invoke, repo))
+
+
+def test_an_as_of_scan_ends_at_local_midnight(invoke: Callable[..., Result], tmp_path: Path) -> None:
+    """In Sydney, 14:30 UTC on 22 November is already the 23rd: a scan as of the 22nd stops before it."""
+    repo = Repo(tmp_path / "evidence")
+    repo.write("people.yaml", PEOPLE)
+    repo.write("regent.yaml", "timezone: Australia/Sydney\n")
+    evening = repo.commit("Evening of the 22nd in Sydney", date="2026-11-22T12:00:00Z")
+    repo.write("notes.txt", "next morning\n")
+    repo.commit("Early on the 23rd in Sydney", date="2026-11-22T14:30:00Z")
+
+    shown = json.loads(invoke("scan", str(repo.path), "--as-of", "2026-11-22", "--format", "json").stdout)
+
+    assert shown["repository"]["revision"] == evening
+    assert shown["reference_time"] == "2026-11-22T12:59:59Z"

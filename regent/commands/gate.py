@@ -39,7 +39,7 @@ def run_gate(path: Path, options: RunOptions, *, base: str, head: str | None = N
             open_evaluator(policies, o.opa) as evaluator:
         result = gate(request, policies, evaluator, scope="full" if full else "neighbourhood",
                       frameworks=o.frameworks or None, results=ResultCache(o.cache()), cache_dir=o.cache(),
-                      now=end_of_day(as_of) if as_of else None)
+                      now=end_of_day(as_of, config.timezone) if as_of else None)
     result = apply_baselines(result, None, o.use_baseline)
     threshold = o.fail_on or config.fail_on or "high"
     deliver(result, o.to, threshold)

@@ -8,7 +8,7 @@ from regent.evidence import schemas
 
 OPTIONS: dict[str, str] = {
     "rev": "Scan this commit (a branch, tag or sha) instead of the work tree.",
-    "as_of": "Scan the repository as it was at the end of this day (UTC): the last commit on HEAD's first-parent "
+    "as_of": "Scan the repository as it was at the end of this day in the timezone of regent.yaml (default UTC): the last commit on HEAD's first-parent "
              "history by then, judged with that day's end as 'now'.",
     "format": f"Output format: {', '.join(sorted(result_formats()))} [default: text]. Repeat it for several at once, "
               "each to its file: --format sarif=gate.sarif --format junit=gate.xml --format github (the one without "
@@ -33,7 +33,7 @@ OPTIONS: dict[str, str] = {
     # gate
     "base": "What the request merges into, such as origin/main. Judged from its merge base with the head.",
     "head": "The request's head commit [default: the work tree, as a pre-commit hook sees it].",
-    "gate_as_of": "Judge the request with the end of this day (UTC) as 'now', as scan --as-of does [default: the "
+    "gate_as_of": "Judge the request with the end of this day (in regent.yaml's timezone) as 'now', as scan --as-of does [default: the "
                   "moment the gate starts]. The revisions judged are still --base and --head.",
     "full": "Evaluate every record at the head and at the merge base (exact, as slow as two scans) instead of the "
             "changed records and those within two references of them.",

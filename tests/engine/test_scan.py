@@ -35,7 +35,9 @@ def by_check(result: ScanResult) -> dict[str, list]:  # type: ignore[type-arg]
 
 
 def test_clean_repository_has_no_findings_and_controls_hold(repo: Repo, opa: PrivateOpa, policies: PolicySet) -> None:
-    result = run(repo, opa, policies)
+    # Judged now: the fixture holds a reviewed report for every month due until today, which a scan
+    # judged at an earlier moment rightly reports as reviewed after its day (REG-GOV-005).
+    result = scan(load_snapshot(repo.path), policies, opa)
     assert result.findings == ()
     assert not result.breaches("low")
     ai62 = next(c for c in result.controls if c.framework == "cobit4" and c.id == "AI6.2")

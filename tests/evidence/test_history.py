@@ -214,3 +214,26 @@ def test_a_later_revision_walks_only_the_commits_since_a_cached_ancestor(repo: R
     assert incremental.git is not None and whole.git is not None
     assert incremental.git.files == whole.git.files and incremental.git.commits == whole.git.commits
     assert facts(incremental, "change", "CHG-1")["commits"] == 4
+
+
+def test_the_fields_a_later_commit_added_are_told_from_those_it_changed(repo: Repo) -> None:
+    """A window given to a change that had none is the scheduling step; a window moved is an edit."""
+    repo.write("changes/CHG-5.yaml", {k: v for k, v in clean_change("CHG-5", status="approved").items()
+                                      if k not in ("schedule", "implementation", "review", "closure")})
+    repo.commit("Raise and approve CHG-5", date="2026-03-06T09:00:00Z", email="bob@example.com")
+    window = {"start": "2026-03-10T20:00:00Z", "end": "2026-03-10T22:00:00Z"}
+    scheduled = {k: v for k, v in clean_change("CHG-5", status="scheduled", schedule=window).items()
+                 if k not in ("implementation", "review", "closure")}
+    repo.write("changes/CHG-5.yaml", scheduled)
+    schedule = repo.commit("Schedule CHG-5", date="2026-03-07T09:00:00Z")
+    repo.write("changes/CHG-5.yaml", {**scheduled, "risk": "medium"})
+    rated = repo.commit("Re-rate CHG-5", date="2026-03-08T09:00:00Z", email="carol@example.com")
+
+    got = facts(load_snapshot(repo.path), "change", "CHG-5")
+    assert got["fields"] == {"schedule": schedule, "status": schedule, "risk": rated}
+    assert got["added"] == ["schedule"]
+
+    repo.write("changes/CHG-5.yaml", {**scheduled, "risk": "medium", "schedule": {**window, "end": "2026-03-11T01:00:00Z"}})
+    moved = repo.commit("Widen CHG-5's window", date="2026-03-09T09:00:00Z", email="carol@example.com")
+    got = facts(load_snapshot(repo.path), "change", "CHG-5")
+    assert got["fields"]["schedule"] == moved and "added" not in got

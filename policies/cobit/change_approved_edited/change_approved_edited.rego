@@ -4,10 +4,12 @@
 #   Run by regent gate on a pull request. An approval covers the change as its
 #   approvers saw it. The check takes each change that was approved at the
 #   merge base (an approving decision recorded and a status of approved or
-#   later) and flags every field that defines it (plan, risk, impact,
-#   configuration items, services, schedule, type) whose value the request
+#   later) and flags every field that defines it (title, type, risk, impact,
+#   plan, configuration items, services, schedule) whose value the request
 #   changes, unless the request also adds an approving decision that was not
-#   there before.
+#   there before. Adding a schedule to a change that had none, as the request
+#   moves it to scheduled or later, is the scheduling step that follows the
+#   approval, not a redefinition; changing a schedule is one.
 # custom:
 #   id: REG-CHG-021
 #   severity: high
@@ -68,10 +70,6 @@ import data.lib.findings
 
 meta := findings.metadata(rego.metadata.chain())
 
-# The top-level fields that say what a change is, what it touches and when it
-# runs: what its approvers agreed to.
-_defining := ["plan", "risk", "impact", "configuration_items", "services", "schedule", "type"]
-
 # The statuses of a change that has been approved and not ended otherwise.
 _approved_or_later := {"approved", "scheduled", "implemented", "reviewed", "closed"}
 
@@ -82,9 +80,10 @@ violation contains finding if {
 	count(approvers) > 0
 	change := input.records.change[id]
 	not _approved_again(before, change)
-	some field in _defining
+	some field in changes.defining
 	field in (object.keys(before) | object.keys(change))
 	not _same(before, change, field)
+	not _scheduled(before, change, field)
 	msg := sprintf(
 		"%s was approved by %s before this request, which %s without adding an approving decision",
 		[id, concat(", ", approvers), _edit(field, before, change)],
@@ -97,6 +96,13 @@ violation contains finding if {
 _approved_again(before, change) if {
 	some decision in changes.approved(change)
 	not decision in before.approvals
+}
+
+# True when the request adds the schedule of a change that had none and moves
+# it to scheduled or later: the scheduling step.
+_scheduled(before, change, "schedule") if {
+	object.get(before, "schedule", null) == null
+	changes.scheduling_step(change)
 }
 
 # True when a field is present in both versions with the same value.

@@ -36,10 +36,12 @@ test_meta if {
 			"Run by regent gate on a pull request. An approval covers the change as its",
 			"approvers saw it. The check takes each change that was approved at the",
 			"merge base (an approving decision recorded and a status of approved or",
-			"later) and flags every field that defines it (plan, risk, impact,",
-			"configuration items, services, schedule, type) whose value the request",
+			"later) and flags every field that defines it (title, type, risk, impact,",
+			"plan, configuration items, services, schedule) whose value the request",
 			"changes, unless the request also adds an approving decision that was not",
-			"there before.",
+			"there before. Adding a schedule to a change that had none, as the request",
+			"moves it to scheduled or later, is the scheduling step that follows the",
+			"approval, not a redefinition; changing a schedule is one.",
 		]),
 		"severity": "high",
 		"remediation": concat(" ", [
@@ -79,6 +81,7 @@ test_fail_one_finding_per_field if {
 		_finding("plan", "CHG-2026-0042 was approved by carol before this request, which changes its plan without adding an approving decision"),
 		_finding("schedule", "CHG-2026-0042 was approved by carol before this request, which changes its schedule without adding an approving decision"),
 		_finding("type", "CHG-2026-0042 was approved by carol before this request, which changes its type from normal to emergency without adding an approving decision"),
+		_finding("title", "CHG-2026-0042 was approved by carol before this request, which changes its title from Renew the web shop TLS certificate to Renew every certificate without adding an approving decision"),
 	}
 }
 
@@ -133,10 +136,33 @@ test_pass_not_approved_at_the_merge_base if {
 	count(change_approved_edited.violation) == 0 with input as _doc([fx.patch(none, {"risk": "low"})], [none])
 }
 
+test_fail_title_changed if {
+	# The same fields as REG-CHG-019 judges in the history: the title says what was approved.
+	head := fx.patch(_before, {"title": "Renew the shop certificate"})
+	found := change_approved_edited.violation with input as _doc([head], [_before])
+	{f.field | some f in found} == {["title"]}
+}
+
+test_fail_schedule_added_without_scheduling if {
+	before := object.remove(fx.change_with({"status": "approved"}), ["schedule"])
+	head := fx.patch(before, {"schedule": {"start": "2026-10-05T22:00:00Z", "end": "2026-10-06T01:00:00Z"}})
+	found := change_approved_edited.violation with input as _doc([head], [before])
+	found == {_finding("schedule", "CHG-2026-0042 was approved by carol before this request, which sets its schedule without adding an approving decision")}
+}
+
+test_pass_scheduled_after_approval if {
+	# The request takes the approved change to scheduled and gives it its window.
+	before := object.remove(fx.change_with({"status": "approved"}), ["schedule"])
+	head := fx.patch(before, {
+		"status": "scheduled",
+		"schedule": {"start": "2026-10-05T22:00:00Z", "end": "2026-10-06T01:00:00Z"},
+	})
+	count(change_approved_edited.violation) == 0 with input as _doc([head], [before])
+}
+
 test_pass_other_fields_changed if {
 	head := fx.patch(_before, {
 		"status": "implemented",
-		"title": "Renew the shop certificate",
 		"implementation": {"started": "2026-10-05T22:05:00Z", "by": "bob"},
 		"test_evidence": [],
 	})

@@ -3,11 +3,14 @@
 # description: >-
 #   An approval covers the change as it stood when it was given. The check
 #   reads the history of each approved change and flags every field that
-#   defines the change (title, type, risk, plan, configuration items, services,
-#   schedule) whose present value was committed after the latest approving
-#   decision, when no approving decision was recorded in that commit or since.
-#   Values only in the work tree and commits at the edge of a shallow clone are
-#   not judged; an approving decision only in the work tree counts as a new one.
+#   defines the change (title, type, risk, impact, plan, configuration items,
+#   services, schedule) whose present value was committed after the latest
+#   approving decision, when no approving decision was recorded in that commit
+#   or since. A schedule added after the approval to a change that had none,
+#   which now stands at scheduled or later, is the scheduling step, not a
+#   redefinition; a schedule changed after the approval is one. Values only in
+#   the work tree and commits at the edge of a shallow clone are not judged; an
+#   approving decision only in the work tree counts as a new one.
 # custom:
 #   id: REG-CHG-019
 #   severity: high
@@ -75,14 +78,11 @@
 #            order: 2, signature: none, signer: "", boundary: false}
 package cobit.change_changed_after_approval
 
+import data.lib.changes
 import data.lib.findings
 import data.lib.git
 
 meta := findings.metadata(rego.metadata.chain())
-
-# The top-level fields that say what a change is, what it touches and how and
-# when it will be carried out: what its approvers agreed to.
-_defining := ["title", "type", "risk", "plan", "configuration_items", "services", "schedule"]
 
 violation contains finding if {
 	some change in input.records.change
@@ -108,11 +108,12 @@ violation contains finding if {
 
 	# git.field_recorded(change, field) for a field changed since the creation;
 	# one left as created cannot come after an approval.
-	some field in _defining
+	some field in changes.defining
 	changed := fields[field]
 	git.judged(changed)
 	git.after(changed, recorded[i])
 	not _approved_after(recorded, changed)
+	not _scheduled(change, field)
 
 	msg := sprintf(
 		"%s's %s changed in %s after its approval by %s in commit %s, and no approval was recorded since",
@@ -127,4 +128,12 @@ violation contains finding if {
 _approved_after(recorded, sha) if {
 	some approved in recorded
 	git.after(approved, sha)
+}
+
+# True when the field is a schedule that the change did not have before the
+# commit that recorded it, on a change now scheduled or later: the scheduling
+# step that follows an approval.
+_scheduled(change, "schedule") if {
+	"schedule" in object.get(git.of(change), "added", [])
+	changes.scheduling_step(change)
 }

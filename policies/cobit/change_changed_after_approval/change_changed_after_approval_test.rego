@@ -19,6 +19,9 @@ _change(change, fields, approvals) := fx.patch(r, {"_git": object.union(r._git, 
 	r := fx.recorded(change, ["c4", "c3", "c2", "c1"])
 }
 
+# The change with the fields its history facts say were added in the commit that recorded them.
+_added(change, fields) := fx.patch(change, {"_git": object.union(change._git, {"added": fields})})
+
 _approval(by, decision) := {"by": by, "role": "cab", "decision": decision, "at": "2026-10-02T10:00:00Z"}
 
 _doc(change) := fx.git_doc({"change": [change]}, _commits)
@@ -38,11 +41,14 @@ test_meta if {
 		"description": concat(" ", [
 			"An approval covers the change as it stood when it was given. The check",
 			"reads the history of each approved change and flags every field that",
-			"defines the change (title, type, risk, plan, configuration items, services,",
-			"schedule) whose present value was committed after the latest approving",
-			"decision, when no approving decision was recorded in that commit or since.",
-			"Values only in the work tree and commits at the edge of a shallow clone are",
-			"not judged; an approving decision only in the work tree counts as a new one.",
+			"defines the change (title, type, risk, impact, plan, configuration items,",
+			"services, schedule) whose present value was committed after the latest",
+			"approving decision, when no approving decision was recorded in that commit",
+			"or since. A schedule added after the approval to a change that had none,",
+			"which now stands at scheduled or later, is the scheduling step, not a",
+			"redefinition; a schedule changed after the approval is one. Values only in",
+			"the work tree and commits at the edge of a shallow clone are not judged; an",
+			"approving decision only in the work tree counts as a new one.",
 		]),
 		"severity": "high",
 		"remediation": concat(" ", [
@@ -153,8 +159,40 @@ test_pass_changed_only_in_the_work_tree if {
 	count(change_changed_after_approval.violation) == 0 with input as _doc(change)
 }
 
+test_fail_impact_raised_after_approval if {
+	change := _change(fx.change_with({"impact": "high"}), {"impact": "c3"}, ["c2"])
+	found := change_changed_after_approval.violation with input as _doc(change)
+	found == {_finding(
+		"impact",
+		"CHG-2026-0042's impact changed in commit c3 by Alice <alice@example.com> after its approval by carol in commit c2, and no approval was recorded since",
+	)}
+}
+
+test_fail_schedule_moved_after_approval if {
+	# The window existed when carol approved; c3 moves it.
+	change := _change(fx.change_with({"status": "scheduled"}), {"schedule": "c3", "status": "c3"}, ["c2"])
+	found := change_changed_after_approval.violation with input as _doc(change)
+	found == {_finding(
+		"schedule",
+		"CHG-2026-0042's schedule changed in commit c3 by Alice <alice@example.com> after its approval by carol in commit c2, and no approval was recorded since",
+	)}
+}
+
+test_fail_schedule_added_while_still_approved if {
+	# A window added without the change moving to scheduled is not the scheduling step.
+	change := _added(_change(fx.change_with({"status": "approved"}), {"schedule": "c3"}, ["c2"]), ["schedule"])
+	found := change_changed_after_approval.violation with input as _doc(change)
+	{f.field | some f in found} == {["schedule"]}
+}
+
+test_pass_scheduled_after_approval if {
+	# c3 moves the approved change to scheduled and adds its window; c4 records its implementation.
+	change := _added(_change(fx.change, {"schedule": "c3", "status": "c4", "implementation": "c4"}, ["c2"]), ["schedule"])
+	count(change_changed_after_approval.violation) == 0 with input as _doc(change)
+}
+
 test_pass_other_fields_changed if {
-	fields := {"status": "c4", "implementation": "c4", "review": "c4", "closure": "c4", "impact": "c3"}
+	fields := {"status": "c4", "implementation": "c4", "review": "c4", "closure": "c4", "incidents": "c3"}
 	change := _change(fx.change, fields, ["c2"])
 	count(change_changed_after_approval.violation) == 0 with input as _doc(change)
 }

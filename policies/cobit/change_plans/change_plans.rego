@@ -3,7 +3,9 @@
 # description: >-
 #   A normal or emergency change that has gone past submission must say how it
 #   will be carried out, how it will be undone if it fails, and how it will be
-#   tested. The check flags each of the three plans that is missing or blank.
+#   tested. The check flags each of the three plans that is missing or blank,
+#   on a change past submitted that was not called off (rejected, cancelled,
+#   or closed with closure code cancelled).
 # custom:
 #   id: REG-CHG-004
 #   severity: medium
@@ -53,7 +55,8 @@ violation contains finding if {
 	some type in ["normal", "emergency"]
 	some change in changes.of_type[type]
 	not _written_out(object.get(change, "plan", null))
-	not object.get(change, "status", null) in {"draft", "submitted", "rejected", "cancelled"}
+	changes.pursued(change)
+	object.get(change, "status", null) != "submitted"
 	some part in ["implementation", "backout", "test"]
 	not changes.filled(object.get(change, ["plan", part], null))
 	msg := sprintf("%s has no %s plan", [change.id, part])

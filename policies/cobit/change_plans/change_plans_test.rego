@@ -80,3 +80,14 @@ test_pass_standard_change if {
 	change := fx.patch(fx.change_without(["plan"]), {"type": "standard", "template": "STD-001"})
 	count(change_plans.violation) == 0 with input as fx.changes([change])
 }
+
+test_pass_closed_as_cancelled if {
+	change := fx.patch(fx.cancelled_change, {"plan": {"implementation": "Deploy."}})
+	count(change_plans.violation) == 0 with input as fx.changes([change])
+}
+
+test_fail_closed_successfully_without_plans if {
+	change := fx.patch(fx.closed_without_work, {"plan": {"implementation": "Deploy."}})
+	found := change_plans.violation with input as fx.changes([change])
+	found == {_finding("CHG-2026-0042", "backout"), _finding("CHG-2026-0042", "test")}
+}

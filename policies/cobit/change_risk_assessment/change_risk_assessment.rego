@@ -4,7 +4,8 @@
 #   Before a normal or emergency change can be authorised, its risk and its
 #   impact must be assessed and the configuration items or services it affects
 #   named. The check flags such a change, once submitted and not rejected or
-#   cancelled, that records no risk rating, no impact rating, or neither a
+#   cancelled (status cancelled, or closed with
+#   closure code cancelled), that records no risk rating, no impact rating, or neither a
 #   configuration item nor a service.
 # custom:
 #   id: REG-CHG-012
@@ -32,14 +33,11 @@ import data.lib.findings
 
 meta := findings.metadata(rego.metadata.chain())
 
-# Statuses before a change is put forward for approval, or after it was turned down or dropped.
-_unassessed_statuses := {"draft", "rejected", "cancelled"}
-
 # The normal and emergency changes that have been put forward and are still live or done.
 _submitted := [change |
 	some type in ["normal", "emergency"]
 	some change in changes.of_type[type]
-	not change.status in _unassessed_statuses
+	changes.pursued(change)
 ]
 
 violation contains finding if {

@@ -84,3 +84,14 @@ test_pass_standard_change if {
 	change := fx.change_without(["risk", "impact", "configuration_items", "services"])
 	count(change_risk_assessment.violation) == 0 with input as fx.world_with({"change": [fx.patch(change, {"type": "standard"})]})
 }
+
+test_pass_closed_as_cancelled if {
+	change := object.remove(fx.cancelled_change, ["risk"])
+	count(change_risk_assessment.violation) == 0 with input as fx.world_with({"change": [change]})
+}
+
+test_fail_closed_successfully_without_risk if {
+	change := object.remove(fx.closed_without_work, ["risk"])
+	found := change_risk_assessment.violation with input as fx.world_with({"change": [change]})
+	{f.field | some f in found} == {["risk"]}
+}

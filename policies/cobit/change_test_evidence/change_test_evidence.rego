@@ -4,7 +4,8 @@
 #   A normal change should be shown to work, in a test environment, before it
 #   is carried out. The check flags an implemented normal change with no test
 #   evidence, and each evidence id it lists that has no record, is not a test
-#   report, did not pass, was collected in production, was collected after
+#   report, did not pass, was collected in production (in any letter case),
+#   was collected after
 #   the implementation started, or is a report whose subject names other
 #   changes and not this one. Either record may state the link: a change that
 #   lists no test evidence is tested when a test report naming it in its
@@ -38,6 +39,7 @@ package cobit.change_test_evidence
 
 import data.lib.changes
 import data.lib.dates
+import data.lib.environments
 import data.lib.evidence
 import data.lib.findings
 
@@ -78,7 +80,7 @@ _naming contains [subject, e] if {
 # implementation when that is recorded.
 _sound(change, manifest) if {
 	evidence.passed(manifest)
-	object.get(manifest, ["details", "environment"], null) != "production"
+	not environments.named_production(object.get(manifest, ["details", "environment"], null))
 	not dates.ns(manifest.collected_at) > dates.ns(object.get(change, ["implementation", "started"], null))
 }
 
@@ -156,7 +158,7 @@ violation contains finding if {
 
 violation contains finding if {
 	some [change, i, manifest] in _reports
-	manifest.details.environment == "production"
+	environments.named_production(manifest.details.environment)
 	msg := sprintf(
 		"%s lists test report %s, which was collected in production rather than a test environment",
 		[change.id, manifest.id],

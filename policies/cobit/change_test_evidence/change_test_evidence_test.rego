@@ -201,3 +201,25 @@ test_pass_emergency_and_standard_changes if {
 	]
 	count(change_test_evidence.violation) == 0 with input as fx.world_with({"change": changes})
 }
+
+test_fail_report_from_production_in_capitals if {
+	found := change_test_evidence.violation with input as _world(
+		["EV-2026-0200"],
+		[_report({"details": {"environment": "Production"}})],
+	)
+	found == {_finding(
+		"CHG-2026-0042 lists test report EV-2026-0200, which was collected in production rather than a test environment",
+		["test_evidence", 0],
+	)}
+}
+
+test_fail_unlisted_report_from_production_in_capitals if {
+	# The only report naming the change was run in PRODUCTION: it does not test it.
+	other := fx.patch(fx.world_evidence[0], {"subject": ["CI-0001"]})
+	found := change_test_evidence.violation with input as _world([], [_report({"details": {"environment": "PRODUCTION"}}), other])
+	{f.field | some f in found} == {["test_evidence"]}
+}
+
+test_pass_report_from_preproduction if {
+	count(change_test_evidence.violation) == 0 with input as _world(["EV-2026-0200"], [_report({"details": {"environment": "Pre-production"}})])
+}

@@ -4,7 +4,8 @@
 #   The expedited emergency procedure is for restoring or protecting a service,
 #   so an emergency change should be traceable to the incident that called for
 #   it. The check flags an emergency change, once submitted and not rejected or
-#   cancelled, that names no incident, and each incident it names that has no
+#   cancelled (status cancelled, or closed with
+#   closure code cancelled), that names no incident, and each incident it names that has no
 #   record.
 # custom:
 #   id: REG-CHG-017
@@ -36,7 +37,7 @@ meta := findings.metadata(rego.metadata.chain())
 # The emergency changes that have been put forward and are still live or done.
 _raised := [change |
 	some change in changes.of_type.emergency
-	not change.status in {"draft", "rejected", "cancelled"}
+	changes.pursued(change)
 ]
 
 violation contains finding if {

@@ -71,3 +71,14 @@ test_pass_draft_rejected_cancelled if {
 test_pass_normal_change_naming_unknown_incident if {
 	count(emergency_change_justification.violation) == 0 with input as fx.world_with({"change": [fx.change_with({"incidents": ["INC-2026-0404"]})]})
 }
+
+test_pass_closed_as_cancelled if {
+	change := fx.patch(fx.emergency, {"status": "closed", "closure": {"at": "2026-10-03T09:00:00Z", "code": "cancelled"}, "incidents": []})
+	count(emergency_change_justification.violation) == 0 with input as fx.world_with({"change": [change]})
+}
+
+test_fail_closed_successfully_without_incident if {
+	change := fx.patch(fx.emergency, {"status": "closed", "closure": {"at": "2026-10-03T09:00:00Z", "code": "successful"}, "incidents": []})
+	found := emergency_change_justification.violation with input as fx.world_with({"change": [change]})
+	{f.field | some f in found} == {["incidents"]}
+}

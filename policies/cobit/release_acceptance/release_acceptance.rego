@@ -5,6 +5,7 @@
 #   and the acceptance has been recorded. The check flags a deployed or rolled
 #   back production release with no acceptance on record, with an acceptance
 #   that is not recorded as passed, with an undated acceptance, with an
+#   acceptance that names no one who gave it, with an
 #   acceptance dated after the deployment, or with an acceptance by someone
 #   not listed in people.yaml or gone by the day of the acceptance (a leaving
 #   date no later than it, or marked inactive with no leaving date). A release whose environment names
@@ -87,6 +88,14 @@ violation contains finding if {
 		[release.id, release.acceptance.at, release.deployed.at],
 	)
 	finding := findings.new(rego.metadata.chain(), "release", release, msg, ["acceptance", "at"])
+}
+
+violation contains finding if {
+	some release in _deployed
+	_recorded(release.acceptance)
+	not people.named(object.get(release.acceptance, "by", null))
+	msg := sprintf("%s has status %s but its acceptance names no one who gave it", [release.id, release.status])
+	finding := findings.new(rego.metadata.chain(), "release", release, msg, ["acceptance", "by"])
 }
 
 violation contains finding if {

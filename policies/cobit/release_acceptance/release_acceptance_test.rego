@@ -117,3 +117,11 @@ test_pass_not_deployed if {
 	]
 	count(release_acceptance.violation) == 0 with input as fx.world_with({"release": releases})
 }
+
+test_fail_acceptance_names_no_acceptor if {
+	release := fx.patch(fx.release, {"acceptance": object.remove(fx.release.acceptance, ["by"])})
+	found := release_acceptance.violation with input as _world(release)
+	found == {_finding("REL-2026-0010 has status deployed but its acceptance names no one who gave it", ["acceptance", "by"])}
+	blank := fx.patch(fx.release, {"acceptance": _acceptance({"by": " "})})
+	{f.field | some f in release_acceptance.violation} == {["acceptance", "by"]} with input as _world(blank)
+}

@@ -8,7 +8,8 @@
 #   gone by then - a leaving date no later than it, or marked inactive with
 #   no leaving date - or holding none of the configured approver roles), and
 #   one whose approving decisions by entitled approvers are all dated after
-#   its deployment. A release whose environment names
+#   its deployment or all undated (an approval without a date cannot show it
+#   came before the deployment). A release whose environment names
 #   another environment (staging, test...) is not judged; one that names none
 #   is taken as a production release.
 # custom:
@@ -87,6 +88,19 @@ violation contains finding if {
 		[release.id, object.get(approval, "by", "nobody named"), object.get(approval, "at", "an unrecorded time"), why],
 	)
 	finding := findings.new(rego.metadata.chain(), "release", release, msg, ["approvals", i, "by"])
+}
+
+# An approval without a date cannot show that it came before the deployment.
+violation contains finding if {
+	some release in _deployed
+	entitled := _entitled(release)
+	count(entitled) > 0
+	not _first(entitled)
+	msg := sprintf(
+		"%s has status %s, but none of its approved decisions by an entitled approver is dated, %s",
+		[release.id, release.status, "so none shows it came before the deployment"],
+	)
+	finding := findings.new(rego.metadata.chain(), "release", release, msg, ["approvals"])
 }
 
 violation contains finding if {

@@ -86,7 +86,7 @@ test_fail_approved_without_approver_role if {
 	found := release_unapproved.violation with input as _world([_approval("alice", "approved", "2026-10-05T13:00:00Z")])
 	found == {{
 		"check": "REG-REL-004", "kind": "release", "id": "REL-2026-0010",
-		"message": "REL-2026-0010 was approved by alice at 2026-10-05T13:00:00Z, who holds none of the roles cab, change-manager, emergency-cab",
+		"message": "REL-2026-0010 was approved by alice at 2026-10-05T13:00:00Z, who holds none of the roles cab, change-manager",
 		"field": ["approvals", 0, "by"],
 	}}
 }
@@ -121,4 +121,15 @@ test_pass_not_deployed if {
 		some i, s in ["planned", "tested", "approved"]
 	]
 	count(release_unapproved.violation) == 0 with input as fx.world_with({"release": releases})
+}
+
+test_fail_approvals_all_undated if {
+	undated := {"by": "carol", "role": "cab", "decision": "approved"}
+	found := release_unapproved.violation with input as _world([undated])
+	found == {_finding("REL-2026-0010 has status deployed, but none of its approved decisions by an entitled approver is dated, so none shows it came before the deployment")}
+}
+
+test_pass_one_dated_approval_beside_an_undated_one if {
+	undated := {"by": "carol", "role": "cab", "decision": "approved"}
+	count(release_unapproved.violation) == 0 with input as _world([undated, _approval("carol", "approved", "2026-10-05T13:00:00Z")])
 }

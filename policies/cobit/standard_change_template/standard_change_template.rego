@@ -3,7 +3,8 @@
 # description: >-
 #   A standard change skips individual approval because it follows a
 #   pre-approved, low-risk change model. The check flags a standard change,
-#   once submitted and not rejected or cancelled, that names no template, and
+#   once submitted and not rejected or cancelled (status cancelled, or closed with
+#   closure code cancelled), that names no template, and
 #   one rated medium or high risk, which a standard change cannot be.
 # custom:
 #   id: REG-CHG-013
@@ -27,6 +28,7 @@
 #          configuration_items: [CI-0001]}
 package cobit.standard_change_template
 
+import data.lib.changes
 import data.lib.findings
 
 meta := findings.metadata(rego.metadata.chain())
@@ -35,7 +37,7 @@ meta := findings.metadata(rego.metadata.chain())
 _standard := [change |
 	some change in input.records.change
 	change.type == "standard"
-	not change.status in {"draft", "rejected", "cancelled"}
+	changes.pursued(change)
 ]
 
 violation contains finding if {

@@ -77,3 +77,16 @@ test_pass_draft_rejected_cancelled if {
 test_pass_normal_change_without_template if {
 	count(standard_change_template.violation) == 0 with input as fx.world_with({"change": [fx.change_with({"risk": "high"})]})
 }
+
+test_pass_closed_as_cancelled if {
+	closure := {"status": "closed", "closure": {"at": "2026-10-03T09:00:00Z", "code": "cancelled"}}
+	change := object.remove(_standard(closure), ["template"])
+	count(standard_change_template.violation) == 0 with input as fx.world_with({"change": [change]})
+}
+
+test_fail_closed_successfully_without_template if {
+	closure := {"status": "closed", "closure": {"at": "2026-10-03T09:00:00Z", "code": "successful"}}
+	change := object.remove(_standard(closure), ["template"])
+	found := standard_change_template.violation with input as fx.world_with({"change": [change]})
+	{f.field | some f in found} == {["template"]}
+}

@@ -13,6 +13,7 @@
 #   one's work in particular and is not judged on that last count.
 # custom:
 #   id: REG-GOV-003
+#   rejects_waivers: true
 #   severity: high
 #   remediation: >-
 #     Have the risk accepted again by a current member of staff who holds an

@@ -8,6 +8,7 @@
 #   timezone).
 # custom:
 #   id: REG-GOV-002
+#   rejects_waivers: true
 #   severity: medium
 #   remediation: >-
 #     Shorten the waiver's expiry date to within the allowed period, and have

@@ -16,6 +16,7 @@ _finding(message) := {
 test_meta if {
 	waiver_duration.meta.id == "REG-GOV-002"
 	waiver_duration.meta.config == ["thresholds.max_waiver_days"]
+	waiver_duration.meta.rejects_waivers == true
 }
 
 # 2026-11-01 to 2027-11-02 is 366 days.

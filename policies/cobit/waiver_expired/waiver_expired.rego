@@ -7,6 +7,7 @@
 #   readable expiry date, which would otherwise never lapse.
 # custom:
 #   id: REG-GOV-001
+#   rejects_waivers: true
 #   severity: medium
 #   remediation: >-
 #     Fix the waived findings, or have the risk accepted again and record a

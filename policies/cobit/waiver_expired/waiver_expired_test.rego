@@ -20,6 +20,7 @@ _waiver_with(fields) := fx.patch(_waiver, fields)
 test_meta if {
 	waiver_expired.meta.id == "REG-GOV-001"
 	waiver_expired.meta.kinds == ["waiver"]
+	waiver_expired.meta.rejects_waivers == true
 }
 
 test_fail_expired if {

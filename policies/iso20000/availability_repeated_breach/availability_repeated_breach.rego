@@ -67,7 +67,7 @@ _those(1) := "that month"
 _those(n) := "those months" if n != 1
 
 # The month i months before a YYYY-MM month.
-_months_before(month, i) := dates.month_of(time.add_date(dates.period_start_ns(month), 0, 0 - i, 0))
+_months_before(month, i) := dates.add_months(month, 0 - i)
 
 violation contains finding if {
 	n := input.config.thresholds.availability_breach_months

@@ -39,7 +39,7 @@ _due := dates.due_period("month", dates.reference_ns(input), _grace_days)
 _grace_days := input.config.thresholds.service_report_grace_days
 
 # When the report for the due month became overdue (YYYY-MM-DD).
-_overdue_since := dates.date_of(dates.period_end_ns(_due) + dates.days(_grace_days))
+_overdue_since := dates.add_days(dates.next_day(_due), _grace_days)
 
 # Every [service, period] that some service report covers.
 _reported contains [report.service, report.period] if {

@@ -45,12 +45,12 @@ violation contains finding if {
 	missing := [f | some f in _review_fields; not text.written(object.get(report, f, null))]
 	count(missing) > 0
 
-	# Judged from the first instant after the period and its grace period.
-	due := dates.period_end_ns(report.period) + dates.days(input.config.thresholds.service_report_grace_days)
-	due <= dates.reference_ns(input)
+	# Judged from the first instant of the local day that ends the grace period.
+	overdue := dates.add_days(dates.next_day(report.period), input.config.thresholds.service_report_grace_days)
+	dates.day_start_ns(overdue) <= dates.reference_ns(input)
 	msg := sprintf(
 		"%s (%v, %s) has no %s, though its review has been overdue since %s",
-		[report.id, report.service, report.period, concat(" and no ", missing), dates.date_of(due)],
+		[report.id, report.service, report.period, concat(" and no ", missing), overdue],
 	)
 	finding := findings.new(rego.metadata.chain(), "service_report", report, msg, [missing[0]])
 }

@@ -14,6 +14,31 @@ import data.lib.dates
 done_statuses := {"implemented", "reviewed", "closed"}
 
 # METADATA
+# description: >-
+#   The top-level fields that define a change: what it is (title, type), how
+#   risky and far-reaching it is (risk, impact), how it will be carried out
+#   (plan), what it touches (configuration items, services) and when
+#   (schedule). What its approvers agreed to: an edit to one of them after the
+#   approval needs a new approval. Every check that judges an edit after
+#   approval reads this one list.
+defining := ["title", "type", "risk", "impact", "plan", "configuration_items", "services", "schedule"]
+
+# METADATA
+# description: >-
+#   Statuses of a change that has been scheduled, in the lifecycle of
+#   records.md: scheduled and every status after it.
+scheduled_statuses := {"scheduled", "implemented", "reviewed", "closed"}
+
+# METADATA
+# description: >-
+#   True when a change whose schedule was added after its approval (it had
+#   none when approved) stands at scheduled or later: adding the window is the
+#   scheduling step of the lifecycle, which follows the approval, not a
+#   redefinition of what was approved. A schedule that existed and was changed
+#   is a redefinition.
+scheduling_step(change) if change.status in scheduled_statuses
+
+# METADATA
 # scope: document
 # description: >-
 #   True when a change was called off rather than carried through: its status
@@ -23,6 +48,17 @@ called_off(change) if change.status in {"rejected", "cancelled"}
 called_off(change) if {
 	change.status == "closed"
 	change.closure.code == "cancelled"
+}
+
+# METADATA
+# description: >-
+#   True when a change has been put forward and is still live or done: its
+#   status is past draft and it was not called off (rejected, cancelled, or
+#   closed with closure code cancelled). The checks of what a change must carry
+#   once raised (ratings, plans, a template, a justification) judge these.
+pursued(change) if {
+	object.get(change, "status", null) != "draft"
+	not called_off(change)
 }
 
 # METADATA

@@ -129,3 +129,23 @@ test_pass_decisions_lists_every_decision_with_its_index if {
 	{[c.id, i, d] | some [c, i, d] in found} == {["C1", i, d] | some i, d in _approvals}
 	count(found) == count(_approvals)
 }
+
+test_pursued_excludes_drafts_and_called_off if {
+	changes.pursued({"status": "submitted"})
+	changes.pursued({"status": "closed", "closure": {"code": "successful"}})
+	not changes.pursued({"status": "draft"})
+	not changes.pursued({"status": "rejected"})
+	not changes.pursued({"status": "cancelled"})
+	not changes.pursued({"status": "closed", "closure": {"code": "cancelled"}})
+}
+
+test_defining_fields_include_impact_and_title if {
+	{"title", "impact", "schedule"} - {f | some f in changes.defining} == set()
+	not "status" in changes.defining
+}
+
+test_scheduling_step_is_scheduled_or_later if {
+	changes.scheduling_step({"status": "scheduled"})
+	changes.scheduling_step({"status": "implemented"})
+	not changes.scheduling_step({"status": "approved"})
+}

@@ -75,7 +75,13 @@ reference_date(doc) := substring(doc.reference_time, 0, 10) if {
 #   The organisation's time zone, an IANA name, from input.config.timezone
 #   (regent.yaml's timezone setting); UTC when it is not set. A date
 #   (YYYY-MM-DD) is the whole of that day in this zone.
-zone := object.get(input, ["config", "timezone"], "UTC")
+# scope: document
+default zone := "UTC"
+
+zone := z if {
+	z := input.config.timezone
+	is_string(z)
+}
 
 _wall := "2006-01-02T15:04:05.999999999"
 

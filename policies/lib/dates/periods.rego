@@ -3,39 +3,52 @@
 package lib.dates
 
 # METADATA
-# description: The month (YYYY-MM, UTC) holding an instant given in ns.
-month_of(n) := time.format([n, "UTC", "2006-01"])
+# description: The month (YYYY-MM) holding an instant given in ns, in the configured zone.
+month_of(n) := time.format([n, zone, "2006-01"])
 
 # METADATA
-# description: The quarter (YYYY-Qn, UTC) holding an instant given in ns.
+# description: The quarter (YYYY-Qn) holding an instant given in ns, in the configured zone.
 quarter_of(n) := sprintf("%d-Q%d", [ymd[0], (((ymd[1] - 1) - ((ymd[1] - 1) % 3)) / 3) + 1]) if {
-	ymd := time.date([n, "UTC"])
+	ymd := time.date([n, zone])
 }
 
 # METADATA
 # scope: document
 # description: >-
 #   The month or the quarter holding an instant given in ns, by unit ("month"
-#   or "quarter").
+#   or "quarter"), in the configured zone.
 period_of(n, "month") := month_of(n)
 
 period_of(n, "quarter") := quarter_of(n)
 
 # METADATA
 # scope: document
-# description: The ns of the first instant (UTC) of a YYYY-MM or YYYY-Qn period; undefined for anything else.
-period_start_ns(p) := time.parse_ns("2006-01", p) if {
+# description: >-
+#   The first day (YYYY-MM-DD) of a YYYY-MM or YYYY-Qn period; undefined for
+#   anything else.
+first_day(p) := sprintf("%s-01", [p]) if {
 	regex.match(`^[0-9]{4}-(0[1-9]|1[0-2])$`, p)
 }
 
-period_start_ns(p) := time.parse_ns("2006-01", sprintf("%s-%02d", [parts[0], ((to_number(parts[1]) - 1) * 3) + 1])) if {
+first_day(p) := sprintf("%s-%02d-01", [parts[0], ((to_number(parts[1]) - 1) * 3) + 1]) if {
 	regex.match(`^[0-9]{4}-Q[1-4]$`, p)
 	parts := split(p, "-Q")
 }
 
 # METADATA
-# description: The ns of the first instant after a YYYY-MM or YYYY-Qn period.
-period_end_ns(p) := time.add_date(period_start_ns(p), 0, _months[_unit(p)], 0)
+# description: The first day (YYYY-MM-DD) after a YYYY-MM or YYYY-Qn period.
+next_day(p) := date_of(time.add_date(date_ns(first_day(p)), 0, _months[_unit(p)], 0))
+
+# METADATA
+# description: >-
+#   The ns of the first instant of a YYYY-MM or YYYY-Qn period: local midnight
+#   of its first day in the configured zone; undefined for anything else. A
+#   period is a calendar month or quarter of the organisation's days.
+period_start_ns(p) := day_start_ns(first_day(p))
+
+# METADATA
+# description: The ns of the first instant after a YYYY-MM or YYYY-Qn period (local midnight of next_day).
+period_end_ns(p) := day_start_ns(next_day(p))
 
 _months := {"month": 1, "quarter": 3}
 
@@ -44,12 +57,26 @@ _unit(p) := "quarter" if contains(p, "Q")
 _unit(p) := "month" if not contains(p, "Q")
 
 # METADATA
+# description: The YYYY-MM month n months after a YYYY-MM month (before it when n is negative).
+add_months(month, n) := substring(date_of(time.add_date(date_ns(first_day(month)), 0, n, 0)), 0, 7)
+
+# The period of a unit that holds a YYYY-MM-DD day.
+_period_of_day(d, "month") := substring(d, 0, 7)
+
+_period_of_day(d, "quarter") := sprintf("%s-Q%d", [substring(d, 0, 4), ((m - (m % 3)) / 3) + 1]) if {
+	m := to_number(substring(d, 5, 2)) - 1
+}
+
+# METADATA
 # description: >-
-#   The latest period of a unit ("month" or "quarter") that has ended at least
-#   grace_days before the reference instant ref (ns): the period whose
-#   evidence is due by then. One nanosecond before the start of the period
-#   holding ref - grace_days lies in the period wanted.
-due_period(unit, ref, grace_days) := period_of(period_start_ns(period_of(ref - days(grace_days), unit)) - 1, unit)
+#   The latest period of a unit ("month" or "quarter") whose evidence is due
+#   at the reference instant ref (ns): a period is due once grace_days local
+#   days have passed after it, that is from the first instant of the day
+#   grace_days after next_day. It is the period before the one holding the
+#   local day grace_days before ref's.
+due_period(unit, ref, grace_days) := _period_of_day(add_days(first_day(holding), -1), unit) if {
+	holding := _period_of_day(add_days(local_date(ref), 0 - grace_days), unit)
+}
 
 # METADATA
 # description: The three months (YYYY-MM) of a YYYY-Qn quarter, as a set; undefined for anything else.

@@ -14,6 +14,16 @@ package lib.environments
 #   release is, by the contract, what is promoted to production, so a release
 #   that names no environment is taken as a production release and only one
 #   that names another environment (staging, test...) is left out.
-production(record) if lower(object.get(record, "environment", "production")) == "production"
+production(record) if named_production(object.get(record, "environment", "production"))
 
 production(record) if object.get(record, "environment", "production") == null
+
+# METADATA
+# description: >-
+#   True when an environment name is production, in any letter case
+#   (Production, PRODUCTION): one meaning of the word for every check that
+#   reads an environment, on any record.
+named_production(name) if {
+	is_string(name)
+	lower(name) == "production"
+}

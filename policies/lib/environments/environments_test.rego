@@ -14,3 +14,10 @@ test_fail_other_environments if {
 		not environments.production({"environment": env})
 	}
 }
+
+test_named_production_in_any_case if {
+	environments.named_production("Production")
+	environments.named_production("PRODUCTION")
+	not environments.named_production("pre-production")
+	not environments.named_production(null)
+}

@@ -19,8 +19,19 @@ _annotation(chain) := chain[i].annotations if {
 #   controls, and example (records, by kind, that it flags). Title and
 #   description come from the nearest annotation with a custom.id, the rest
 #   from its custom block. A key the annotation lacks is empty, so a gap shows
-#   rather than the check vanishing.
-metadata(chain) := {
+#   rather than the check vanishing. A check whose custom block says
+#   rejects_waivers: true also carries that key: its failing finding on a
+#   waiver means the waiver accepts nothing, and the engine waives nothing
+#   with it.
+metadata(chain) := object.union(_base(ann), _rejects(ann)) if {
+	ann := _annotation(chain)
+}
+
+_rejects(ann) := {"rejects_waivers": true} if {
+	ann.custom.rejects_waivers == true
+} else := {}
+
+_base(ann) := {
 	"id": ann.custom.id,
 	"title": object.get(ann, "title", ""),
 	"description": object.get(ann, "description", ""),
@@ -31,8 +42,6 @@ metadata(chain) := {
 	"config": object.get(ann.custom, "config", []),
 	"controls": object.get(ann.custom, "controls", {}),
 	"example": object.get(ann.custom, "example", {}),
-} if {
-	ann := _annotation(chain)
 }
 
 # METADATA

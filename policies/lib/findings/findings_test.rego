@@ -95,3 +95,11 @@ test_pass_real_chain if {
 	meta.severity == "medium"
 	findings.new(rego.metadata.chain(), "waiver", {"id": "W-1"}, "m", []).check == "REG-TST-002"
 }
+
+test_metadata_marks_a_check_that_rejects_waivers if {
+	chain := [{"path": ["data", "x"], "annotations": {"title": "T", "custom": {"id": "REG-TST-002", "rejects_waivers": true}}}]
+	findings.metadata(chain).rejects_waivers == true
+	not "rejects_waivers" in object.keys(findings.metadata(_chain))
+	plain := [{"path": ["data", "x"], "annotations": {"title": "T", "custom": {"id": "REG-TST-003", "rejects_waivers": "yes"}}}]
+	not "rejects_waivers" in object.keys(findings.metadata(plain))
+}

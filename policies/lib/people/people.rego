@@ -6,6 +6,16 @@ package lib.people
 import data.lib.dates
 
 # METADATA
+# description: >-
+#   True when a record names a person: the reference is a non-blank string.
+#   A decision, acceptance or review that names no one cannot be judged
+#   against anyone's authority, and shows no one's independence.
+named(ref) if {
+	is_string(ref)
+	trim_space(ref) != ""
+}
+
+# METADATA
 # description: True when people.yaml lists a person id.
 known(id) if input.people[id]
 
@@ -16,12 +26,19 @@ known(id) if input.people[id]
 #   left_on date had begun by n in the organisation's time zone (they are gone
 #   for the whole of that day), or they are marked inactive with no left_on date
 #   (a recorded date wins: someone inactive today was there before it).
-gone_by(id, _) if {
+gone_by(id, _) if left_undated(id)
+
+gone_by(id, n) if dates.day_start_ns(input.people[id].left_on) <= n
+
+# METADATA
+# description: >-
+#   True when people.yaml marks a person inactive and records no left_on date:
+#   by the contract they count as gone from the start, and no deadline that
+#   runs from their leaving day can be worked out.
+left_undated(id) if {
 	input.people[id].active == false
 	not input.people[id].left_on
 }
-
-gone_by(id, n) if dates.day_start_ns(input.people[id].left_on) <= n
 
 # METADATA
 # description: >-

@@ -80,3 +80,16 @@ test_pass_absent if {
 	not people.absent("gina", n - 1) with input as fx.doc({})
 	not people.absent("dave", n) with input as fx.doc({})
 }
+
+test_left_undated_is_inactive_without_a_date if {
+	people.left_undated("hugo") with input.people as {"hugo": {"id": "hugo", "active": false}}
+	not people.left_undated("hugo") with input.people as {"hugo": {"id": "hugo", "active": false, "left_on": "2026-10-02"}}
+	not people.left_undated("hugo") with input.people as {"hugo": {"id": "hugo"}}
+}
+
+test_named_is_a_non_blank_reference if {
+	people.named("carol")
+	not people.named(" ")
+	not people.named(null)
+	not people.named(["carol"])
+}

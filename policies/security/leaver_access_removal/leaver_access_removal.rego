@@ -6,7 +6,9 @@
 #   days after that date has ended, the check flags the person when no
 #   access_removal evidence naming them (result not fail) was collected by the
 #   end of that last day, either because there is none or because the first
-#   came too late.
+#   came too late. A person marked inactive with no left_on date counts as gone
+#   from the start: with no day to count from, the check flags them when no
+#   such evidence names them at all.
 # custom:
 #   id: REG-SEC-003
 #   severity: high
@@ -30,6 +32,7 @@ package security.leaver_access_removal
 
 import data.lib.dates
 import data.lib.findings
+import data.lib.people
 import data.lib.text
 
 meta := findings.metadata(rego.metadata.chain())
@@ -68,7 +71,7 @@ violation contains finding if {
 	count(removals) == 0
 	msg := sprintf(
 		"%s left on %s and no access removal evidence names them, due by the end of %s (limit %s)",
-		[id, left_on, dates.date_of(deadline - 1), _limit],
+		[id, left_on, dates.local_date(deadline - 1), _limit],
 	)
 	finding := findings.new(rego.metadata.chain(), "person", {"id": id}, msg, ["left_on"])
 }
@@ -80,9 +83,26 @@ violation contains finding if {
 	msg := sprintf(
 		"%s left on %s but their access removal was first recorded by %s at %s, after the end of %s (limit %s)",
 		[
-			id, left_on, e.id, e.collected_at, dates.date_of(deadline - 1),
+			id, left_on, e.id, e.collected_at, dates.local_date(deadline - 1),
 			_limit,
 		],
 	)
 	finding := findings.new(rego.metadata.chain(), "person", {"id": id}, msg, ["left_on"])
+}
+
+violation contains finding if {
+	some id, _ in input.people
+	people.left_undated(id)
+	count([e |
+		some e in input.records.evidence
+		id in object.get(e, "subject", [])
+		e.type == "access_removal"
+		object.get(e, "result", "pass") != "fail"
+		dates.ns(e.collected_at) <= dates.reference_ns(input)
+	]) == 0
+	msg := sprintf(
+		"%s is marked inactive in people.yaml with no left_on date, and no access removal evidence names them",
+		[id],
+	)
+	finding := findings.new(rego.metadata.chain(), "person", {"id": id}, msg, ["active"])
 }

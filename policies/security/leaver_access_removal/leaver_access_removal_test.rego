@@ -123,7 +123,21 @@ test_pass_leaving_in_the_future if {
 		with input.people as _hugo_leaves("2027-01-31")
 }
 
-test_pass_inactive_without_leaving_date if {
+test_fail_inactive_without_leaving_date if {
+	# By the contract hugo counts as gone from the start; nothing shows his access was removed.
 	people := object.union(fx.people, {"hugo": object.union(fx.people.hugo, {"active": false})})
-	count(leaver_access_removal.violation) == 0 with input as fx.world with input.people as people
+	found := leaver_access_removal.violation with input as fx.world with input.people as people
+	found == {{
+		"check": "REG-SEC-003",
+		"kind": "person",
+		"id": "hugo",
+		"message": "hugo is marked inactive in people.yaml with no left_on date, and no access removal evidence names them",
+		"field": ["active"],
+	}}
+}
+
+test_pass_inactive_without_leaving_date_and_removed if {
+	people := object.union(fx.people, {"hugo": object.union(fx.people.hugo, {"active": false})})
+	removal := fx.evidence_of("EV-2026-0109", "access_removal", ["hugo"], "2026-10-20T10:00:00Z", "pass")
+	count(leaver_access_removal.violation) == 0 with input as fx.world_with({"evidence": [removal]}) with input.people as people
 }

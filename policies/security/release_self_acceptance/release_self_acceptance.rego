@@ -3,8 +3,9 @@
 # description: >-
 #   Whoever puts a release into an environment must not also be the one who
 #   accepts or authorises it. The check flags a release whose acceptance
-#   (not marked failed) was given by the person recorded in deployed.by, and
-#   every approving decision on the release given by that person.
+#   (not marked failed) was given by the person recorded in deployed.by, or
+#   names no one who gave it (it cannot show someone else did), and every
+#   approving decision on the release given by that person.
 # custom:
 #   id: REG-SEC-014
 #   severity: high
@@ -28,6 +29,7 @@
 package security.release_self_acceptance
 
 import data.lib.findings
+import data.lib.people
 
 meta := findings.metadata(rego.metadata.chain())
 
@@ -38,6 +40,23 @@ violation contains finding if {
 	release.acceptance.by == deployer
 	not release.acceptance.passed == false
 	msg := sprintf("%s was accepted by %s, who deployed it", [release.id, deployer])
+	finding := findings.new(rego.metadata.chain(), "release", release, msg, ["acceptance", "by"])
+}
+
+# An acceptance that names no one cannot show that someone other than the
+# deployer gave it.
+violation contains finding if {
+	some release in input.records.release
+	deployer := release.deployed.by
+	is_string(deployer)
+	is_object(release.acceptance)
+	count(release.acceptance) > 0
+	not people.named(object.get(release.acceptance, "by", null))
+	not release.acceptance.passed == false
+	msg := sprintf(
+		"%s's acceptance names no one who gave it, so it cannot show that someone other than its deployer, %s, accepted it",
+		[release.id, deployer],
+	)
 	finding := findings.new(rego.metadata.chain(), "release", release, msg, ["acceptance", "by"])
 }
 

@@ -86,3 +86,17 @@ test_pass_deployer_null if {
 	})
 	count(release_self_acceptance.violation) == 0 with input as fx.world_with({"release": [release]})
 }
+
+test_fail_acceptance_names_no_acceptor if {
+	release := fx.patch(fx.release, {"acceptance": object.remove(fx.release.acceptance, ["by"])})
+	found := release_self_acceptance.violation with input as fx.world_with({"release": [release]})
+	found == {_finding(
+		"REL-2026-0010's acceptance names no one who gave it, so it cannot show that someone other than its deployer, bob, accepted it",
+		["acceptance", "by"],
+	)}
+}
+
+test_pass_failed_acceptance_naming_no_acceptor if {
+	release := fx.patch(fx.release, {"acceptance": {"passed": false, "at": "2026-10-05T12:00:00Z"}})
+	count(release_self_acceptance.violation) == 0 with input as fx.world_with({"release": [release]})
+}
