@@ -8,7 +8,7 @@ findings each repository was built to hold.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import orjson
@@ -19,9 +19,11 @@ from regent.engine.policyset import PolicySet
 from regent.engine.render import get_renderer
 from regent.evidence import load_snapshot
 from regent.engine.scan import scan
-from tests.conftest import CI_RECORD, SERVICE_RECORD, Repo, clean_change
+from tests.conftest import CI_RECORD, PEOPLE, SERVICE_RECORD, Repo, clean_change
 
-NOW = datetime(2026, 6, 1, 12, 0, tzinfo=timezone.utc)
+# The shared repository's monthly service reports run up to the last month due today: judged now,
+# none of them is dated in the future (REG-GOV-005) or missing.
+NOW = datetime.now(timezone.utc)
 NONE = {"critical": 0, "high": 0, "medium": 0, "low": 0}
 
 
@@ -155,11 +157,17 @@ def test_a_waived_finding_is_listed_under_its_service_and_not_counted(
     repo.write("business/processes/BP-BILL.yaml", process("BP-BILL", "high", ["SVC-1"], ["OBJ-CASH"]))
     repo.write("business/objectives/OBJ-CASH.yaml", objective("OBJ-CASH", "Collect cash within 30 days"))
     repo.commit("A self-approval on payments", email=BOB)
+    # Erin manages changes and had no hand in CHG-2, so her waiver holds.
+    erin = {"id": "erin", "name": "Erin Eze", "emails": ["erin@example.com"], "roles": ["change-manager"]}
+    repo.write("people.yaml", {"people": [*PEOPLE["people"], erin]})
+    repo.commit("Erin joins the change managers")
+    approved = NOW - timedelta(days=2)
     repo.write("waivers/WVR-1.yaml", {
         "kind": "waiver", "id": "WVR-1", "check": "REG-CHG-002", "records": ["CHG-2"],
-        "reason": "The only engineer on call; the CAB reviews it next week.", "approved_by": "dave",
-        "approved_at": "2026-03-05T09:00:00Z", "expires": "2026-07-31"})
-    repo.commit("Accept the risk until the CAB meets", email="dave@example.com")
+        "reason": "The only engineer on call; the CAB reviews it next week.", "approved_by": "erin",
+        "approved_at": approved.strftime("%Y-%m-%dT%H:%M:%SZ"), "expires": (NOW + timedelta(days=30)).date().isoformat()})
+    repo.commit("Accept the risk until the CAB meets", date=(approved + timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                email="erin@example.com")
 
     result = run(repo, opa, policies)
     statuses = {(f["check"], f["record"]["id"]): f["status"] for f in result["findings"]}
