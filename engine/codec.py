@@ -39,7 +39,14 @@ def decode(kind: type[T], value: Any) -> T:
 
 @cache
 def _hints(kind: type[Any]) -> dict[str, Any]:
-    return typing.get_type_hints(kind)
+    try:
+        return typing.get_type_hints(kind)
+    except NameError:
+        # The scan result names the business view's classes, which model.py imports for type checking
+        # only (business.py imports model.py): resolve them from their module.
+        from regent.engine import business
+
+        return typing.get_type_hints(kind, localns=vars(business))
 
 
 def _decode(hint: Any, value: Any) -> Any:

@@ -35,6 +35,7 @@ from regent.evidence import load_snapshot
 # ../shared/realdata beside the project, read in place.
 LOG = (Path(__file__).resolve().parents[3] / "shared" / "realdata" / "uci-incidents"
        / "incident_event_log_excel_resave.csv.gz")
+pytestmark = pytest.mark.skipif(not LOG.is_file(), reason=f"the public export is not at {LOG}")
 
 RECORDS_OFFICE = {"id": "records-office", "name": "Records Office", "emails": ["records@example.com"],
                   "roles": ["importer"]}
