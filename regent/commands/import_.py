@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
-from regent.commands.console import err, fail, out
+from regent.commands.console import err, fail, oneline, out
 from regent.commands.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, exits
 from regent.commands.import_history import run_history
 from regent.evidence import EvidenceError
@@ -106,12 +106,12 @@ def _show(o: ImportOptions, summary: ImportSummary) -> None:
     out(f"{o.export.name}: {counts}, {len(summary.rejections)} rejected{skipped}"
         + (" (dry run: nothing written)" if o.dry_run else ""))
     for rejection in summary.rejections:
-        number = f" {_oneline(rejection.number)}" if rejection.number else ""
-        err(f"{o.export}:{rejection.line}: row {rejection.row}{number}: {_oneline(rejection.reason)}")
+        number = f" {oneline(rejection.number)}" if rejection.number else ""
+        err(f"{o.export}:{rejection.line}: row {rejection.row}{number}: {oneline(rejection.reason)}")
     for unreadable in summary.unreadable:
         err(f"regent: {unreadable} could not be read: a record it holds may be imported twice")
     for note in summary.notes:
-        err(f"{o.export.name}: note: {_oneline(note)}")
+        err(f"{o.export.name}: note: {oneline(note)}")
     if summary.newcomers:
         _newcomers(o, summary)
 
@@ -132,11 +132,5 @@ def _newcomers(o: ImportOptions, summary: ImportSummary) -> None:
     named = max(len(n.name) for n in people)
     for newcomer in people:
         records = ", ".join(newcomer.records[:3]) + (" …" if len(newcomer.records) > 3 else "")
-        out(f"  {newcomer.id:<{width}}  {_oneline(newcomer.name):<{named}}  ({len(newcomer.records)} "
+        out(f"  {newcomer.id:<{width}}  {oneline(newcomer.name):<{named}}  ({len(newcomer.records)} "
             f"{'record' if len(newcomer.records) == 1 else 'records'}: {records})")
-
-
-def _oneline(text: str) -> str:
-    """Text on one line of output: line breaks, tabs and other control characters written as escapes."""
-    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text.strip()) if any(
-        not c.isprintable() for c in text) else text
